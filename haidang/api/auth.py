@@ -1,0 +1,34 @@
+"""Token authentication for push collectors: `Authorization: Bearer hd_...` (or `Token hd_...`)."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from rest_framework import authentication, exceptions
+
+
+class AgencyTokenAuthentication(authentication.BaseAuthentication):
+    keywords = ("bearer", "token")
+
+    def authenticate(self, request):
+        header = authentication.get_authorization_header(request).decode("latin-1").split()
+        if not header or header[0].lower() not in self.keywords:
+            return None
+        if len(header) != 2:
+            raise exceptions.AuthenticationFailed("Invalid token header.")
+        from haidang.agencies.models import ApiToken
+
+        token = (
+            ApiToken.objects.select_related("user", "agency")
+            .filter(key_hash=ApiToken.hash_key(header[1]), revoked=False)
+            .first()
+        )
+        if token is None or not token.user.is_active:
+            raise exceptions.AuthenticationFailed("Invalid or revoked token.")
+        # Throttle the write: one update a minute is enough to show a token is in use.
+        if token.last_used_at is None or (timezone.now() - token.last_used_at).total_seconds() > 60:
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+        request.api_token = token
+        return token.user, token
+
+    def authenticate_header(self, request):
+        return "Bearer"

@@ -1,0 +1,95 @@
+"""The one shared way to check access.
+
+- Lists: `Model.objects.restrict(user, action)` (see RestrictedQuerySet).
+- Single objects: `access_<thing>_for_user(user, pk)` in each app's queries.py, built on
+  `get_for_user_or_404`, which answers 404 (never 403) to outsiders so that the existence
+  of confidential things is not revealed.
+- Writes: actions call `require_role(...)`, which raises PermissionDenied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+Role = str
+ALL_ROLES = ("coordinator", "officer", "leader", "viewer")
+WORKING_ROLES = ("coordinator", "officer", "leader")  # viewers read, never write
+
+
+def lead_agency():
+    """The agency that triages reports and runs cases; chosen by the HAIDANG_LEAD_AGENCY setting."""
+    from haidang.agencies.models import Agency
+
+    return Agency.objects.filter(short_name=settings.HAIDANG_LEAD_AGENCY).first()
+
+
+def _memberships(user) -> list[tuple[int, str]]:
+    """(agency_id, role) pairs, cached on the user object for the request."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, "_haidang_memberships", None)
+    if cached is None:
+        cached = list(
+            user.memberships.filter(agency__active=True).values_list("agency_id", "role").order_by("id")
+        )
+        user._haidang_memberships = cached
+    return cached
+
+
+def agency_ids(user, roles: Iterable[Role] | None = None) -> set[int]:
+    roles = set(roles) if roles is not None else None
+    return {aid for aid, role in _memberships(user) if roles is None or role in roles}
+
+
+def roles_in(user, agency) -> set[str]:
+    agency_id = agency if isinstance(agency, int) else getattr(agency, "pk", None)
+    return {role for aid, role in _memberships(user) if aid == agency_id}
+
+
+def has_role(user, agency, roles: Iterable[Role] = WORKING_ROLES) -> bool:
+    if user is not None and getattr(user, "is_superuser", False):
+        return True
+    if agency is None:
+        return False
+    return bool(roles_in(user, agency) & set(roles))
+
+
+def is_lead_member(user, roles: Iterable[Role] = ALL_ROLES) -> bool:
+    lead = lead_agency()
+    return lead is not None and has_role(user, lead, roles)
+
+
+def is_lead_leader(user) -> bool:
+    return is_lead_member(user, ("leader",))
+
+
+def primary_agency(user):
+    """The agency a user acts for: their first membership (officers normally have one)."""
+    from haidang.agencies.models import Agency
+
+    memberships = _memberships(user)
+    if not memberships:
+        return None
+    return Agency.objects.filter(pk=memberships[0][0]).first()
+
+
+def require_role(user, agency, roles: Iterable[Role] = WORKING_ROLES, message: str = "") -> None:
+    if not has_role(user, agency, roles):
+        raise PermissionDenied(message or "You do not have the role needed for this action.")
+
+
+def get_for_user_or_404(queryset, user, pk, action: str = "view"):
+    """Fetch one object the user may see for `action`, or raise 404."""
+    try:
+        return queryset.restrict(user, action).get(pk=pk)
+    except (queryset.model.DoesNotExist, ValueError, TypeError):
+        raise Http404("not found")
+
+
+def clear_cache(user) -> None:
+    if hasattr(user, "_haidang_memberships"):
+        del user._haidang_memberships

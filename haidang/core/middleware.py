@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import re
+
+from .context import new_request_id, request_id_var
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+class RequestIdMiddleware:
+    """Give every request an id (or keep a sane X-Request-ID from the proxy) for the audit log."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        incoming = request.headers.get("X-Request-ID", "")
+        if _SAFE_ID.match(incoming):
+            token = request_id_var.set(incoming)
+            rid = incoming
+        else:
+            rid = new_request_id()
+            token = None
+        request.request_id = rid
+        try:
+            response = self.get_response(request)
+        finally:
+            if token is not None:
+                request_id_var.reset(token)
+        response["X-Request-ID"] = rid
+        return response
