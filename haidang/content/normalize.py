@@ -1,0 +1,164 @@
+"""Turning hostile input into clean item fields: plain text, canonical URLs, dates, hashes.
+
+Pure functions, no database: the ingest pipeline, the push API and the tests share them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import re
+import time
+import unicodedata
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from zoneinfo import ZoneInfo
+
+import ftfy
+import nh3
+
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+# Clocks differ and time zones get mislabelled; beyond this a date is treated as wrong.
+FUTURE_TOLERANCE = dt.timedelta(days=1)
+EARLIEST = dt.datetime(1990, 1, 1, tzinfo=dt.UTC)
+
+# Query parameters that only track the click; they make one page look like many.
+TRACKING_PARAMS = frozenset({
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid",
+    "_ga", "_gl", "ref_src", "ref_url", "spm", "zarsrc", "__tn__", "__cft__", "mibextid", "si",
+    "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "s_cid",
+})
+TRACKING_PREFIXES = ("utm_", "__cft__", "hsa_")
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+# Block-level closers and <br> become line breaks before all tags are stripped.
+_BLOCK_END = re.compile(r"(?i)(<br\s*/?>|</(p|div|li|h[1-6]|tr|blockquote|pre|section|article|header|footer)\s*>)")
+# Everything inside these is dropped with the tag: it is code or embedded content, never text.
+_DROP_CONTENT = {"script", "style", "iframe", "noscript", "template", "object", "embed", "svg", "math", "head"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+_MANY_NEWLINES = re.compile(r"\n{3,}")
+
+
+def is_tracking_param(name: str) -> bool:
+    lowered = name.lower()
+    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
+
+
+def canonical_url(url: str | None) -> str:
+    """A stable form of an http(s) URL: lower-case scheme and host, no default port, no credentials,
+    no fragment, no tracking parameters, the rest of the query sorted by name.
+    Anything that is not http(s) (javascript:, data:, file:) gives "" — it is never a page to keep."""
+    if not url:
+        return ""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return ""
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        return ""
+    host = parts.hostname.lower().rstrip(".")
+    if not host:
+        return ""
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
+    # A stable sort by name: the order of parameters rarely matters, and repeats keep their order.
+    query.sort(key=lambda kv: kv[0])
+    return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
+
+
+def url_hash(url: str) -> str:
+    return hashlib.sha256(url.encode("utf-8")).hexdigest() if url else ""
+
+
+def clean_text(value) -> str:
+    """Plain text from whatever came in: markup stripped (script/iframe contents dropped),
+    entities decoded, mojibake repaired by ftfy, Unicode NFC, whitespace tidied."""
+    if value is None:
+        return ""
+    text = str(value)
+    if "<" in text and ">" in text:
+        text = _BLOCK_END.sub(lambda m: m.group(0) + "\n", text)
+        # nh3 with no allowed tags keeps only text; what it escapes we then unescape:
+        # the result is stored as text and always rendered escaped, never as HTML.
+        text = nh3.clean(text, tags=set(), clean_content_tags=_DROP_CONTENT, strip_comments=True)
+    if "&" in text:
+        text = html.unescape(text)
+    text = ftfy.fix_text(text, normalization="NFC") if not text.isascii() else text
+    text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
+    return unicodedata.normalize("NFC", text)
+
+
+def content_hash(title: str, text: str) -> str:
+    """SHA-256 of the normalised text (the title when there is no text): equal for exact reposts
+    that differ only in case, spacing or Unicode form."""
+    basis = text or title
+    basis = " ".join(unicodedata.normalize("NFC", basis).casefold().split())
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+
+class DateProblem(ValueError):
+    """A date that was given but cannot be used (unparseable, or in the future)."""
+
+
+def parse_date(value, *, now: dt.datetime | None = None) -> dt.datetime | None:
+    """A timezone-aware datetime from an ISO string, an RFC 2822 string, dd/mm/yyyy, epoch seconds,
+    a struct_time (feedparser) or a datetime. Naive values are Vietnam time.
+    Returns None for empty input; raises DateProblem for unusable dates."""
+    if value is None or value == "":
+        return None
+    result: dt.datetime | None = None
+    if isinstance(value, dt.datetime):
+        result = value
+    elif isinstance(value, time.struct_time):
+        # feedparser normalises parsed dates to UTC.
+        result = dt.datetime(*value[:6], tzinfo=dt.UTC)
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        seconds = value / 1000 if value > 1e11 else value  # milliseconds from JavaScript exporters
+        try:
+            result = dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
+        except (OverflowError, OSError, ValueError):
+            raise DateProblem(f"timestamp out of range: {value!r}")
+    elif isinstance(value, str):
+        result = _parse_date_string(value.strip())
+    else:
+        raise DateProblem(f"not a date: {value!r}"[:200])
+    if result.tzinfo is None or result.tzinfo.utcoffset(result) is None:
+        result = result.replace(tzinfo=VN_TZ)
+    now = now or dt.datetime.now(dt.UTC)
+    if result > now + FUTURE_TOLERANCE:
+        raise DateProblem(f"date in the future: {result.isoformat()}")
+    if result < EARLIEST:
+        raise DateProblem(f"date too early: {result.isoformat()}")
+    return result
+
+
+def _parse_date_string(value: str) -> dt.datetime:
+    if not value:
+        raise DateProblem("empty date")
+    if value.isdigit() and len(value) >= 9:
+        return parse_date(int(value))
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        pass
+    from dateutil import parser as dateparser
+
+    try:
+        # Vietnamese writes day first: 05/03/2026 is the 5th of March.
+        return dateparser.parse(value, dayfirst=True)
+    except (ValueError, OverflowError, TypeError):
+        raise DateProblem(f"unparseable date: {value[:80]!r}")
