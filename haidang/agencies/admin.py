@@ -1,9 +1,9 @@
 from django.contrib import admin
-
-from haidang.core.admin import AuditedModelAdmin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+
+from haidang.core.admin import AuditedModelAdmin
 
 from .models import Agency, ApiToken, Membership, OfficerProfile
 
