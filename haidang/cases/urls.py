@@ -1,4 +1,40 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "cases"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("export/", views.case_export, name="export"),
+    path("triage/", views.triage, name="triage"),
+    path("inbox/", views.inbox, name="inbox"),
+    path("reports/new/", views.report_new, name="report_new"),
+    path("reports/<int:report_id>/", views.report_detail, name="report_detail"),
+    path("reports/<int:report_id>/accept/", views.report_accept, name="report_accept"),
+    path("reports/<int:report_id>/merge/", views.report_merge, name="report_merge"),
+    path("reports/<int:report_id>/dismiss/", views.report_dismiss, name="report_dismiss"),
+    path("reports/<int:report_id>/appeal/", views.report_appeal, name="report_appeal"),
+    path("reports/appeals/<int:appeal_id>/decide/", views.report_appeal_decide, name="report_appeal_decide"),
+    path("<int:case_id>/", views.case_detail, name="detail"),
+    path("<int:case_id>/export/", views.case_export_one, name="export_case"),
+    path("<int:case_id>/verification/start/", views.start_verification, name="start_verification"),
+    path("<int:case_id>/coordination/start/", views.start_coordination, name="start_coordination"),
+    path("<int:case_id>/verify/", views.verify, name="verify"),
+    path("<int:case_id>/appraise/", views.appraise, name="appraise"),
+    path("<int:case_id>/plan/add/", views.plan_add_action, name="plan_add_action"),
+    path("<int:case_id>/plan/submit/", views.plan_submit, name="plan_submit"),
+    path("<int:case_id>/plan/approve/", views.plan_approve, name="plan_approve"),
+    path("<int:case_id>/plan/return/", views.plan_return, name="plan_return"),
+    path("<int:case_id>/actions/<int:action_id>/second-approval/", views.action_second_approve,
+         name="action_second_approve"),
+    path("<int:case_id>/actions/<int:action_id>/start/", views.action_start, name="action_start"),
+    path("<int:case_id>/actions/<int:action_id>/proof/", views.action_proof, name="action_proof"),
+    path("<int:case_id>/actions/<int:action_id>/complete/", views.action_complete, name="action_complete"),
+    path("<int:case_id>/close/", views.close, name="close"),
+    path("<int:case_id>/dismiss/", views.dismiss, name="dismiss"),
+    path("<int:case_id>/reopen/", views.reopen, name="reopen"),
+    path("<int:case_id>/participants/add/", views.participant_add, name="participant_add"),
+    path("<int:case_id>/evidence/add/", views.evidence_add, name="evidence_add"),
+    path("<int:case_id>/appeal/", views.appeal, name="appeal"),
+    path("<int:case_id>/appeals/<int:appeal_id>/decide/", views.appeal_decide, name="appeal_decide"),
+]

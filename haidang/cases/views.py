@@ -1,0 +1,459 @@
+"""Minimal views to run the flow. Access: queries.access_*_for_user (404 for outsiders);
+rules and roles: actions.py (PermissionDenied → 403, CaseError → a message on the form)."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from haidang.audit.actions import record
+from haidang.core import access
+from haidang.core.models import Notification
+from haidang.core.notifications import mark_read
+
+from . import actions, events, forms, queries
+from .choices import (
+    ActionStatus,
+    CaseState,
+    DecisionType,
+    HarmCategory,
+    PlanStatus,
+    ReportStatus,
+)
+from .errors import CaseError
+from .models import Appeal, Report
+
+
+def _require_lead_member(user) -> None:
+    # The triage queue's existence is no secret, but only the lead agency works it: 404 for others,
+    # consistent with every other refusal to outsiders.
+    if not (user.is_superuser or access.is_lead_member(user)):
+        raise Http404("not found")
+
+
+# --- reports and triage --------------------------------------------------------------
+
+
+@login_required
+def report_new(request):
+    if not access.agency_ids(request.user, access.WORKING_ROLES) and not request.user.is_superuser:
+        raise PermissionDenied
+    form = forms.ReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = actions.do_create_report(
+                acting_user=request.user, url=data["url"], description=data["description"], reason=data["reason"],
+                category=data["category"], urgency=data["urgency"], attachments=data["attachments"])
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Report sent to the lead agency."))
+            return redirect("cases:report_detail", report.pk)
+    return render(request, "cases/report_form.html", {"form": form})
+
+
+@login_required
+def report_detail(request, report_id: int):
+    report = queries.access_report_for_user(request.user, report_id)
+    appeal_form = forms.AppealForm(decisions=[(f"{DecisionType.REPORT_DISMISSAL}:{report.pk}",
+                                               DecisionType.REPORT_DISMISSAL.label)])
+    # The reporter learns the outcome, but a case they may not see is named by its code only.
+    case_visible = bool(report.case_id and queries.search_cases(request.user).filter(pk=report.case_id).exists())
+    return render(request, "cases/report_detail.html", {
+        "report": report, "case_visible": case_visible, "appeal_form": appeal_form,
+        "can_appeal": report.status == ReportStatus.DISMISSED,
+        "appeals": report.appeals.all(),
+    })
+
+
+@login_required
+def triage(request):
+    _require_lead_member(request.user)
+    reports = queries.triage_queue(request.user)
+    return render(request, "cases/triage.html", {
+        "reports": reports,
+        "accept_form": forms.AcceptReportForm(),
+        "merge_form": forms.MergeReportForm(cases=queries.open_case_choices(request.user)),
+        "dismiss_form": forms.DismissReportForm(),
+    })
+
+
+def _pending_report(request, report_id):
+    _require_lead_member(request.user)
+    report = queries.access_report_for_user(request.user, report_id)
+    return report
+
+
+@login_required
+@require_POST
+def report_accept(request, report_id: int):
+    report = _pending_report(request, report_id)
+    form = forms.AcceptReportForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = actions.do_accept_report(report, acting_user=request.user, title=data["title"],
+                                            priority=data["priority"], confidentiality=data["confidentiality"],
+                                            participants=data["participants"])
+        except CaseError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Case %(code)s opened.") % {"code": case.code})
+            return redirect("cases:detail", case.pk)
+    else:
+        messages.error(request, _("Check the form."))
+    return redirect("cases:triage")
+
+
+@login_required
+@require_POST
+def report_merge(request, report_id: int):
+    report = _pending_report(request, report_id)
+    form = forms.MergeReportForm(request.POST, cases=queries.open_case_choices(request.user))
+    if form.is_valid():
+        try:
+            case = actions.do_merge_report(report, form.cleaned_data["case"], acting_user=request.user,
+                                           note=form.cleaned_data["note"])
+        except CaseError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Report merged into %(code)s.") % {"code": case.code})
+    else:
+        messages.error(request, _("Choose a case."))
+    return redirect("cases:triage")
+
+
+@login_required
+@require_POST
+def report_dismiss(request, report_id: int):
+    report = _pending_report(request, report_id)
+    form = forms.DismissReportForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.do_dismiss_report(report, reason=form.cleaned_data["reason"], note=form.cleaned_data["note"],
+                                      acting_user=request.user)
+        except CaseError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Report dismissed; the reporter was told."))
+    return redirect("cases:triage")
+
+
+@login_required
+@require_POST
+def report_appeal(request, report_id: int):
+    report = queries.access_report_for_user(request.user, report_id)
+    form = forms.AppealForm(request.POST, decisions=[(f"{DecisionType.REPORT_DISMISSAL}:{report.pk}", "")])
+    if form.is_valid():
+        try:
+            actions.do_file_appeal(acting_user=request.user, decision_type=DecisionType.REPORT_DISMISSAL,
+                                   target_id=report.pk, grounds=form.cleaned_data["grounds"])
+        except CaseError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Appeal filed."))
+    return redirect("cases:report_detail", report.pk)
+
+
+# --- cases ---------------------------------------------------------------------------
+
+
+@login_required
+def case_list(request):
+    q = request.GET.get("q", "").strip()
+    state = request.GET.get("state", "")
+    category = request.GET.get("category", "")
+    cases = queries.search_cases(request.user, q=q, state=state, category=category,
+                                 mine=request.GET.get("mine") == "1")[:200]
+    return render(request, "cases/list.html", {
+        "cases": cases, "q": q, "state": state, "category": category,
+        "states": CaseState.choices, "categories": HarmCategory.choices,
+    })
+
+
+@login_required
+def case_export(request):
+    """All cases the user may see, as CSV (default) or JSON. Confidential ones are marked."""
+    cases = list(queries.search_cases(request.user, q=request.GET.get("q", "").strip()))
+    rows = [queries.case_as_dict(c) for c in cases]
+    for case in cases:
+        if case.is_confidential:
+            record("export", actor=request.user, obj=case)
+    if request.GET.get("format") == "json":
+        return JsonResponse({"cases": rows}, json_dumps_params={"ensure_ascii": False})
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="cases.csv"'
+    fields = list(rows[0]) if rows else list(queries.case_as_dict.__code__.co_varnames[:0]) or ["code"]
+    writer = csv.DictWriter(response, fieldnames=fields)
+    writer.writeheader()
+    writer.writerows(rows)
+    return response
+
+
+@login_required
+def case_export_one(request, case_id: int):
+    case = queries.access_case_for_user(request.user, case_id)
+    if case.is_confidential:
+        record("export", actor=request.user, obj=case)
+    response = HttpResponse(json.dumps(queries.case_as_dict(case, full=True), ensure_ascii=False, indent=2),
+                            content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{case.code}.json"'
+    return response
+
+
+def _decisions(case) -> list[tuple[str, str]]:
+    """Decisions on this case in force now, as appeal choices: "<type>:<id>"."""
+    out = []
+    if case.state == CaseState.DISMISSED:
+        out.append((f"{DecisionType.CASE_DISMISSAL}:{case.pk}", DecisionType.CASE_DISMISSAL.label))
+    if case.state == CaseState.CLOSED:
+        out.append((f"{DecisionType.CLOSURE}:{case.pk}", DecisionType.CLOSURE.label))
+    verification, appraisal, plan = case.current_verification(), case.current_appraisal(), case.current_plan()
+    if verification:
+        out.append((f"{DecisionType.VERIFICATION}:{verification.pk}", DecisionType.VERIFICATION.label))
+    if appraisal:
+        out.append((f"{DecisionType.APPRAISAL}:{appraisal.pk}", DecisionType.APPRAISAL.label))
+    if plan and plan.status == PlanStatus.APPROVED:
+        out.append((f"{DecisionType.PLAN_APPROVAL}:{plan.pk}", DecisionType.PLAN_APPROVAL.label))
+        for action in plan.actions.exclude(status__in=[ActionStatus.CANCELLED, ActionStatus.REVERSED]):
+            out.append((f"{DecisionType.ACTION}:{action.pk}", f"{DecisionType.ACTION.label}: {action.get_kind_display()}"))
+    return out
+
+
+@login_required
+def case_detail(request, case_id: int):
+    case = queries.view_case_for_user(request.user, case_id)
+    plan = case.current_plan()
+    user = request.user
+    is_lead_working = access.has_role(user, case.lead_agency) or user.pk == case.lead_officer_id
+    is_leader = access.has_role(user, case.lead_agency, ("leader",))
+    timeline = [(e, events.describe(e)) for e in case.events.select_related("actor", "agency")]
+    plan_actions = list(plan.actions.select_related("owner_agency", "second_approved_by")
+                        .prefetch_related("legal_basis", "proofs")) if plan else []
+    for a in plan_actions:
+        a.can_carry_out = access.has_role(user, a.owner_agency) or access.has_role(user, case.lead_agency)
+        a.can_second_approve = (is_leader and a.status == ActionStatus.AWAITING_SECOND_APPROVAL
+                                and user.pk not in (a.proposed_by_id, plan.approved_by_id))
+    return render(request, "cases/detail.html", {
+        "case": case, "plan": plan, "plan_actions": plan_actions, "timeline": timeline,
+        "verification": case.current_verification(), "appraisal": case.current_appraisal(),
+        "verifications": case.verifications.select_related("recorded_by"),
+        "appraisals": case.appraisals.prefetch_related("legal_basis"),
+        "reports": case.reports.select_related("reporting_agency"),
+        "evidence": case.evidence.all(), "participants": case.participants.select_related("agency"),
+        "appeals": case.appeals.select_related("filed_by", "decided_by"),
+        "reversals": case.reversals.select_related("decided_by"),
+        "next": queries.next_step(case), "is_lead_working": is_lead_working, "is_leader": is_leader,
+        "press": actions.case_involves_press(case), "S": CaseState, "PlanStatus": PlanStatus,
+        "decisions": _decisions(case),
+    })
+
+
+def _step(request, case_id, form_class, perform, title, *, form_kwargs=None, files=False, action_id=None):
+    """One generic step: GET shows the form, POST runs the action and returns to the case page."""
+    case = queries.access_case_for_user(request.user, case_id)
+    action = None
+    if action_id is not None:
+        action = queries.access_action_for_user(request.user, action_id)
+        if action.case_id != case.pk:
+            raise Http404("not found")
+    if case.is_confidential:
+        record("view", actor=request.user, obj=case)
+    kwargs = form_kwargs or {}
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES if files else None, **kwargs)
+        if form.is_valid():
+            try:
+                perform(case, form.cleaned_data, action) if action_id is not None else perform(case, form.cleaned_data)
+            except CaseError as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("cases:detail", case.pk)
+    else:
+        form = form_class(**kwargs)
+    return render(request, "cases/step_form.html", {"case": case, "form": form, "title": title, "action": action},
+                  status=400 if request.method == "POST" else 200)
+
+
+def _simple(request, case_id, perform, title):
+    return _step(request, case_id, forms.NoteForm, lambda case, data: perform(case, data.get("note", "")), title)
+
+
+@login_required
+def start_verification(request, case_id: int):
+    return _simple(request, case_id, lambda c, note: actions.do_start_verification(c, acting_user=request.user),
+                   _("Start verification"))
+
+
+@login_required
+def start_coordination(request, case_id: int):
+    return _step(request, case_id, forms.CoordinationForm,
+                 lambda c, d: actions.do_start_coordination(c, acting_user=request.user, mode=d["mode"]),
+                 _("Choose a coordination mode"))
+
+
+@login_required
+def verify(request, case_id: int):
+    case = queries.access_case_for_user(request.user, case_id)
+    return _step(request, case_id, forms.VerificationForm, lambda c, d: actions.do_record_verification(
+        c, acting_user=request.user, findings=d["findings"], verdict=d["verdict"], sources=d["sources"],
+        evidence=d["evidence"]), _("Record the verification"), form_kwargs={"case": case})
+
+
+@login_required
+def appraise(request, case_id: int):
+    return _step(request, case_id, forms.AppraisalForm, lambda c, d: actions.do_record_appraisal(
+        c, acting_user=request.user, severity=d["severity"], expression_type=d["expression_type"],
+        legal_basis=d["legal_basis"], protected_kinds=d["protected_kinds"], reasoning=d["reasoning"]),
+        _("Record the appraisal"))
+
+
+@login_required
+def plan_add_action(request, case_id: int):
+    return _step(request, case_id, forms.PlanActionForm, lambda c, d: actions.do_add_plan_action(
+        c, acting_user=request.user, **d), _("Add an action to the plan"))
+
+
+@login_required
+def plan_submit(request, case_id: int):
+    return _simple(request, case_id, lambda c, note: actions.do_submit_plan(c, acting_user=request.user, summary=note),
+                   _("Submit the plan for approval"))
+
+
+@login_required
+def plan_approve(request, case_id: int):
+    return _simple(request, case_id, lambda c, note: actions.do_approve_plan(c, acting_user=request.user, note=note),
+                   _("Approve the handling plan"))
+
+
+@login_required
+def plan_return(request, case_id: int):
+    return _step(request, case_id, forms.ReasonForm, lambda c, d: actions.do_return_plan(
+        c, acting_user=request.user, note=d["reason"]), _("Return the plan"))
+
+
+@login_required
+def action_second_approve(request, case_id: int, action_id: int):
+    return _step(request, case_id, forms.NoteForm, lambda c, d, a: actions.do_second_approve_action(
+        a, acting_user=request.user, note=d["note"]), _("Second approval"), action_id=action_id)
+
+
+@login_required
+def action_start(request, case_id: int, action_id: int):
+    return _step(request, case_id, forms.NoteForm, lambda c, d, a: actions.do_start_action(
+        a, acting_user=request.user), _("Start the action"), action_id=action_id)
+
+
+@login_required
+def action_proof(request, case_id: int, action_id: int):
+    return _step(request, case_id, forms.ProofForm, lambda c, d, a: actions.do_record_proof(
+        a, acting_user=request.user, text=d["text"], url=d["url"], file=d["file"], refetch=d["refetch"]),
+        _("Record proof"), action_id=action_id, files=True)
+
+
+@login_required
+def action_complete(request, case_id: int, action_id: int):
+    return _step(request, case_id, forms.CompleteActionForm, lambda c, d, a: actions.do_complete_action(
+        a, acting_user=request.user, result=d["result"], failed=d["failed"]), _("Complete the action"),
+        action_id=action_id)
+
+
+@login_required
+def close(request, case_id: int):
+    return _step(request, case_id, forms.OutcomeForm, lambda c, d: actions.do_close_case(
+        c, acting_user=request.user, outcome=d["outcome"]), _("Close the case"))
+
+
+@login_required
+def dismiss(request, case_id: int):
+    return _step(request, case_id, forms.ReasonForm, lambda c, d: actions.do_dismiss_case(
+        c, acting_user=request.user, reason=d["reason"]), _("Dismiss the case"))
+
+
+@login_required
+def reopen(request, case_id: int):
+    return _step(request, case_id, forms.ReasonForm, lambda c, d: actions.do_reopen_case(
+        c, acting_user=request.user, reason=d["reason"]), _("Reopen the case"))
+
+
+@login_required
+def participant_add(request, case_id: int):
+    return _step(request, case_id, forms.ParticipantForm, lambda c, d: actions.do_add_participant(
+        c, d["agency"], acting_user=request.user), _("Invite an agency"))
+
+
+@login_required
+def evidence_add(request, case_id: int):
+    return _step(request, case_id, forms.EvidenceForm, lambda c, d: actions.do_add_evidence(
+        c, acting_user=request.user, kind="file" if d["file"] else "url", url=d["url"], file=d["file"],
+        note=d["note"]), _("Add evidence"), files=True)
+
+
+@login_required
+def appeal(request, case_id: int):
+    case = queries.access_case_for_user(request.user, case_id)
+
+    def perform(c, d):
+        decision_type, _sep, target_id = d["decision"].partition(":")
+        actions.do_file_appeal(acting_user=request.user, decision_type=decision_type, target_id=int(target_id),
+                               grounds=d["grounds"])
+
+    return _step(request, case_id, forms.AppealForm, perform, _("Appeal a decision"),
+                 form_kwargs={"decisions": _decisions(case)})
+
+
+@login_required
+def appeal_decide(request, case_id: int, appeal_id: int):
+    appeal_obj = queries.access_appeal_for_user(request.user, appeal_id)
+    if appeal_obj.case_id != case_id:
+        raise Http404("not found")
+    return _step(request, case_id, forms.DecideAppealForm, lambda c, d: actions.do_decide_appeal(
+        appeal_obj, acting_user=request.user, reverse_decision=d["outcome"] == "reverse", reason=d["reason"]),
+        _("Decide the appeal"))
+
+
+@login_required
+def report_appeal_decide(request, appeal_id: int):
+    appeal_obj = queries.access_appeal_for_user(request.user, appeal_id)
+    if appeal_obj.case_id:
+        raise Http404("not found")
+    _require_lead_member(request.user)
+    form = forms.DecideAppealForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.do_decide_appeal(appeal_obj, acting_user=request.user,
+                                     reverse_decision=form.cleaned_data["outcome"] == "reverse",
+                                     reason=form.cleaned_data["reason"])
+        except CaseError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("cases:report_detail", appeal_obj.report_id)
+    return render(request, "cases/step_form.html", {"form": form, "title": _("Decide the appeal"),
+                                                     "report": appeal_obj.report})
+
+
+# --- inbox ---------------------------------------------------------------------------
+
+
+@login_required
+def inbox(request):
+    if request.method == "POST":
+        mark_read(request.user)
+        return redirect("cases:inbox")
+    notifications = Notification.objects.restrict(request.user)[:100]
+    return render(request, "cases/inbox.html", {"notifications": notifications, "now": timezone.now()})
+
+
+__all__ = ["Appeal", "Report"]
