@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from haidang.content.api import ItemPushView
 
 app_name = "api"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("items", ItemPushView.as_view(), name="items"),
+]

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "sources"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", views.source_list, name="list"),
+    path("<int:source_id>/fetch/", views.fetch_now, name="fetch"),
+]
