@@ -13,10 +13,11 @@ from haidang.core.models import Notification
 from .helpers import add_removal, appraised_case
 
 
-@pytest.mark.django_db(transaction=True)
-def test_it_runs_from_report_to_closed_case(personas, monkeypatch):
+@pytest.mark.django_db
+def test_it_runs_from_report_to_closed_case(personas, monkeypatch, django_capture_on_commit_callbacks):
     p = personas
-    case = appraised_case(p)
+    with django_capture_on_commit_callbacks(execute=True):
+        case = appraised_case(p)
     report = case.reports.get()
     assert report.status == ReportStatus.ACCEPTED
     assert case.code.startswith("VV-") and case.code.endswith("-0001")

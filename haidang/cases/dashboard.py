@@ -1,0 +1,24 @@
+"""The cases card on the dashboard: cases by state and "my tasks"."""
+
+from __future__ import annotations
+
+from haidang.core.notifications import unread_count
+
+from . import queries
+
+
+def panels(request) -> list[dict]:
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    tasks = queries.my_tasks(user)
+    return [{
+        "template": "cases/panel.html",
+        "order": 30,
+        "context": {
+            "by_state": [row for row in queries.cases_by_state(user) if row[2]],
+            "tasks": tasks,
+            "task_count": sum(len(v) for v in tasks.values()),
+            "unread": unread_count(user),
+        },
+    }]
