@@ -267,7 +267,7 @@ def fetch(
                 size = 0
                 try:
                     # iter_bytes() yields *decoded* bytes, so the cap also bounds decompression.
-                    for chunk in response.iter_bytes(64 * 1024):
+                    for chunk in response.iter_bytes():
                         size += len(chunk)
                         if size > max_bytes:
                             raise TooLarge(f"body too large: over {max_bytes} bytes (after decompression)")

@@ -1,0 +1,1 @@
+from .server import loopback  # noqa: F401  (fixture)
