@@ -250,8 +250,11 @@ def do_create_report(
         subject_type, subject_id = SubjectType.ALERT, str(alert_id)
     if not (url or description or subject_id):
         raise CaseError(gettext_lazy("A report needs a URL, a description, or the item, story or alert."))
+    from haidang.content.models import Item
+
     report = Report.objects.create(
         reporting_agency=agency, reported_by=acting_user, subject_type=subject_type, subject_id=subject_id,
+        item=item if isinstance(item, Item) else None,
         url=url, description=description, reason=reason,
         category=category or HarmCategory.OTHER, urgency=urgency or Urgency.MEDIUM,
         is_press=_item_is_press(item) or host_is_press(url),
@@ -867,7 +870,7 @@ def _refetch(url: str, acting_user):
 
 
 def _snapshot_status(snapshot) -> int | None:
-    for name in ("http_status", "status_code", "response_status", "status"):
+    for name in ("status_code", "http_status"):
         value = getattr(snapshot, name, None)
         if isinstance(value, int):
             return value
@@ -904,7 +907,11 @@ def do_record_proof(
                 "Re-fetching is not available yet: record the proof as a statement, link or file."))
         status, snapshot_id, kind, url = _snapshot_status(snapshot), str(getattr(snapshot, "pk", "") or ""), \
             ProofKind.REFETCH, target
-        text = text or (_("Re-fetched: HTTP %(status)s") % {"status": status})
+        if status is None:
+            # Nothing answered (DNS gone, connection refused): that is itself evidence of removal.
+            text = text or (_("Re-fetched: no response (%(error)s)") % {"error": getattr(snapshot, "error", "")})
+        else:
+            text = text or (_("Re-fetched: HTTP %(status)s") % {"status": status})
     elif file is not None:
         kind = ProofKind.FILE
     elif url:

@@ -133,6 +133,10 @@ class Report(models.Model):
     subject_type = models.CharField(_("subject"), max_length=20, choices=SubjectType.choices,
                                     default=SubjectType.MANUAL)
     subject_id = models.CharField(_("subject id"), max_length=64, blank=True)
+    # The real link when the subject is a collected item (stories and alerts: by subject_id until
+    # their models land in main).
+    item = models.ForeignKey("content.Item", null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="case_reports", verbose_name=_("item"))
     url = models.URLField(_("URL"), max_length=2000, blank=True)
     description = models.TextField(_("description"), blank=True)
     reason = models.TextField(_("reason for reporting"), blank=True)
