@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "analysis"
-urlpatterns: list = []
+urlpatterns = [
+    path("watchlists/", views.watchlists, name="watchlists"),
+    path("watchlists/preview/", views.preview, name="watchlist_preview"),
+]

@@ -1,0 +1,99 @@
+"""The analyser API and the CLI contracts, with the shipped models (no shared data needed)."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from haidang.analysis import registry
+from haidang.analysis.analyzer import analyze, analyze_many, priority_for
+from haidang.analysis.choices import HarmCategory
+
+KEYS = {"categories", "priority", "risk", "watchlists", "places", "entities", "why"}
+
+
+def test_shipped_models_load_offline_and_are_small():
+    shipped = registry.shipped_registry()
+    assert {"hate_offensive", "scam"} <= set(shipped)
+    for meta in shipped.values():
+        path = registry.SHIPPED_DIR / meta["file"]
+        assert path.stat().st_size < 5_000_000
+        assert registry.sha256_file(path) == meta["sha256"]
+        registry.load_model(path)
+
+
+def test_analyze_shape_and_scam():
+    r = analyze("Chúc mừng bạn trúng thưởng 50 triệu, chuyển khoản phí nhận thưởng gấp tại vcb-nhanthuong.xyz "
+                "hôm nay ở Đồng Hới", engagement=5000)
+    assert KEYS <= set(r)
+    assert set(r["categories"]) == set(HarmCategory.values)
+    assert r["top_category"] == "scam"
+    assert r["priority"] in ("high", "urgent")
+    assert r["places"][0]["name"] == "Phường Đồng Hới"
+    assert r["entities"]["urls"]
+    assert any(w["kind"] == "rule" for w in r["why"])
+    json.dumps(r, ensure_ascii=False)
+
+
+def test_hate_explained_with_ngrams():
+    r = analyze("đm bọn mày ngu như chó, cút hết đi")
+    assert r["categories"]["hate_harassment"] > 0.4
+    model_why = [w for w in r["why"] if w["kind"] == "model" and w["task"] == "hate_offensive"]
+    assert model_why and model_why[0]["ngrams"]
+
+
+@pytest.mark.parametrize("text", ["", "😂😂😂", "a\ud800b", "Привет 你好 xin chào", "lừa đảo " * 130_000, None])
+def test_bad_input_gives_a_result(text):
+    r = analyze(text)
+    assert KEYS <= set(r)
+    json.dumps(r, ensure_ascii=False)
+
+
+def test_priority_thresholds(settings):
+    assert priority_for(0.1) == "low"
+    assert priority_for(0.1, urgent_hit=True) == "urgent"
+    settings.HAIDANG_RISK_THRESHOLDS = {"medium": 0.05}
+    assert priority_for(0.1) == "medium"
+
+
+def test_analyze_many_matches_single():
+    texts = ["bão số 3 ở Lệ Thủy", "ko biết nói gì luôn :)))"]
+    many = analyze_many(texts)
+    assert [m["categories"] for m in many] == [analyze(t)["categories"] for t in texts]
+
+
+def test_cli_analyze_text_and_jsonl(monkeypatch):
+    out = io.StringIO()
+    call_command("analyze", "--text", "Vay tiền online giải ngân gấp", "--json", stdout=out)
+    first = json.loads(out.getvalue().splitlines()[0])
+    assert KEYS <= set(first)
+    monkeypatch.setattr("sys.stdin", io.StringIO('{"text": "xin chào"}\nnot json\n\n{"text": ""}\n'))
+    out = io.StringIO()
+    call_command("analyze", stdout=out)
+    assert len(out.getvalue().splitlines()) == 3
+
+
+def test_cli_train_and_evaluate(tmp_path, settings):
+    settings.MODELS_DIR = tmp_path / "models"
+    src = Path(__file__).resolve().parents[1] / "data" / "scam_synthetic.csv"
+    model = tmp_path / "scam.joblib"
+    call_command("train", "--task", "scam", "--data", str(src), "--dev", str(src), "--out", str(model),
+                 stdout=io.StringIO())
+    assert model.exists()
+    out = io.StringIO()
+    call_command("evaluate", "--task", "scam", "--data", str(src), "--json", stdout=out)
+    result = json.loads(out.getvalue())
+    assert {"task", "model", "n", "macro_f1", "accuracy", "per_class", "docs_per_s"} <= set(result)
+    assert result["n"] == 50 and result["macro_f1"] > 0.9
+    assert set(result["per_class"]["SCAM"]) == {"precision", "recall", "f1", "support"}
+    registry.clear_cache()
+
+
+@pytest.mark.skipif(not Path("../shared/data/vihos/dev.csv").exists(), reason="shared data absent")
+def test_smoke_shipped_model_on_vihos_dev():
+    out = io.StringIO()
+    call_command("evaluate", "--task", "hate_offensive", "--data", "../shared/data/vihos/dev.csv",
+                 "--model", str(registry.SHIPPED_DIR / "hate_offensive.joblib"), "--json", stdout=out)
+    assert json.loads(out.getvalue())["macro_f1"] > 0.85
