@@ -21,8 +21,8 @@ def report(p, *, url="https://scam.example.net/post/1", by=None, **kw):
                                     reason=kw.pop("reason", "asks for money"), **kw)
 
 
-def accepted_case(p, *, confidentiality="normal", participants=None, **kw):
-    r = report(p, **kw)
+def accepted_case(p, *, confidentiality="normal", participants=None, by=None, **kw):
+    r = report(p, by=by, **kw)
     return actions.do_accept_report(r, acting_user=p.alice, title="Fake health department page",
                                     confidentiality=confidentiality,
                                     participants=participants if participants is not None else [p.health])
