@@ -105,7 +105,8 @@ def prepare(record: dict, *, source, now: dt.datetime, warn: Callable[[str], Non
     text = clean_text(pick(record, "text"))
     if not text and record.get("html"):
         text = clean_text(record["html"])
-    if not title and not text:
+    # A deletion notice needs only the key: the stored text is what is kept as evidence.
+    if not title and not text and not record.get("deleted"):
         raise Rejected("missing required field: text or title")
     try:
         published = parse_date(pick(record, "published_at"), now=now)

@@ -275,6 +275,8 @@ def check_file(path: Path) -> bytes:
         raise parsers.Unreadable("empty input")
     with path.open("rb") as fh:
         head = fh.read(8192)
+    if size <= len(head) and not head.strip():
+        raise parsers.Unreadable("empty input (only whitespace)")
     if parsers.looks_binary(head):
         raise parsers.Unreadable("binary data, not a feed, page or record file")
     return head

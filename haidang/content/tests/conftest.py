@@ -1,0 +1,1 @@
+from haidang.sources.tests.server import loopback  # noqa: F401  (fixture)
