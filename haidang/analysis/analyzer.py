@@ -69,11 +69,13 @@ def _model_probs(norms: list[str], texts: list[str]) -> tuple[dict[str, np.ndarr
     if not models or not texts:
         return {}, models
     counts = featurizer().counts(texts, norms)
-    return {task: m.predict_proba(counts) for task, m in models.items()}, models
+    probs = {task: m.predict_proba(counts) for task, m in models.items()}
+    probs["_counts"] = counts
+    return probs, models
 
 
 def _p(probs: dict, models: dict, task: str, label: str, i: int) -> float | None:
-    if task not in probs:
+    if task not in models or task not in probs:
         return None
     return float(probs[task][i, models[task].classes.index(label)])
 
@@ -145,7 +147,7 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
                 if p is not None and p >= 0.5:
                     why.append({"kind": "model", "task": task, "label": label, "probability": round(p, 3),
                                 "version": models[task].meta.get("version", ""),
-                                "ngrams": models[task].explain(norm, label)})
+                                "ngrams": models[task].explain(norm, label, counts=probs["_counts"][i])})
         if truncated[i]:
             why.append({"kind": "note", "detail": f"only the first {MAX_CHARS} characters were analysed"})
         out.append({

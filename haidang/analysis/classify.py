@@ -122,32 +122,35 @@ class TaskModel:
     def predict(self, counts: sp.csr_matrix) -> list[str]:
         return [self.classes[i] for i in self.decision(counts).argmax(axis=1)]
 
-    def explain(self, normalized: str, label: str, top: int = 5) -> list[dict]:
-        """The n-grams of this text that pushed hardest towards `label`."""
+    def explain(self, normalized: str, label: str, top: int = 5, counts: sp.csr_matrix | None = None) -> list[dict]:
+        """The n-grams of this text that pushed hardest towards `label` (tf-idf value x weight)."""
+        from sklearn.utils import murmurhash3_32
+
         f = featurizer()
+        if counts is None:
+            counts = f.counts([normalized], [normalized])
         k = self.classes.index(label)
-        if self.binary:
-            weights = self.coef[0] if k == 1 else -self.coef[0]
-        else:
-            weights = self.coef[k]
+        weights = (self.coef[0] if k == 1 else -self.coef[0]) if self.binary else self.coef[k]
+        row = _tfidf(counts[0:1], self.idf)
+        contrib = row.data * weights[row.indices]
+        order = np.argsort(-contrib)
+        wanted = {int(row.indices[i]): float(contrib[i]) for i in order[: top * 4] if contrib[i] > 0}
+        if not wanted:
+            return []
         folded = fold_aligned(normalized)
-        best: dict[str, float] = {}
+        names: dict[int, str] = {}
         for block, (vec, text) in enumerate(((f.word, normalized), (f.char, normalized),
                                              (f.word, folded), (f.char, folded))):
-            grams = list(set(vec.build_analyzer()(text)))
-            if not grams:
-                continue
-            cols = vec.transform(grams)  # one row per n-gram: its hashed column
-            for i, gram in enumerate(grams):
-                col = cols.indices[cols.indptr[i]] + block * BLOCK
-                w = float(weights[col] * self.idf[col])
-                if block in (1, 3) and len(gram.strip()) < 3:
-                    continue  # two-letter fragments explain nothing to a person
-                key = gram.strip()
-                if w > best.get(key, 0.0):
-                    best[key] = w
-        ranked = sorted(best.items(), key=lambda kv: -kv[1])[:top]
-        return [{"ngram": g, "weight": round(w, 3)} for g, w in ranked if w > 0]
+            for gram in set(vec.build_analyzer()(text)):
+                col = abs(murmurhash3_32(gram, seed=0)) % BLOCK + block * BLOCK
+                if col in wanted and col not in names:
+                    names[col] = gram.strip()
+        best: dict[str, float] = {}
+        for col, w in sorted(wanted.items(), key=lambda kv: -kv[1]):
+            gram = names.get(col)
+            if gram and len(gram) >= 2 and gram not in best:
+                best[gram] = w
+        return [{"ngram": g, "weight": round(w, 3)} for g, w in list(best.items())[:top]]
 
 
 def train_task(task: str, texts: Sequence[str], labels: Sequence[str], *, C: float = 2.0,
