@@ -9,6 +9,8 @@ Rows are written inside the caller's transaction; e-mails leave only after it co
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import logging
 from collections.abc import Iterable
 
@@ -20,6 +22,19 @@ from django.utils import timezone
 from .models import Notification
 
 log = logging.getLogger(__name__)
+
+# Loading demo data or bulk imports should fill inboxes without mailing anyone.
+_email_enabled: contextvars.ContextVar[bool] = contextvars.ContextVar("haidang_notify_email", default=True)
+
+
+@contextlib.contextmanager
+def no_email():
+    """Within this block notify() writes inbox rows only."""
+    token = _email_enabled.set(False)
+    try:
+        yield
+    finally:
+        _email_enabled.reset(token)
 
 
 def _unique_users(recipients) -> list:
@@ -50,6 +65,7 @@ def notify(
     users = [u for u in _unique_users(recipients) if exclude is None or u.pk != getattr(exclude, "pk", None)]
     if not users:
         return []
+    email = email and _email_enabled.get()
     target_type = target._meta.label_lower if target is not None else ""
     target_id = str(target.pk) if target is not None else ""
     rows = Notification.objects.bulk_create([
