@@ -47,19 +47,27 @@ def _require_lead_member(user) -> None:
 def report_new(request):
     if not access.agency_ids(request.user, access.WORKING_ROLES) and not request.user.is_superuser:
         raise PermissionDenied
-    form = forms.ReportForm(request.POST or None, request.FILES or None)
+    # "Report to the lead agency" from an item page: /cases/reports/new/?item=<id>
+    item = None
+    item_id = request.GET.get("item") or request.POST.get("item")
+    if item_id:
+        from haidang.content.queries import access_item_for_user
+
+        item = access_item_for_user(request.user, item_id)
+    initial = {"url": item.url, "description": item.title or item.text[:300]} if item is not None else None
+    form = forms.ReportForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             report = actions.do_create_report(
                 acting_user=request.user, url=data["url"], description=data["description"], reason=data["reason"],
-                category=data["category"], urgency=data["urgency"], attachments=data["attachments"])
+                category=data["category"], urgency=data["urgency"], attachments=data["attachments"], item=item)
         except CaseError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("Report sent to the lead agency."))
             return redirect("cases:report_detail", report.pk)
-    return render(request, "cases/report_form.html", {"form": form})
+    return render(request, "cases/report_form.html", {"form": form, "item": item})
 
 
 @login_required

@@ -108,3 +108,22 @@ def test_triage_merges_into_an_existing_case(personas):
     second.refresh_from_db()
     assert second.case == case and second.status == "merged"
     assert case.events.filter(type="report_linked", parameters__merged=True).exists()
+
+
+@pytest.mark.django_db
+def test_report_from_an_item_page(personas):
+    from haidang.content.models import Item
+    from haidang.sources.models import Source
+
+    p = personas
+    source = Source.objects.create(name="Forum", agency=p.lead, url="https://forum.example/rss")
+    item = Item.objects.create(source=source, url="https://forum.example/t/9", canonical_url_hash="h9",
+                               content_hash="c9", title="Fake vaccine fee")
+    client = p.client_for(p.bob)
+    page = client.get(reverse("cases:report_new"), {"item": item.pk}).content.decode()
+    assert "Fake vaccine fee" in page
+    response = client.post(reverse("cases:report_new") + f"?item={item.pk}",
+                           {"url": item.url, "description": "Fake vaccine fee", "category": "scam", "urgency": "high"})
+    assert response.status_code == 302
+    assert Report.objects.get().item == item
+    assert p.client_for(p.bob).get(reverse("cases:report_new"), {"item": 99999}).status_code == 404
