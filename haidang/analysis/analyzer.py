@@ -129,7 +129,8 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
             hate.append(p_hate + 0.4 * (p_off or 0.0))
         by_cat[HarmCategory.HATE_HARASSMENT].append(max(hate) if hate else 0.0)
         if p_scam is not None:
-            by_cat[HarmCategory.SCAM].append(0.8 * p_scam)
+            # The shipped scam model learnt from a small balanced set: its 0.5 is "no idea", not 50 %.
+            by_cat[HarmCategory.SCAM].append(0.8 * max(0.0, 2 * p_scam - 1))
         if p_spam is not None:
             by_cat[HarmCategory.SCAM].append(0.2 * p_spam)
         if p_neg is not None and by_cat[HarmCategory.GRIEVANCE]:
