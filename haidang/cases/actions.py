@@ -165,15 +165,16 @@ def _transition(case: Case, new: str, *, actor, allowed_from: Iterable[str], rea
 
 
 def _next_case_code(year: int) -> tuple[int, str]:
-    """Issue the next number of the year. The counter row is locked (SELECT ... FOR UPDATE on
-    PostgreSQL; SQLite's IMMEDIATE transaction holds the write lock), so two requests never get one."""
+    """Issue the next number of the year, never twice: `UPDATE ... SET last = last + 1` locks the
+    counter row until our transaction ends (PostgreSQL re-reads the row after waiting for the lock;
+    SQLite's IMMEDIATE transaction already holds the database's write lock), and we read back our own write."""
     with transaction.atomic():
         try:
             with transaction.atomic():
                 CaseCounter.objects.get_or_create(year=year)
         except IntegrityError:
             pass  # another transaction created the row first; it exists now
-        CaseCounter.objects.select_for_update().filter(year=year).update(last=F("last") + 1)
+        CaseCounter.objects.filter(year=year).update(last=F("last") + 1)
         number = CaseCounter.objects.get(year=year).last
     return number, f"VV-{year}-{number:04d}"
 
