@@ -201,7 +201,7 @@ def case_export(request):
         return JsonResponse({"cases": rows}, json_dumps_params={"ensure_ascii": False})
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="cases.csv"'
-    fields = list(rows[0]) if rows else list(queries.case_as_dict.__code__.co_varnames[:0]) or ["code"]
+    fields = list(rows[0]) if rows else ["code", "title", "state", "confidentiality", "confidential_marking"]
     writer = csv.DictWriter(response, fieldnames=fields)
     writer.writeheader()
     writer.writerows(rows)
