@@ -38,6 +38,7 @@ _DROP_CONTENT = {"script", "style", "iframe", "noscript", "template", "object", 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
+_MOJIBAKE = re.compile("[\u00c2-\u00c6][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]|[\u00e1\u00e2][\u00ba\u00bb\u20ac]")
 
 
 def is_tracking_param(name: str) -> bool:
@@ -89,7 +90,10 @@ def clean_text(value) -> str:
         text = nh3.clean(text, tags=set(), clean_content_tags=_DROP_CONTENT, strip_comments=True)
     if "&" in text:
         text = html.unescape(text)
-    text = ftfy.fix_text(text, normalization="NFC") if not text.isascii() else text
+    # ftfy's full pass is the slowest step of ingest, so only text showing a mojibake signature
+    # (UTF-8 lead bytes read as Windows-1252/Latin-1) goes through it; clean text skips it.
+    if not text.isascii() and _MOJIBAKE.search(text):
+        text = ftfy.fix_text(text, normalization="NFC")
     text = _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()

@@ -235,3 +235,11 @@ def test_file_source_is_reused_by_name(personas, tmp_path):
     path = jsonl(tmp_path / "a.jsonl", [{"id": "1", "text": "x"}])
     run_ingest(str(path), "--source", "kho")
     assert Item.objects.get().source == source
+
+
+def test_mojibake_is_repaired(personas, tmp_path):
+    path = jsonl(tmp_path / "m.jsonl", [{"id": "1", "text": "Ná»™i dung tá»« Quáº£ng Trá»‹"},
+                                        {"id": "2", "text": "Nội dung sạch ở Quảng Trị"}])
+    run_ingest(str(path))
+    assert Item.objects.get(external_id="1").text == "Nội dung từ Quảng Trị"
+    assert Item.objects.get(external_id="2").text == "Nội dung sạch ở Quảng Trị"
