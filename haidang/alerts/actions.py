@@ -1,0 +1,921 @@
+"""The only place that writes stories, counters and alerts.
+
+- `process_items(item_ids)`: the pipeline step (called by the Huey task after analysis):
+  assign items to stories, count them per hour, evaluate spikes and alert conditions.
+- `do_assign_items(item_ids)`: story assignment alone (batched, idempotent).
+- `do_acknowledge_alert`, `do_dismiss_alert`, `do_report_alert`: an officer handling an alert.
+- `do_save_routing_rule`, `do_send_digests`: the routing table and the daily digest.
+
+Assignment is serialised database-wide (an advisory lock on PostgreSQL, the IMMEDIATE write
+transaction on SQLite), so two consumers never build two stories out of one burst and the
+shared LSH index always matches what was committed before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from haidang.analysis.normalize import fold
+from haidang.audit.actions import record
+from haidang.core import access
+
+from . import spikes as spikes_mod
+from .choices import (
+    PRIORITY_RANK,
+    AlertKind,
+    AlertReason,
+    AlertStatus,
+    HarmCategory,
+    JoinReason,
+    Priority,
+    SpikeDimension,
+    at_least,
+    max_priority,
+)
+from .conf import conf
+from .lsh import StoryIndex, get_index
+from .models import (
+    Alert,
+    DigestSent,
+    NotificationSetting,
+    RoutingRule,
+    Story,
+    StoryItem,
+    StoryMerge,
+    VolumeCount,
+)
+from .textsig import TextSignature, jaccard, pack_shingles, pack_signature, signature, unpack_shingles
+
+log = logging.getLogger(__name__)
+
+BATCH = 500
+_PG_STORIES_LOCK = 727_005  # any constant, the same in every process
+_SQL_CHUNK = 900  # stay under SQLite's bound-parameter limit
+
+
+def _chunks(values, size):
+    values = list(values)
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def _serialise() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [_PG_STORIES_LOCK])
+
+
+# --- story assignment --------------------------------------------------------------------------
+
+
+@dataclass
+class AssignResult:
+    assigned: int = 0
+    skipped: int = 0
+    stories_created: int = 0
+    merges: int = 0
+    stories: set[int] = field(default_factory=set)
+    new_members: list[dict] = field(default_factory=list)  # what the counters need, per new member
+
+    def as_dict(self) -> dict:
+        return {"assigned": self.assigned, "skipped": self.skipped, "stories_created": self.stories_created,
+                "merges": self.merges, "stories_touched": len(self.stories)}
+
+
+def _item_time(row: dict) -> dt.datetime:
+    return row["published_at"] or row["fetched_at"]
+
+
+def _usable_url(url: str) -> bool:
+    # A bare host ("https://facebook.com/") is shared by unrelated posts: never a reason to join.
+    path = url.split("://", 1)[-1].partition("/")[2]
+    return bool(url) and bool(path.strip("/") or "?" in url)
+
+
+def _places(signals: dict | None, min_conf: float = 0.5) -> list[tuple[str, str]]:
+    out = []
+    for p in (signals or {}).get("places") or []:
+        if p.get("confidence", 0) >= min_conf and p.get("code") is not None:
+            out.append((str(p["code"]), p.get("name", "")))
+    return out
+
+
+def _subtopics(signals: dict | None) -> set[str]:
+    return {w["subtopic"] for w in (signals or {}).get("why") or [] if isinstance(w, dict) and w.get("subtopic")}
+
+
+def _apply_member(story: Story, row: dict, signals: dict | None) -> None:
+    """Fold one new member into the story's running aggregates."""
+    seen = _item_time(row)
+    engagement = row["likes"] + row["shares"] + row["comments"]
+    story.item_count += 1
+    story.total_engagement += engagement
+    story.first_seen = min(story.first_seen, seen) if story.first_seen else seen
+    story.last_seen = max(story.last_seen, seen) if story.last_seen else seen
+    if story.representative_id is None or engagement > story.representative_engagement:
+        story.representative_id = row["id"]
+        story.representative_engagement = engagement
+        story.title = (row["title"] or row["text"] or "")[:300]
+    if signals:
+        cat = signals.get("top_category") or ""
+        if cat:
+            story.category_counts[cat] = story.category_counts.get(cat, 0) + 1
+        for code, name in _places(signals):
+            name_count = story.place_counts.get(code, [name, 0])
+            story.place_counts[code] = [name_count[0] or name, name_count[1] + 1]
+        story.subtopics = sorted(set(story.subtopics) | _subtopics(signals))
+        hits = signals.get("watchlist_hits") or []
+        story.topic_ids = sorted(set(story.topic_ids) | {int(h["id"]) for h in hits if "id" in h})
+        story.urgent_hit = story.urgent_hit or any(h.get("urgent") for h in hits)
+        story.max_priority = max_priority(story.max_priority, signals.get("priority") or "")
+        story.max_risk = max(story.max_risk, float(signals.get("risk") or 0.0))
+
+
+def _dominant(counts: dict) -> str:
+    harmful = {c: n for c, n in counts.items() if c not in ("", HarmCategory.OTHER)}
+    pool = harmful or counts
+    return max(sorted(pool), key=lambda c: pool[c]) if pool else ""
+
+
+def _absorb(into: Story, other: Story) -> None:
+    into.item_count += other.item_count
+    into.total_engagement += other.total_engagement
+    into.first_seen = min(into.first_seen, other.first_seen)
+    into.last_seen = max(into.last_seen, other.last_seen)
+    into.indexed_count += other.indexed_count
+    if other.representative_engagement > into.representative_engagement and other.representative_id:
+        into.representative_id = other.representative_id
+        into.representative_engagement = other.representative_engagement
+        into.title = other.title
+    for cat, n in other.category_counts.items():
+        into.category_counts[cat] = into.category_counts.get(cat, 0) + n
+    for code, (name, n) in other.place_counts.items():
+        into.place_counts[code] = [name, into.place_counts.get(code, [name, 0])[1] + n]
+    into.subtopics = sorted(set(into.subtopics) | set(other.subtopics))
+    into.topic_ids = sorted(set(into.topic_ids) | set(other.topic_ids))
+    into.urgent_hit = into.urgent_hit or other.urgent_hit
+    into.max_priority = max_priority(into.max_priority, other.max_priority)
+    into.max_risk = max(into.max_risk, other.max_risk)
+
+
+class _Batch:
+    """The state of one chunk's assignment: stories by key, known candidates, pending members."""
+
+    def __init__(self, index: StoryIndex, now: dt.datetime):
+        self.index = index
+        self.now = now
+        self.stories: dict[int, Story] = {}  # key: pk for existing, negative for new
+        self.redirect: dict[int, int] = {}   # merged key -> survivor key
+        self.next_new = -1
+        self.known: dict[int, tuple[int, np.ndarray]] = {}  # item id -> (story key, shingles)
+        self.url_story: dict[str, int] = {}
+        self.hash_story: dict[str, int] = {}
+        self.merges: list[tuple[int, int, int]] = []  # (survivor key, merged key, linking item id)
+
+    def resolve(self, key: int) -> int:
+        while key in self.redirect:
+            key = self.redirect[key]
+        return key
+
+    def story(self, key: int) -> Story:
+        key = self.resolve(key)
+        if key not in self.stories:
+            self.stories[key] = Story.objects.get(pk=key)
+        return self.stories[key]
+
+    def load_stories(self, keys) -> None:
+        missing = [k for k in {self.resolve(k) for k in keys} if k > 0 and k not in self.stories]
+        for chunk in _chunks(missing, _SQL_CHUNK):
+            for story in Story.objects.filter(pk__in=chunk):
+                self.stories[story.pk] = story
+        # A story merged earlier by another batch: follow it to where it lives now.
+        for key in missing:
+            story = self.stories.get(key)
+            while story is not None and story.merged_into_id:
+                self.redirect[story.pk] = story.merged_into_id
+                story = self.stories.get(story.merged_into_id) or Story.objects.filter(pk=story.merged_into_id).first()
+                if story is not None:
+                    self.stories[story.pk] = story
+
+    def new_story(self, row: dict) -> int:
+        key = self.next_new
+        self.next_new -= 1
+        seen = _item_time(row)
+        self.stories[key] = Story(first_seen=seen, last_seen=seen, category_counts={}, place_counts={},
+                                  subtopics=[], topic_ids=[], max_priority="", created_at=self.now)
+        return key
+
+    def load_candidates(self, item_ids) -> None:
+        missing = [i for i in item_ids if i not in self.known]
+        for chunk in _chunks(missing, _SQL_CHUNK):
+            for item_id, story_id, shingles in StoryItem.objects.filter(item_id__in=chunk).values_list(
+                    "item_id", "story_id", "shingles"):
+                self.known[item_id] = (story_id, unpack_shingles(shingles))
+        self.load_stories([self.known[i][0] for i in missing if i in self.known])
+
+    def merge(self, keys: set[int], linking_item: int) -> int:
+        """Merge the stories behind `keys`; the oldest existing story survives."""
+        keys = {self.resolve(k) for k in keys}
+        existing = sorted(k for k in keys if k > 0)
+        survivor = existing[0] if existing else max(keys)  # new keys are negative: -1 is the oldest
+        for key in keys - {survivor}:
+            _absorb(self.stories[survivor], self.stories[key])
+            self.redirect[key] = survivor
+            if key > 0:
+                self.merges.append((survivor, key, linking_item))
+        return survivor
+
+
+def _lookup_existing(batch: _Batch, rows: list[dict], sigs: dict[int, TextSignature]) -> None:
+    """Stories already holding the batch's canonical URLs or (long enough) texts."""
+    urls = {r["canonical_url_hash"] for r in rows if r["canonical_url_hash"] and _usable_url(r["canonical_url"])}
+    hashes = {r["content_hash"] for r in rows if r["content_hash"] and sigs[r["id"]].joinable}
+    min_shingles = int(conf("MIN_SHINGLES"))
+    for chunk in _chunks(urls, _SQL_CHUNK):
+        for h, story_id in StoryItem.objects.filter(item__canonical_url_hash__in=chunk).values_list(
+                "item__canonical_url_hash", "story_id").order_by("story_id"):
+            batch.url_story.setdefault(h, story_id)
+    for chunk in _chunks(hashes, _SQL_CHUNK):
+        for h, story_id in StoryItem.objects.filter(
+                item__content_hash__in=chunk, shingle_count__gte=min_shingles).values_list(
+                "item__content_hash", "story_id").order_by("story_id"):
+            batch.hash_story.setdefault(h, story_id)
+    batch.load_stories(set(batch.url_story.values()) | set(batch.hash_story.values()))
+
+
+def _assign_chunk(item_ids: list[int], result: AssignResult, index: StoryIndex, now: dt.datetime) -> None:
+    from haidang.analysis.models import ItemSignals
+    from haidang.content.models import Item
+
+    threshold = float(conf("THRESHOLD"))
+    exemplar_similarity = float(conf("EXEMPLAR_SIMILARITY"))
+    max_exemplars = int(conf("MAX_EXEMPLARS"))
+    with transaction.atomic():
+        _serialise()
+        done = set(StoryItem.objects.filter(item_id__in=item_ids).values_list("item_id", flat=True))
+        todo = [i for i in item_ids if i not in done]
+        result.skipped += len(done)
+        if not todo:
+            return
+        rows = list(Item.objects.filter(pk__in=todo).values(
+            "id", "source_id", "title", "text", "canonical_url", "canonical_url_hash", "content_hash",
+            "published_at", "fetched_at", "likes", "shares", "comments"))
+        rows.sort(key=lambda r: (_item_time(r), r["id"]))
+        signals = {s["item_id"]: s for s in ItemSignals.objects.filter(item_id__in=todo).values(
+            "item_id", "top_category", "priority", "risk", "watchlist_hits", "places", "why")}
+        sigs = {r["id"]: signature((r["title"] + "\n" + r["text"]).strip()) for r in rows}
+        index.ensure_loaded()
+        batch = _Batch(index, now)
+        _lookup_existing(batch, rows, sigs)
+        members: list[tuple[dict, int, str, float | None, bool]] = []
+        to_index: list[tuple[int, np.ndarray]] = []
+        for row in rows:
+            sig = sigs[row["id"]]
+            linked: set[int] = set()
+            reason, best = JoinReason.NEW, None
+            url_key = row["canonical_url_hash"] if _usable_url(row["canonical_url"]) else ""
+            if url_key and url_key in batch.url_story:
+                linked.add(batch.url_story[url_key])
+                reason = JoinReason.URL
+            if sig.joinable and row["content_hash"] in batch.hash_story:
+                linked.add(batch.hash_story[row["content_hash"]])
+                reason = JoinReason.HASH if reason == JoinReason.NEW else reason
+                best = 1.0
+            if sig.joinable and best is None:
+                candidates = index.query(sig.values)
+                batch.load_candidates(candidates)
+                for cand in candidates:
+                    known = batch.known.get(cand)
+                    if known is None:
+                        continue  # a key whose row never committed: ignore it
+                    sim = jaccard(sig.shingles, known[1])
+                    if sim >= threshold:
+                        linked.add(known[0])
+                        best = sim if best is None else max(best, sim)
+                if best is not None and reason == JoinReason.NEW:
+                    reason = JoinReason.SIMILAR
+            if not linked:
+                key = batch.new_story(row)
+                result.stories_created += 1
+            elif len({batch.resolve(k) for k in linked}) == 1:
+                key = batch.resolve(next(iter(linked)))
+            else:
+                before = len(batch.merges)
+                key = batch.merge(linked, row["id"])
+                result.merges += len(batch.merges) - before
+            story = batch.story(key)
+            _apply_member(story, row, signals.get(row["id"]))
+            indexed = bool(sig.joinable and (best is None or best < exemplar_similarity)
+                           and story.indexed_count < max_exemplars)
+            if indexed:
+                story.indexed_count += 1
+                # Into the index now, so later items of this very batch find it.
+                index.insert_many([(row["id"], sig.values)])
+                to_index.append((row["id"], sig.values))
+            batch.known[row["id"]] = (key, sig.shingles)
+            if url_key:
+                batch.url_story.setdefault(url_key, key)
+            if sig.joinable and row["content_hash"]:
+                batch.hash_story.setdefault(row["content_hash"], key)
+            members.append((row, key, reason, best, indexed))
+        _store_batch(batch, members, sigs, signals, result, now)
+
+
+def _store_batch(batch: _Batch, members, sigs, signals, result: AssignResult, now: dt.datetime) -> None:
+    # New stories first (bulk, they need ids), then memberships, then the merges and aggregates.
+    live = {batch.resolve(k) for k in batch.stories}
+    new_keys = sorted((k for k in live if k < 0), reverse=True)
+    created = Story.objects.bulk_create([batch.stories[k] for k in new_keys], batch_size=BATCH)
+    pk_of = {k: s.pk for k, s in zip(new_keys, created, strict=True)}
+    for k in live:
+        if k > 0:
+            pk_of[k] = k
+
+    def story_pk(key: int) -> int:
+        return pk_of[batch.resolve(key)]
+
+    rows = []
+    for row, key, reason, best, indexed in members:
+        sig = sigs[row["id"]]
+        rows.append(StoryItem(
+            story_id=story_pk(key), item_id=row["id"], source_id=row["source_id"], seen_at=_item_time(row),
+            engagement=row["likes"] + row["shares"] + row["comments"], joined_by=reason, similarity=best,
+            shingle_count=sig.count, shingles=pack_shingles(sig.shingles) if sig.joinable else b"",
+            signature=pack_signature(sig.values) if indexed else b"", indexed=indexed, added_at=now))
+        result.new_members.append({"item_id": row["id"], "story_id": story_pk(key), "seen_at": _item_time(row),
+                                   "signals": signals.get(row["id"])})
+    stored = StoryItem.objects.bulk_create(rows, batch_size=BATCH)
+    if stored and stored[-1].pk:
+        batch.index.note_stored(max(s.pk for s in stored))
+
+    for survivor, merged, linking in batch.merges:
+        into_pk, merged_pk = story_pk(survivor), merged
+        moved = StoryItem.objects.filter(story_id=merged_pk).update(story_id=into_pk)
+        Story.objects.filter(pk=merged_pk).update(merged_into_id=into_pk, updated_at=now)
+        StoryMerge.objects.create(into_id=into_pk, merged_id=merged_pk, linking_item_id=linking, items_moved=moved)
+        _merge_alerts(into_pk, merged_pk, now)
+
+    touched = {pk_of[k] for k in live}
+    existing = [batch.stories[k] for k in live if k > 0]
+    for story in existing + created:
+        story.dominant_category = _dominant(story.category_counts)
+        story.updated_at = now
+    counts = _counts_for(touched, now)
+    for story in existing + created:
+        story.source_count, story.growth_1h, story.growth_6h, story.growth_24h = counts.get(
+            story.pk, (story.source_count, 0.0, 0.0, 0.0))
+    Story.objects.bulk_update(existing + created, [
+        "title", "representative", "representative_engagement", "first_seen", "last_seen", "item_count",
+        "source_count", "total_engagement", "growth_1h", "growth_6h", "growth_24h", "category_counts",
+        "place_counts", "subtopics", "topic_ids", "dominant_category", "max_priority", "max_risk", "urgent_hit",
+        "indexed_count", "updated_at"], batch_size=BATCH)
+    result.assigned += len(rows)
+    result.stories |= touched
+
+
+def _counts_for(story_ids, now: dt.datetime) -> dict[int, tuple[int, float, float, float]]:
+    out: dict[int, list] = {}
+    ids = list(story_ids)
+    for chunk in _chunks(ids, _SQL_CHUNK):
+        for row in StoryItem.objects.filter(story_id__in=chunk).values("story_id").annotate(
+                n=Count("source_id", distinct=True)):
+            out[row["story_id"]] = [row["n"], 0.0, 0.0, 0.0]
+        recent = StoryItem.objects.filter(story_id__in=chunk, seen_at__gte=now - dt.timedelta(hours=24),
+                                          seen_at__lte=now + dt.timedelta(minutes=5))
+        for row in recent.values("story_id").annotate(
+                h1=Count("id", filter=Q(seen_at__gte=now - dt.timedelta(hours=1))),
+                h6=Count("id", filter=Q(seen_at__gte=now - dt.timedelta(hours=6))),
+                h24=Count("id")):
+            entry = out.setdefault(row["story_id"], [0, 0.0, 0.0, 0.0])
+            entry[1:] = [float(row["h1"]), round(row["h6"] / 6, 3), round(row["h24"] / 24, 3)]
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def do_assign_items(item_ids, *, acting_user=None, now: dt.datetime | None = None,
+                    index: StoryIndex | None = None) -> AssignResult:
+    """Put each item into a story (new, joined, or merging the stories it links). Idempotent:
+    an item already in a story is skipped.
+
+    Audit: one `stories.assign` row per call (not per item): assignment is derived, reproducible
+    data and a burst may bring tens of thousands of items an hour.
+    """
+    now = now or timezone.now()
+    index = index or get_index()
+    result = AssignResult()
+    ids = sorted({int(i) for i in item_ids})
+    for chunk in _chunks(ids, BATCH):
+        _assign_chunk(chunk, result, index, now)
+    if result.assigned:
+        record("stories.assign", actor=acting_user, object_type="alerts.story",
+               changes={**result.as_dict(), "first_item": ids[0], "last_item": ids[-1]})
+    return result
+
+
+def _merge_alerts(into_pk: int, merged_pk: int, now: dt.datetime) -> None:
+    """Keep one alert per story after a merge: the survivor's, else the merged story's moves over."""
+    old = Alert.objects.filter(story_id=merged_pk).first()
+    if old is None:
+        return
+    keep = Alert.objects.filter(story_id=into_pk).first()
+    if keep is None:
+        Alert.objects.filter(pk=old.pk).update(story_id=into_pk, dedupe_key=f"story:{into_pk}", updated_at=now)
+        return
+    keep.reasons = sorted(set(keep.reasons) | set(old.reasons))
+    keep.priority = max_priority(keep.priority, old.priority)
+    keep.updated_at = now
+    keep.save(update_fields=["reasons", "priority", "updated_at"])
+    Alert.objects.filter(pk=old.pk).update(status=AlertStatus.MERGED, merged_into=keep, updated_at=now)
+    record("alert.merge", object_type="alerts.alert", object_id=old.pk, changes={"into": keep.pk})
+
+
+# --- hourly counters and spikes ----------------------------------------------------------------
+
+
+def _hour(value: dt.datetime) -> dt.datetime:
+    return value.astimezone(dt.UTC).replace(minute=0, second=0, microsecond=0)
+
+
+def _series_keys(signals: dict | None) -> list[tuple[str, str]]:
+    if not signals:
+        return []
+    keys = []
+    cat = signals.get("top_category") or ""
+    if cat and cat != HarmCategory.OTHER:
+        keys.append((SpikeDimension.CATEGORY, cat))
+    for code, _name in _places(signals, float(conf("SPIKE_PLACE_MIN_CONFIDENCE"))):
+        keys.append((SpikeDimension.PLACE, code))
+    for hit in signals.get("watchlist_hits") or []:
+        if "id" in hit:
+            keys.append((SpikeDimension.TOPIC, str(hit["id"])))
+    return keys
+
+
+def do_count_items(new_members: list[dict]) -> set[tuple[str, str, dt.datetime]]:
+    """Add first-time members to the hourly counters. Items are counted once, when they join a story
+    (re-analysis does not count them again)."""
+    counts: Counter = Counter()
+    for m in new_members:
+        for dim, key in set(_series_keys(m["signals"])):
+            counts[(dim, key, _hour(m["seen_at"]))] += 1
+    for (dim, key, hour), n in counts.items():
+        with transaction.atomic():
+            if not VolumeCount.objects.filter(dimension=dim, key=key, hour=hour).update(count=F("count") + n):
+                try:
+                    with transaction.atomic():
+                        VolumeCount.objects.create(dimension=dim, key=key, hour=hour, count=n)
+                except IntegrityError:
+                    # Another worker created the row first: add to it.
+                    VolumeCount.objects.filter(dimension=dim, key=key, hour=hour).update(count=F("count") + n)
+    return set(counts)
+
+
+def evaluate_spike(dim: str, key: str, hour: dt.datetime) -> spikes_mod.SpikeResult | None:
+    """Test one series' hour against its baseline; None when the history is too short to judge."""
+    days = int(conf("SPIKE_HISTORY_DAYS"))
+    since = hour - dt.timedelta(days=days)
+    rows = list(VolumeCount.objects.filter(dimension=dim, key=key, hour__gte=since, hour__lte=hour)
+                .values_list("hour", "count"))
+    if not rows:
+        return None
+    first = min(h for h, _c in rows)
+    if hour - first < dt.timedelta(hours=72):
+        return None  # a new series has no baseline yet: no spike on day one
+    start = first
+    n = int((hour - start).total_seconds() // 3600)
+    history = np.zeros(n)
+    current = 0
+    for h, c in rows:
+        i = int((h - start).total_seconds() // 3600)
+        if i == n:
+            current = c
+        elif 0 <= i < n:
+            history[i] = c
+    local_start = timezone.localtime(start).replace(tzinfo=None)
+    return spikes_mod.detect(history, local_start, current, alpha=float(conf("SPIKE_ALPHA")),
+                             min_count=int(conf("SPIKE_MIN_COUNT")))
+
+
+# --- routing ------------------------------------------------------------------------------------
+
+
+@dataclass
+class RouteInput:
+    category: str = ""
+    subtopics: tuple[str, ...] = ()
+    topic_ids: tuple[int, ...] = ()
+    place_codes: tuple[str, ...] = ()
+    text: str = ""
+
+
+def _word_in(needle: str, haystack: str) -> bool:
+    return bool(needle) and re.search(rf"(?<!\w){re.escape(needle)}(?!\w)", haystack) is not None
+
+
+def route(data: RouteInput, rules: list[RoutingRule] | None = None):
+    """(agency, rule name) for an alert: the first matching active rule, else the lead agency."""
+    from haidang.agencies.models import Agency
+
+    if rules is None:
+        rules = list(RoutingRule.objects.filter(active=True).select_related("agency").order_by("order", "id"))
+    folded = fold(data.text or "")
+    for rule in rules:
+        if rule.category and rule.category != data.category:
+            continue
+        if rule.subtopic and rule.subtopic not in data.subtopics:
+            continue
+        if rule.topic_id and rule.topic_id not in data.topic_ids:
+            continue
+        if rule.place_code and rule.place_code not in data.place_codes:
+            continue
+        if rule.keywords:
+            words = [fold(w.strip()) for w in rule.keywords.split(",") if w.strip()]
+            if not any(_word_in(w, folded) for w in words):
+                continue
+        if rule.to_place_agency:
+            agency = _place_agency(data.place_codes, folded, Agency)
+            if agency is None:
+                continue
+            return agency, rule.name
+        if rule.agency is not None and rule.agency.active:
+            return rule.agency, rule.name
+    # A watch-list topic without a rule goes to the agency that watches it.
+    if data.topic_ids:
+        from haidang.analysis.models import WatchList
+
+        owner = WatchList.objects.filter(pk__in=data.topic_ids).select_related("owner").order_by("pk").first()
+        if owner is not None:
+            return owner.owner, _("owner of the watch-list")
+    return access.lead_agency(), _("default: the lead agency")
+
+
+def _place_agency(place_codes, folded_text: str, Agency):
+    agencies = Agency.objects.filter(active=True).exclude(place_code="", place_name="")
+    by_code = {a.place_code: a for a in agencies if a.place_code}
+    for code in place_codes:
+        if code in by_code:
+            return by_code[code]
+    for agency in agencies:
+        if agency.place_name and _word_in(fold(agency.place_name), folded_text):
+            return agency
+    return None
+
+
+def _story_route_input(story: Story) -> RouteInput:
+    text = ""
+    if story.representative_id:
+        from haidang.content.models import Item
+
+        rep = Item.objects.filter(pk=story.representative_id).values("title", "text").first()
+        if rep:
+            text = (rep["title"] + "\n" + rep["text"])[:5000]
+    codes = tuple(code for code, _ in sorted(story.place_counts.items(), key=lambda kv: -kv[1][1]))
+    return RouteInput(category=story.dominant_category, subtopics=tuple(story.subtopics),
+                      topic_ids=tuple(story.topic_ids), place_codes=codes, text=text)
+
+
+@transaction.atomic
+def do_save_routing_rule(*, acting_user=None, rule: RoutingRule | None = None, **fields) -> RoutingRule:
+    """Create or change a routing-table row (lead agency's working roles, or a superuser)."""
+    if acting_user is not None and not access.is_lead_member(acting_user, access.WORKING_ROLES) \
+            and not getattr(acting_user, "is_superuser", False):
+        raise PermissionDenied(_("Only the lead agency edits the routing table."))
+    rule = rule or RoutingRule()
+    for name, value in fields.items():
+        setattr(rule, name, value)
+    rule.full_clean()
+    created = rule.pk is None
+    rule.save()
+    record("routing.create" if created else "routing.update", actor=acting_user, obj=rule,
+           changes={k: (v.pk if hasattr(v, "pk") else v) for k, v in fields.items()})
+    return rule
+
+
+# --- alerts -------------------------------------------------------------------------------------
+
+
+def _evidence(story: Story, alert_key: str, now: dt.datetime):
+    """Snapshot the story's items (their stored text and metadata) as JSON evidence."""
+    from haidang.content.actions import do_record_data_snapshot
+    from haidang.content.choices import SnapshotKind
+    from haidang.content.models import Item
+
+    limit = int(conf("EVIDENCE_MAX_ITEMS"))
+    items = Item.objects.filter(story_membership__story=story).select_related("source", "snapshot").order_by(
+        "published_at", "id")[:limit]
+    body = {
+        "kind": "haidang.story-evidence", "story": story.pk, "alert": alert_key, "taken_at": now.isoformat(),
+        "item_count": story.item_count, "items_included": 0,
+        "items": [{
+            "id": i.pk, "source": i.source.name, "url": i.url, "canonical_url": i.canonical_url,
+            "title": i.title, "text": i.text[:20000], "author_name": i.author_name, "author_handle": i.author_handle,
+            "published_at": i.published_at.isoformat() if i.published_at else None,
+            "fetched_at": i.fetched_at.isoformat(), "content_hash": i.content_hash,
+            "likes": i.likes, "shares": i.shares, "comments": i.comments,
+            "snapshot_sha256": i.snapshot.sha256 if i.snapshot_id else None,
+        } for i in items],
+    }
+    body["items_included"] = len(body["items"])
+    data = json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return do_record_data_snapshot(data, kind=SnapshotKind.FILE, content_type="application/json",
+                                   uri=f"urn:haidang:story:{story.pk}", fetched_at=now)
+
+
+def _recipients(alert: Alert):
+    """Who hears of an alert: the routed agency's designated officers; the lead agency's for high/urgent."""
+    from haidang.agencies.queries import designated_officers
+
+    users = []
+    if alert.agency_id:
+        users.extend(designated_officers(alert.agency))
+    lead = access.lead_agency()
+    if lead is not None and at_least(alert.priority, Priority.HIGH) and lead.pk != alert.agency_id:
+        users.extend(designated_officers(lead))
+    return users
+
+
+def _notify_alert(alert: Alert, event: str) -> None:
+    from haidang.core.notifications import notify
+
+    users = {u.pk: u for u in _recipients(alert)}
+    if not users:
+        return
+    prefs = {s.user_id: s for s in NotificationSetting.objects.filter(user_id__in=list(users))}
+    by_email: dict[bool, list] = defaultdict(list)
+    for pk, user in users.items():
+        pref = prefs.get(pk)
+        if at_least(alert.priority, pref.min_priority if pref else Priority.HIGH):
+            by_email[pref.email if pref else True].append(user)
+    url = reverse("alerts:story", args=[alert.story_id]) if alert.story_id else reverse("alerts:queue")
+    text = (_("Alert (%(priority)s): %(title)s") if event == "raised"
+            else _("Alert escalated to %(priority)s: %(title)s")) % {
+        "priority": Priority(alert.priority).label, "title": alert.title[:300]}
+    for email, group in by_email.items():
+        notify(group, verb=f"alerts.{event}", text=text, url=url, target=alert, email=email)
+
+
+def _webhook_later(alert: Alert, event: str) -> None:
+    from django.conf import settings
+
+    if getattr(settings, "HAIDANG_WEBHOOK_URL", ""):
+        from .tasks import webhook_task
+
+        transaction.on_commit(lambda: webhook_task(alert.pk, event))
+
+
+def _upsert_alert(*, key: str, kind: str, story: Story | None, reasons: list[str], priority: str, title: str,
+                  category: str, details: dict, route_input: RouteInput, item_count: int, now: dt.datetime,
+                  spike: tuple[str, str] | None = None) -> tuple[Alert, str]:
+    """Create the alert for `key` or update it. Returns (alert, event) with event in
+    {"raised", "escalated", "updated"}. The unique `dedupe_key` makes this safe under races."""
+    alert = Alert.objects.select_for_update().filter(dedupe_key=key).first()
+    event = "updated"
+    if alert is None:
+        agency, rule = route(route_input)
+        try:
+            with transaction.atomic():
+                alert = Alert.objects.create(
+                    dedupe_key=key, kind=kind, story=story, title=title[:300], priority=priority, category=category,
+                    reasons=sorted(set(reasons)), details=details, agency=agency, routed_by=str(rule)[:200],
+                    item_count=item_count, spike_dimension=spike[0] if spike else "",
+                    spike_key=spike[1] if spike else "", created_at=now, updated_at=now)
+            event = "raised"
+        except IntegrityError:
+            alert = Alert.objects.select_for_update().get(dedupe_key=key)
+    if event != "raised":
+        escalated = PRIORITY_RANK[priority] > PRIORITY_RANK.get(alert.priority, -1)
+        alert.priority = max_priority(alert.priority, priority)
+        alert.reasons = sorted(set(alert.reasons) | set(reasons))
+        alert.details = {**alert.details, **details}
+        alert.item_count = max(alert.item_count, item_count)
+        alert.title = title[:300] or alert.title
+        alert.updated_at = now
+        fields = ["priority", "reasons", "details", "item_count", "title", "updated_at"]
+        if escalated:
+            event = "escalated"
+            if alert.status in (AlertStatus.ACKNOWLEDGED, AlertStatus.DISMISSED):
+                alert.status = AlertStatus.OPEN  # it got worse: back in the queue
+                fields.append("status")
+        alert.save(update_fields=fields)
+    if event in ("raised", "escalated"):
+        if story is not None:
+            alert.evidence = _evidence(story, key, now)
+            alert.save(update_fields=["evidence"])
+        record(f"alert.{'raise' if event == 'raised' else 'escalate'}", obj=alert, agency=alert.agency,
+               changes={"priority": alert.priority, "reasons": alert.reasons, "agency": alert.agency_id,
+                        "routed_by": alert.routed_by, "items": alert.item_count,
+                        "evidence": alert.evidence.sha256 if alert.evidence_id else None})
+        _notify_alert(alert, event)
+        _webhook_later(alert, event)
+    return alert, event
+
+
+def evaluate_story(story: Story, now: dt.datetime) -> Alert | None:
+    """Raise or update the story's one alert when a condition holds."""
+    reasons: list[str] = []
+    priority = ""
+    if at_least(story.max_priority, str(conf("ALERT_MIN_PRIORITY"))):
+        reasons.append(AlertReason.PRIORITY)
+        priority = story.max_priority
+    if story.urgent_hit:
+        reasons.append(AlertReason.URGENT_TOPIC)
+        priority = Priority.URGENT
+    if story.growth_1h >= float(conf("GROWTH_PER_HOUR")) and story.item_count >= int(conf("GROWTH_MIN_ITEMS")):
+        reasons.append(AlertReason.GROWTH)
+        priority = max_priority(priority, Priority.HIGH)
+    existing = Alert.objects.filter(story=story).exists()
+    if not reasons and not existing:
+        return None
+    if not reasons:
+        # Already alerted: keep the count and growth current without changing the verdict.
+        Alert.objects.filter(story=story).update(item_count=story.item_count, updated_at=now)
+        return None
+    details = {"items": story.item_count, "sources": story.source_count, "growth_1h": story.growth_1h,
+               "growth_24h": story.growth_24h, "engagement": story.total_engagement}
+    alert, _event = _upsert_alert(
+        key=f"story:{story.pk}", kind=AlertKind.STORY, story=story, reasons=reasons, priority=priority,
+        title=story.title or f"#{story.pk}", category=story.dominant_category, details=details,
+        route_input=_story_route_input(story), item_count=story.item_count, now=now)
+    return alert
+
+
+def evaluate_spikes(series: set[tuple[str, str, dt.datetime]], now: dt.datetime) -> list[Alert]:
+    """Check the current (and previous) hour of each touched series; raise one alert per series and day."""
+    current = _hour(now)
+    recent = {(d, k, h) for d, k, h in series if current - dt.timedelta(hours=1) <= h <= current}
+    alerts = []
+    for dim, key, hour in sorted(recent):
+        result = evaluate_spike(dim, key, hour)
+        if result is None or not result.is_spike:
+            continue
+        label = _series_label(dim, key)
+        day = timezone.localtime(hour).date().isoformat()
+        route_input = RouteInput(
+            category=key if dim == SpikeDimension.CATEGORY else "",
+            topic_ids=(int(key),) if dim == SpikeDimension.TOPIC else (),
+            place_codes=(key,) if dim == SpikeDimension.PLACE else (), text=label)
+        alert, _event = _upsert_alert(
+            key=f"spike:{dim}:{key}:{day}", kind=AlertKind.SPIKE, story=None, reasons=[AlertReason.SPIKE],
+            priority=Priority.HIGH, title=_("Volume spike: %(label)s") % {"label": label},
+            category=key if dim == SpikeDimension.CATEGORY else "",
+            details={"hour": hour.isoformat(), **result.as_dict()}, route_input=route_input,
+            item_count=result.count, now=now, spike=(dim, key))
+        alerts.append(alert)
+    return alerts
+
+
+def _series_label(dim: str, key: str) -> str:
+    if dim == SpikeDimension.CATEGORY:
+        try:
+            return str(HarmCategory(key).label)
+        except ValueError:
+            return key
+    if dim == SpikeDimension.TOPIC:
+        from haidang.analysis.models import WatchList
+
+        name = WatchList.objects.filter(pk=key).values_list("name", flat=True).first()
+        return name or key
+    counts = (Story.objects.filter(place_counts__has_key=key).order_by("-updated_at")
+              .values_list("place_counts", flat=True).first())
+    return (counts or {}).get(key, [key])[0] or key
+
+
+def process_items(item_ids, *, now: dt.datetime | None = None, acting_user=None) -> dict:
+    """The pipeline step after analysis: stories, counters, spikes, alerts. Idempotent."""
+    now = now or timezone.now()
+    result = do_assign_items(item_ids, acting_user=acting_user, now=now)
+    raised = 0
+    with transaction.atomic():
+        _serialise()
+        series = do_count_items(result.new_members)
+        for chunk in _chunks(sorted(result.stories), _SQL_CHUNK):
+            for story in Story.objects.filter(pk__in=chunk, merged_into__isnull=True):
+                raised += evaluate_story(story, now) is not None
+        raised += len(evaluate_spikes(series, now))
+    return {**result.as_dict(), "alerts_touched": raised}
+
+
+# --- officers handling alerts ------------------------------------------------------------------
+
+
+def _require_handler(alert: Alert, user) -> None:
+    if not Alert.objects.restrict(user, "change").filter(pk=alert.pk).exists():
+        raise PermissionDenied(_("Only the agency the alert is routed to, or the lead agency, can handle it."))
+
+
+def _locked(alert: Alert) -> Alert:
+    return Alert.objects.select_for_update().get(pk=alert.pk)
+
+
+@transaction.atomic
+def do_acknowledge_alert(alert: Alert, *, acting_user) -> Alert:
+    _require_handler(alert, acting_user)
+    alert = _locked(alert)
+    if alert.status != AlertStatus.OPEN:
+        raise ValidationError(_("Only an open alert can be acknowledged."))
+    alert.status, alert.handled_by, alert.handled_at = AlertStatus.ACKNOWLEDGED, acting_user, timezone.now()
+    alert.save(update_fields=["status", "handled_by", "handled_at"])
+    record("alert.acknowledge", actor=acting_user, obj=alert)
+    return alert
+
+
+@transaction.atomic
+def do_dismiss_alert(alert: Alert, *, reason: str, acting_user) -> Alert:
+    _require_handler(alert, acting_user)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Say why the alert is dismissed."))
+    alert = _locked(alert)
+    if alert.status not in (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED):
+        raise ValidationError(_("This alert is no longer open."))
+    alert.status, alert.dismiss_reason = AlertStatus.DISMISSED, reason[:2000]
+    alert.handled_by, alert.handled_at = acting_user, timezone.now()
+    alert.save(update_fields=["status", "dismiss_reason", "handled_by", "handled_at"])
+    record("alert.dismiss", actor=acting_user, obj=alert, changes={"reason": alert.dismiss_reason})
+    return alert
+
+
+@transaction.atomic
+def do_report_alert(alert: Alert, *, acting_user, reason: str = ""):
+    """Report the alert to the lead agency: creates the Report that [Cases] triages."""
+    from haidang.cases.actions import do_create_report
+
+    _require_handler(alert, acting_user)
+    alert = _locked(alert)
+    if alert.report_id:
+        raise ValidationError(_("This alert has already been reported."))
+    if alert.status not in (AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED):
+        raise ValidationError(_("This alert is no longer open."))
+    url = ""
+    if alert.story_id and alert.story.representative_id:
+        url = alert.story.representative.url
+    description = alert.title
+    if alert.story_id:
+        description += "\n" + _("Story #%(id)s: %(items)s items from %(sources)s sources.") % {
+            "id": alert.story_id, "items": alert.story.item_count, "sources": alert.story.source_count}
+    report = do_create_report(
+        acting_user=acting_user, agency=_acting_agency(alert, acting_user), url=url[:2000], description=description,
+        category=alert.category or "", urgency=alert.priority, reason=reason, alert_id=alert.pk)
+    alert.status, alert.report_id = AlertStatus.REPORTED, report.pk
+    alert.handled_by, alert.handled_at = acting_user, timezone.now()
+    alert.save(update_fields=["status", "report_id", "handled_by", "handled_at"])
+    record("alert.report", actor=acting_user, obj=alert, changes={"report": report.pk})
+    return report
+
+
+def _acting_agency(alert: Alert, user):
+    """Report as the alert's agency when the officer belongs to it, else as their own agency."""
+    if alert.agency_id and access.has_role(user, alert.agency):
+        return alert.agency
+    return access.primary_agency(user)
+
+
+# --- digest ------------------------------------------------------------------------------------
+
+
+def do_send_digests(*, now: dt.datetime | None = None) -> int:
+    """Send each officer who asked for it one digest of the last day's alerts. Idempotent: the
+    `DigestSent(user, day)` row is claimed first, so a rerun (or a second consumer) sends nothing."""
+    from django.contrib.auth import get_user_model
+
+    from haidang.core.notifications import notify
+
+    now = now or timezone.now()
+    day = timezone.localtime(now).date()
+    sent = 0
+    User = get_user_model()
+    for user in User.objects.filter(is_active=True, officer__digest_enabled=True).order_by("pk"):
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    claim = DigestSent.objects.create(user=user, day=day, sent_at=now)
+            except IntegrityError:
+                continue  # already sent today
+            alerts = list(Alert.objects.restrict(user).filter(updated_at__gte=now - dt.timedelta(days=1))
+                          .exclude(status=AlertStatus.MERGED).order_by("-priority", "-updated_at")[:200])
+            claim.alert_count = len(alerts)
+            claim.save(update_fields=["alert_count"])
+            if not alerts:
+                continue
+            by_priority = Counter(a.priority for a in alerts)
+            titles = "; ".join(a.title[:60] for a in alerts[:5])
+            text = _("Daily digest: %(n)s alerts in the last 24 hours (%(urgent)s urgent, %(high)s high). %(titles)s") % {
+                "n": len(alerts), "urgent": by_priority.get(Priority.URGENT, 0),
+                "high": by_priority.get(Priority.HIGH, 0), "titles": titles}
+            notify([user], verb="alerts.digest", text=text, url=reverse("alerts:queue"))
+            sent += 1
+    if sent:
+        record("alerts.digest", object_type="alerts.digestsent", changes={"day": day.isoformat(), "sent": sent})
+    return sent

@@ -1,0 +1,81 @@
+"""Reads and single-object access for stories and alerts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count
+from django.db.models.functions import TruncHour
+from django.utils import timezone
+
+from haidang.core.access import get_for_user_or_404
+
+from .choices import PRIORITY_RANK, AlertStatus
+from .models import Alert, Story
+
+
+def access_alert_for_user(user, alert_id, action: str = "view") -> Alert:
+    return get_for_user_or_404(Alert.objects.select_related("story", "agency", "evidence"), user, alert_id, action)
+
+
+def access_story_for_user(user, story_id) -> Story:
+    return get_for_user_or_404(Story.objects.select_related("representative", "merged_into"), user, story_id)
+
+
+def alert_queue(user, *, status: str = "open", agency_id=None):
+    qs = Alert.objects.restrict(user).select_related("agency", "story")
+    if status == "open":
+        qs = qs.open()
+    elif status and status in AlertStatus.values:
+        qs = qs.filter(status=status)
+    if agency_id:
+        qs = qs.filter(agency_id=agency_id)
+    return qs.order_by("-updated_at", "-id")
+
+
+def sort_by_priority(alerts) -> list[Alert]:
+    return sorted(alerts, key=lambda a: (-PRIORITY_RANK.get(a.priority, -1), -a.updated_at.timestamp()))
+
+
+def open_by_priority(user) -> list[tuple[str, int]]:
+    rows = Alert.objects.restrict(user).open().values("priority").annotate(n=Count("id"))
+    return sorted(((r["priority"], r["n"]) for r in rows), key=lambda r: -PRIORITY_RANK.get(r[0], -1))
+
+
+def top_stories(user, n: int = 5, hours: int = 24):
+    since = timezone.now() - dt.timedelta(hours=hours)
+    return (Story.objects.restrict(user).live().filter(last_seen__gte=since)
+            .order_by("-item_count", "-last_seen")[:n])
+
+
+def story_items(story: Story, limit: int = 200):
+    from haidang.content.models import Item
+
+    return (Item.objects.filter(story_membership__story=story).select_related("source", "story_membership")
+            .order_by("-published_at", "-id")[:limit])
+
+
+def story_sources(story: Story) -> list[tuple]:
+    """(source, items of this story from it), most items first."""
+    from haidang.sources.models import Source
+
+    counts = dict(story.memberships.values_list("source_id").annotate(n=Count("id")))
+    sources = Source.objects.in_bulk(list(counts))
+    return sorted(((sources[sid], n) for sid, n in counts.items() if sid in sources), key=lambda r: -r[1])
+
+
+def story_timeline(story: Story, max_hours: int = 72) -> list[tuple[dt.datetime, int]]:
+    """Items per hour over the story's (recent) life, zero-filled: the spread chart's data."""
+    rows = (story.memberships.annotate(h=TruncHour("seen_at", tzinfo=dt.UTC)).values("h")
+            .annotate(n=Count("id")).order_by("h"))
+    counts = {r["h"]: r["n"] for r in rows if r["h"] is not None}
+    if not counts:
+        return []
+    last = max(counts)
+    first = max(min(counts), last - dt.timedelta(hours=max_hours - 1))
+    out = []
+    hour = first
+    while hour <= last:
+        out.append((hour, counts.get(hour, 0)))
+        hour += dt.timedelta(hours=1)
+    return out

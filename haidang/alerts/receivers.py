@@ -1,0 +1,23 @@
+"""Receivers: analysed items go to stories and alerts through a task (never inline)."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.dispatch import receiver
+
+from haidang.analysis.signals import items_analyzed
+
+
+@receiver(items_analyzed, dispatch_uid="alerts.items_analyzed")
+def enqueue_stories(sender, item_ids=None, **kwargs):
+    if not item_ids:
+        return
+    ids = [int(i) for i in item_ids]
+
+    def enqueue():
+        from .tasks import process_items_task
+
+        process_items_task(ids)
+
+    # The signals were stored in the analyser's transaction: the task must see them.
+    transaction.on_commit(enqueue)
