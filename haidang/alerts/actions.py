@@ -393,11 +393,11 @@ def _counts_for(story_ids, now: dt.datetime) -> dict[int, tuple[int, float, floa
         for row in StoryItem.objects.filter(story_id__in=chunk).values("story_id").annotate(
                 n=Count("source_id", distinct=True)):
             out[row["story_id"]] = [row["n"], 0.0, 0.0, 0.0]
-        recent = StoryItem.objects.filter(story_id__in=chunk, seen_at__gte=now - dt.timedelta(hours=24),
+        recent = StoryItem.objects.filter(story_id__in=chunk, seen_at__gt=now - dt.timedelta(hours=24),
                                           seen_at__lte=now + dt.timedelta(minutes=5))
         for row in recent.values("story_id").annotate(
-                h1=Count("id", filter=Q(seen_at__gte=now - dt.timedelta(hours=1))),
-                h6=Count("id", filter=Q(seen_at__gte=now - dt.timedelta(hours=6))),
+                h1=Count("id", filter=Q(seen_at__gt=now - dt.timedelta(hours=1))),
+                h6=Count("id", filter=Q(seen_at__gt=now - dt.timedelta(hours=6))),
                 h24=Count("id")):
             entry = out.setdefault(row["story_id"], [0, 0.0, 0.0, 0.0])
             entry[1:] = [float(row["h1"]), round(row["h6"] / 6, 3), round(row["h24"] / 24, 3)]
