@@ -28,9 +28,10 @@ class Urgency(models.TextChoices):
 # A case's priority uses the same scale as a report's urgency.
 Priority = Urgency
 
-# Days from opening to the case's due date, by priority. Calendar days here; the coordination
-# app may replace `deadlines.case_due_at` with working days (issue [Coordinate]).
-DUE_DAYS = {Priority.URGENT: 1, Priority.HIGH: 3, Priority.MEDIUM: 7, Priority.LOW: 14}
+# Working days from opening to the case's due date, by priority: the defaults of the coordination
+# app's "case" step (haidang.coordination.deadlines.DEFAULT_POLICY, which an admin's DeadlinePolicy
+# row overrides). Counted on the Vietnamese working-day calendar by `deadlines.case_due_at`.
+DUE_DAYS = {Priority.URGENT: 1, Priority.HIGH: 3, Priority.MEDIUM: 5, Priority.LOW: 10}
 
 
 class ReportStatus(models.TextChoices):
@@ -219,3 +220,14 @@ class CaseEventType(models.TextChoices):
     APPEAL_DECIDED = "appeal_decided", _("appeal decided")
     DECISION_REVERSED = "decision_reversed", _("decision reversed")
     NOTE = "note", _("note")
+    # Coordination (haidang.coordination): meetings and written consultations.
+    MEETING_SCHEDULED = "meeting_scheduled", _("meeting convened")
+    MEETING_ATTENDANCE = "meeting_attendance", _("meeting attendance recorded")
+    MEETING_MINUTES = "meeting_minutes", _("meeting minutes recorded")
+    MEETING_CONCLUDED = "meeting_concluded", _("meeting conclusions recorded")
+    MEETING_CANCELLED = "meeting_cancelled", _("meeting cancelled")
+    CONSULTATION_OPENED = "consultation_opened", _("written consultation opened")
+    CONSULTATION_ANSWERED = "consultation_answered", _("written opinion given")
+    CONSULTATION_ANSWER_REVISED = "consultation_answer_revised", _("written opinion revised")
+    CONSULTATION_CLOSED = "consultation_closed", _("written consultation closed")
+    DEADLINE_OVERDUE = "deadline_overdue", _("deadline missed")

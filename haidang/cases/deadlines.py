@@ -1,5 +1,10 @@
-"""Due dates of cases. Calendar days by priority (choices.DUE_DAYS); the coordination app
-may switch this to Vietnamese working days by replacing `case_due_at` (issue [Coordinate])."""
+"""Due dates of cases, in Vietnamese working days by priority.
+
+The allowance is the coordination app's "case" step (`haidang.coordination.deadlines`: the
+DeadlinePolicy admin table, else the HAIDANG_DEADLINES setting, else choices.DUE_DAYS), counted on
+the working-day calendar: weekends, the statutory holidays of the `holidays` package (VN, with
+Tết) and the admin's extra days off are skipped.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,9 @@ import datetime as dt
 
 from django.utils import timezone
 
-from .choices import DUE_DAYS, Priority
-
 
 def case_due_at(priority: str, start: dt.datetime | None = None) -> dt.datetime:
-    start = start or timezone.now()
-    return start + dt.timedelta(days=DUE_DAYS.get(priority, DUE_DAYS[Priority.MEDIUM]))
+    from haidang.coordination.choices import Step
+    from haidang.coordination.deadlines import due_at
+
+    return due_at(Step.CASE, priority, start or timezone.now())

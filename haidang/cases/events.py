@@ -115,6 +115,12 @@ def event_note(case, *, actor, text):
     return _event(case, T.NOTE, actor, text=text[:2000])
 
 
+def _position(p: dict) -> str:
+    from haidang.coordination.choices import Position
+
+    return str(Position(p["position"]).label)
+
+
 def describe(event: CaseEvent) -> str:
     """One line for the timeline, translated at read time (parameters are stored untranslated)."""
     from .choices import ActionKind, ActionStatus, CaseState, DecisionType, ExpressionType, Verdict
@@ -137,6 +143,17 @@ def describe(event: CaseEvent) -> str:
         T.APPEAL_FILED: lambda: str(DecisionType(p["decision_type"]).label),
         T.EVIDENCE_ADDED: lambda: p.get("label", ""),
         T.NOTE: lambda: p.get("text", ""),
+        T.MEETING_SCHEDULED: lambda: p.get("title", ""),
+        T.MEETING_ATTENDANCE: lambda: ", ".join(p.get("present", [])),
+        T.CONSULTATION_OPENED: lambda: p.get("title", ""),
+        T.CONSULTATION_ANSWERED: lambda: _("%(agency)s: %(position)s") % {
+            "agency": p.get("agency_code", ""), "position": _position(p)},
+        T.CONSULTATION_ANSWER_REVISED: lambda: _("%(agency)s: %(position)s (revision %(n)s)") % {
+            "agency": p.get("agency_code", ""), "position": _position(p), "n": p.get("revision", "")},
+        T.CONSULTATION_CLOSED: lambda: _("agree %(agree)s, disagree %(disagree)s, other %(other)s, "
+                                         "no answer %(missing)s") % {
+            k: (p.get("tally") or {}).get(k, 0) for k in ("agree", "disagree", "other", "missing")},
+        T.DEADLINE_OVERDUE: lambda: " ".join(part for part in [p.get("agency_code", ""), p.get("what", "")] if part),
     }.get(event.type)
     try:
         detail = label() if label else ""
@@ -144,3 +161,49 @@ def describe(event: CaseEvent) -> str:
         detail = ""
     reason = p.get("reason") or p.get("note") or ""
     return " — ".join(part for part in [str(detail), reason] if part)
+
+
+# --- coordination (haidang.coordination): meetings and written consultations --------------
+
+
+def event_meeting_scheduled(case, *, actor, meeting, agencies):
+    return _event(case, T.MEETING_SCHEDULED, actor, meeting_id=meeting.pk, title=meeting.title[:300],
+                  starts_at=meeting.starts_at.isoformat(), agencies=sorted(agencies))
+
+
+def event_meeting_attendance(case, *, actor, meeting, present, absent):
+    return _event(case, T.MEETING_ATTENDANCE, actor, meeting_id=meeting.pk, present=sorted(present),
+                  absent=sorted(absent))
+
+
+def event_meeting_minutes(case, *, actor, meeting):
+    return _event(case, T.MEETING_MINUTES, actor, meeting_id=meeting.pk)
+
+
+def event_meeting_concluded(case, *, actor, meeting, summary=""):
+    return _event(case, T.MEETING_CONCLUDED, actor, meeting_id=meeting.pk, note=summary[:1000])
+
+
+def event_meeting_cancelled(case, *, actor, meeting, reason=""):
+    return _event(case, T.MEETING_CANCELLED, actor, meeting_id=meeting.pk, reason=reason[:1000])
+
+
+def event_consultation_opened(case, *, actor, consultation, agencies):
+    return _event(case, T.CONSULTATION_OPENED, actor, consultation_id=consultation.pk,
+                  title=consultation.title[:300], deadline=consultation.deadline.isoformat(),
+                  agencies=sorted(agencies))
+
+
+def event_consultation_answered(case, *, actor, consultation, answer, revision, revised=False):
+    return _event(case, T.CONSULTATION_ANSWER_REVISED if revised else T.CONSULTATION_ANSWERED, actor,
+                  consultation_id=consultation.pk, answer_id=answer.pk, revision_id=revision.pk,
+                  revision=revision.number, position=revision.position, agency_code=answer.agency.short_name)
+
+
+def event_consultation_closed(case, *, actor, consultation, tally):
+    return _event(case, T.CONSULTATION_CLOSED, actor, consultation_id=consultation.pk, tally=tally,
+                  note=consultation.conclusion[:1000])
+
+
+def event_deadline_overdue(case, *, step, what, agency_code=""):
+    return _event(case, T.DEADLINE_OVERDUE, None, step=step, what=what[:300], agency_code=agency_code)

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from haidang.audit.models import AuditEntry
 from haidang.cases import actions
@@ -94,8 +95,15 @@ def test_priority_sets_the_due_date(personas):
     p = personas
     urgent = accepted_case(p, urgency="urgent")
     low = accepted_case(p, urgency="low")
-    assert (urgent.due_at - urgent.created_at).days == 1
-    assert (low.due_at - low.created_at).days == 14
+    # Working days on the Vietnamese calendar (haidang.coordination.deadlines), by priority.
+    from haidang.cases.choices import DUE_DAYS
+    from haidang.coordination.deadlines import add_working_days, is_working_day
+
+    assert urgent.due_at == add_working_days(urgent.created_at, DUE_DAYS["urgent"])
+    assert low.due_at == add_working_days(low.created_at, DUE_DAYS["low"])
+    assert urgent.created_at < urgent.due_at < low.due_at
+    assert (low.due_at - low.created_at).days >= 14  # ten working days span at least two weekends
+    assert is_working_day(timezone.localtime(low.due_at).date())
 
 
 @pytest.mark.django_db

@@ -1,0 +1,175 @@
+"""Forms of the coordination views. They only collect input; rules live in actions.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from haidang.agencies.models import Agency
+from haidang.cases.choices import ActionKind, ExpressionType, ProtectedKind, Severity, Verdict
+from haidang.cases.forms import BootstrapMixin, MultiFileField, MultiFileInput
+from haidang.cases.models import LegalProvision
+
+from .choices import Position
+
+DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _agency_field(case, label):
+    return forms.ModelMultipleChoiceField(
+        label=label, widget=forms.CheckboxSelectMultiple,
+        queryset=Agency.objects.filter(active=True).exclude(pk=case.lead_agency_id).order_by("name"),
+        help_text=_("Their designated coordinating officers receive it."))
+
+
+class MeetingForm(BootstrapMixin, forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME_INPUT)
+    duration = forms.IntegerField(label=_("Duration (minutes)"), min_value=15, max_value=600, initial=90)
+    place = forms.CharField(label=_("Place"), max_length=300, required=False)
+    online_link = forms.URLField(label=_("Online link"), max_length=1000, required=False, assume_scheme="https")
+    agencies = forms.ModelMultipleChoiceField(label=_("Invited agencies"), queryset=Agency.objects.none())
+    agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 8}), required=False,
+                             help_text=_("Built from the case's evidence and findings; edit as needed."))
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"] = _agency_field(case, _("Invited agencies"))
+        self.fields["agencies"].initial = list(case.participants.values_list("agency_id", flat=True))
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("place") and not data.get("online_link"):
+            raise forms.ValidationError(_("Give a place or an online link."))
+        return data
+
+
+class AttendanceForm(BootstrapMixin, forms.Form):
+    """One checkbox and one names field per invited agency."""
+
+    def __init__(self, *args, invitations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.invitations = list(invitations)
+        for inv in self.invitations:
+            self.fields[f"attended_{inv.agency_id}"] = forms.BooleanField(
+                label=inv.agency.name, required=False, initial=bool(inv.attended))
+            self.fields[f"names_{inv.agency_id}"] = forms.CharField(
+                label=_("Representatives of %(agency)s") % {"agency": inv.agency.short_name}, required=False,
+                max_length=500, initial=inv.representatives)
+        # These fields were added after BootstrapMixin styled the form: style them here.
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.CheckboxInput):
+                field.widget.attrs.setdefault("class", "form-check-input")
+            else:
+                field.widget.attrs.setdefault("class", "form-control")
+
+    def attendance(self) -> dict:
+        return {inv.agency_id: (self.cleaned_data.get(f"attended_{inv.agency_id}", False),
+                                self.cleaned_data.get(f"names_{inv.agency_id}", ""))
+                for inv in self.invitations}
+
+
+class MinutesForm(BootstrapMixin, forms.Form):
+    minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 10}))
+
+
+class ConclusionsForm(BootstrapMixin, forms.Form):
+    """What was agreed: the conclusion, and optionally a verification, an appraisal and one plan action
+    (more actions can be added on the case page while the plan is a draft)."""
+
+    conclusion = forms.CharField(label=_("Conclusions"), widget=forms.Textarea(attrs={"rows": 4}))
+    # Verification
+    verdict = forms.ChoiceField(label=_("Verdict"), required=False, choices=[("", "—"), *Verdict.choices])
+    findings = forms.CharField(label=_("Findings"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    sources = forms.CharField(label=_("Sources relied on"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    # Appraisal
+    expression_type = forms.ChoiceField(label=_("Type of expression"), required=False,
+                                        choices=[("", "—"), *ExpressionType.choices])
+    protected_kinds = forms.MultipleChoiceField(label=_("Protected expression"), choices=ProtectedKind.choices,
+                                                required=False, widget=forms.CheckboxSelectMultiple)
+    severity = forms.ChoiceField(label=_("Severity"), required=False, choices=[("", "—"), *Severity.choices])
+    legal_basis = forms.ModelMultipleChoiceField(label=_("Legal basis"), required=False,
+                                                 queryset=LegalProvision.objects.filter(active=True),
+                                                 widget=forms.CheckboxSelectMultiple)
+    reasoning = forms.CharField(label=_("Reasoning"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    # One agreed action
+    action_kind = forms.ChoiceField(label=_("Agreed action"), required=False,
+                                    choices=[("", "—"), *ActionKind.choices])
+    owner_agency = forms.ModelChoiceField(label=_("Owner agency"), required=False,
+                                          queryset=Agency.objects.filter(active=True))
+    deadline = forms.DateField(label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    description = forms.CharField(label=_("What to do"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    target_url = forms.URLField(label=_("Target URL"), required=False, max_length=2000, assume_scheme="https")
+    reasons = forms.CharField(label=_("Statement of reasons (removal, penalty, referral)"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+    submit_plan = forms.BooleanField(label=_("Submit the plan to the leaders for approval"), required=False,
+                                     initial=True)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("verdict") and not data.get("findings"):
+            self.add_error("findings", _("Write down the findings."))
+        if data.get("expression_type") and not data.get("severity"):
+            self.add_error("severity", _("Choose a severity."))
+        if data.get("action_kind") and not data.get("owner_agency"):
+            self.add_error("owner_agency", _("Choose the owner agency."))
+        return data
+
+    def conclusions(self) -> dict:
+        d = self.cleaned_data
+        verification = {"verdict": d["verdict"], "findings": d["findings"], "sources": d["sources"]} \
+            if d.get("verdict") else None
+        appraisal = {"severity": d["severity"], "expression_type": d["expression_type"],
+                     "legal_basis": list(d["legal_basis"]), "protected_kinds": d["protected_kinds"],
+                     "reasoning": d["reasoning"]} if d.get("expression_type") else None
+        plan_actions = [{"kind": d["action_kind"], "owner_agency": d["owner_agency"], "deadline": d["deadline"],
+                         "description": d["description"], "target_url": d["target_url"],
+                         "legal_basis": list(d["legal_basis"]), "reasons": d["reasons"]}] \
+            if d.get("action_kind") else []
+        return {"verification": verification, "appraisal": appraisal, "plan_actions": plan_actions,
+                "submit_plan": d["submit_plan"]}
+
+
+class ConsultationForm(BootstrapMixin, forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    question_verification = forms.CharField(label=_("Question on verification"), required=False,
+                                            widget=forms.Textarea(attrs={"rows": 3}))
+    question_appraisal = forms.CharField(label=_("Question on appraisal"), required=False,
+                                         widget=forms.Textarea(attrs={"rows": 3}))
+    question_handling = forms.CharField(label=_("Proposed handling"), required=False,
+                                        widget=forms.Textarea(attrs={"rows": 3}))
+    agencies = forms.ModelMultipleChoiceField(label=_("Invited agencies"), queryset=Agency.objects.none())
+    deadline = forms.DateTimeField(label=_("Deadline for answers"), widget=DATETIME_INPUT)
+
+    def __init__(self, *args, case=None, default_deadline: dt.datetime | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"] = _agency_field(case, _("Invited agencies"))
+        self.fields["agencies"].initial = list(case.participants.values_list("agency_id", flat=True))
+        if default_deadline is not None:
+            self.fields["deadline"].initial = timezone.localtime(default_deadline).strftime("%Y-%m-%dT%H:%M")
+            self.fields["deadline"].help_text = _("By default, the working-day allowance for the case's priority.")
+
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(k) for k in ("question_verification", "question_appraisal", "question_handling")):
+            raise forms.ValidationError(_("Ask at least one question: verification, appraisal or handling."))
+        return data
+
+
+class AnswerForm(BootstrapMixin, forms.Form):
+    position = forms.ChoiceField(label=_("Your agency's position"), choices=Position.choices,
+                                 widget=forms.RadioSelect)
+    text = forms.CharField(label=_("Opinion and reasons"), widget=forms.Textarea(attrs={"rows": 6}))
+    attachments = MultiFileField(label=_("Attachments (e.g. the signed letter)"), required=False,
+                                 widget=MultiFileInput())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["position"].widget.attrs["class"] = "form-check-input"
+
+
+class ReasonForm(BootstrapMixin, forms.Form):
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))

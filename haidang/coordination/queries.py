@@ -1,0 +1,142 @@
+"""Reads for coordination: single-object access (404 for outsiders), the tally, my work, agency load."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from haidang.audit.actions import record_view
+from haidang.core import access
+from haidang.core.access import get_for_user_or_404
+
+from .choices import ConsultationStatus, MeetingStatus, Position
+from .models import Answer, Consultation, ConsultationInvitation, Meeting
+
+
+def access_meeting_for_user(user, meeting_id) -> Meeting:
+    """The meeting, if the user may see its case and is in the lead agency or an invited agency; else 404."""
+    return get_for_user_or_404(
+        Meeting.objects.select_related("case", "case__lead_agency", "case__lead_officer", "created_by"),
+        user, meeting_id)
+
+
+def view_meeting_for_user(user, meeting_id) -> Meeting:
+    meeting = access_meeting_for_user(user, meeting_id)
+    if meeting.case.is_confidential:
+        record_view(meeting.case, actor=user)
+    return meeting
+
+
+def access_consultation_for_user(user, consultation_id) -> Consultation:
+    """The consultation, if the user may see its case and is in the lead agency or an invited agency; else 404."""
+    return get_for_user_or_404(
+        Consultation.objects.select_related("case", "case__lead_agency", "case__lead_officer", "created_by"),
+        user, consultation_id)
+
+
+def view_consultation_for_user(user, consultation_id) -> Consultation:
+    consultation = access_consultation_for_user(user, consultation_id)
+    if consultation.case.is_confidential:
+        record_view(consultation.case, actor=user)
+    return consultation
+
+
+def is_lead_of(user, case) -> bool:
+    return bool(access.has_role(user, case.lead_agency) or (case.lead_officer_id and user.pk == case.lead_officer_id))
+
+
+def case_coordination(user, case) -> dict:
+    """The meetings and consultations of a case this user may see."""
+    return {
+        "meetings": list(Meeting.objects.restrict(user).filter(case=case).prefetch_related("invitations__agency")),
+        "consultations": [
+            (c, tally(c)) for c in Consultation.objects.restrict(user).filter(case=case)
+            .prefetch_related("invitations__agency")],
+    }
+
+
+def tally(consultation: Consultation) -> dict:
+    """The live tally: who agreed, who disagreed and why, who gave another opinion, who has not answered
+    (and whether they are overdue)."""
+    answers = {a.agency_id: a for a in consultation.answers.select_related("agency", "signed_by")}
+    invitations = list(consultation.invitations.select_related("agency"))
+    out = {Position.AGREE: [], Position.DISAGREE: [], Position.OTHER: []}
+    missing = []
+    past = timezone.now() > consultation.deadline
+    for invitation in invitations:
+        answer = answers.get(invitation.agency_id)
+        if answer is None:
+            missing.append({"agency": invitation.agency, "overdue": past, "flagged_at": invitation.overdue_at,
+                            "escalated_at": invitation.escalated_at})
+        else:
+            out[answer.position].append(answer)
+    counts = {"agree": len(out[Position.AGREE]), "disagree": len(out[Position.DISAGREE]),
+              "other": len(out[Position.OTHER]), "missing": len(missing), "invited": len(invitations)}
+    return {"agree": out[Position.AGREE], "disagree": out[Position.DISAGREE], "other": out[Position.OTHER],
+            "missing": missing, "counts": counts, "past_deadline": past}
+
+
+def summary_text(consultation: Consultation) -> str:
+    """The consolidated summary, as plain text (shown on the case and downloadable)."""
+    t = tally(consultation)
+    lines = [f"{consultation.title} — {consultation.case.code}",
+             f"agree {t['counts']['agree']} / disagree {t['counts']['disagree']} / other {t['counts']['other']}"
+             f" / no answer {t['counts']['missing']} (invited {t['counts']['invited']})", ""]
+    for key in ("agree", "disagree", "other"):
+        for answer in t[key]:
+            lines.append(f"[{Position(answer.position).label}] {answer.agency.name} "
+                         f"({answer.signed_by.get_full_name() or answer.signed_by.get_username()}, "
+                         f"{timezone.localtime(answer.signed_at):%d/%m/%Y %H:%M}, r{answer.revision}):")
+            lines.append("  " + answer.text.replace("\n", "\n  "))
+    for row in t["missing"]:
+        lines.append(f"[—] {row['agency'].name}" + (" (overdue)" if row["overdue"] else ""))
+    if consultation.conclusion:
+        lines += ["", consultation.conclusion]
+    return "\n".join(lines)
+
+
+def my_work(user) -> dict:
+    """What awaits this person's agencies: consultations to answer, meetings they are invited to,
+    and, for the lead agency, the consultations and meetings it runs."""
+    mine = access.agency_ids(user, access.WORKING_ROLES)
+    consultations = Consultation.objects.restrict(user).filter(status=ConsultationStatus.OPEN).select_related("case")
+    answered = Answer.objects.filter(consultation=OuterRef("pk"), agency_id__in=mine)
+    to_answer = (consultations.filter(invitations__agency_id__in=mine)
+                 .annotate(answered=Exists(answered)).order_by("deadline"))
+    meetings = (Meeting.objects.restrict(user).filter(status=MeetingStatus.SCHEDULED)
+                .select_related("case").order_by("starts_at"))
+    invited_meetings = meetings.filter(invitations__agency_id__in=mine)
+    leading = [c.pk for c in consultations if is_lead_of(user, c.case)]
+    return {
+        "to_answer": list(to_answer),
+        "meetings": list(invited_meetings),
+        "running_consultations": list(consultations.filter(pk__in=leading).order_by("deadline")),
+        "running_meetings": [m for m in meetings if is_lead_of(user, m.case)],
+    }
+
+
+def agency_load(user) -> list[dict]:
+    """Each agency's coordination load: open questions (unanswered, before the deadline), overdue answers,
+    upcoming meetings, and its designated officers. Lead agency members see every agency; others their own."""
+    from haidang.agencies.models import Agency
+    from haidang.agencies.queries import designated_officers
+
+    agencies = Agency.objects.restrict(user)
+    if not (user.is_superuser or access.is_lead_member(user)):
+        agencies = agencies.filter(pk__in=access.agency_ids(user))
+    now = timezone.now()
+    open_invitations = (ConsultationInvitation.objects.filter(consultation__status=ConsultationStatus.OPEN)
+                        .exclude(Exists(Answer.objects.filter(consultation=OuterRef("consultation"),
+                                                              agency=OuterRef("agency")))))
+    rows = []
+    for agency in agencies.order_by("name"):
+        mine = open_invitations.filter(agency=agency)
+        rows.append({
+            "agency": agency,
+            "open": mine.filter(consultation__deadline__gte=now).count(),
+            "overdue": mine.filter(consultation__deadline__lt=now).count(),
+            "meetings": Meeting.objects.filter(status=MeetingStatus.SCHEDULED, starts_at__gte=now,
+                                               invitations__agency=agency).count(),
+            "officers": list(designated_officers(agency)),
+        })
+    return rows
