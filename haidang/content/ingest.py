@@ -283,12 +283,13 @@ def ingest_records(
     snapshot: Snapshot | None = None,
     acting_user=None,
     job=None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
     progress: Callable[[int], None] | None = None,
     stats: IngestStats | None = None,
 ) -> IngestStats:
     """Validate, deduplicate and store `records` for `source`, one transaction per batch."""
     stats = stats or IngestStats()
+    batch_size = batch_size or BATCH_SIZE
     seen: set[tuple[str, str]] = set()
     batch: dict[tuple[str, str], tuple[int, dict]] = {}
     now = timezone.now()

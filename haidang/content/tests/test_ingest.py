@@ -101,8 +101,9 @@ class Crash(Exception):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_crash_between_batches_then_a_rerun_gives_the_clean_result(personas, tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "BATCH_SIZE", 100)
     path = tmp_path / "run.jsonl"
-    data = records(2500, text="nội dung") + [{"id": "r5", "text": "lặp lại"}, {"text": "thiếu id"}]
+    data = records(250, text="nội dung") + [{"id": "r5", "text": "lặp lại"}, {"text": "thiếu id"}]
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in data), encoding="utf-8")
     real_flush = ingest._flush
     calls = {"n": 0}
@@ -117,12 +118,12 @@ def test_a_crash_between_batches_then_a_rerun_gives_the_clean_result(personas, t
     monkeypatch.setattr(ingest, "_flush", crashing_flush)
     with pytest.raises(Crash):
         run_ingest(str(path), "--source", "crashy")
-    assert Item.objects.count() == 1000  # the first batch committed, the second rolled back
+    assert Item.objects.count() == 100  # the first batch committed, the second rolled back
     monkeypatch.setattr(ingest, "_flush", real_flush)
     code, result, _ = run_ingest(str(path), "--source", "crashy")
-    assert code == 0 and result["new"] == 1500 and result["rejected"] == 1
-    assert Item.objects.count() == 2500
-    assert sorted(Item.objects.values_list("external_id", flat=True)) == sorted(f"r{i}" for i in range(2500))
+    assert code == 0 and result["new"] == 150 and result["rejected"] == 1
+    assert Item.objects.count() == 250
+    assert sorted(Item.objects.values_list("external_id", flat=True)) == sorted(f"r{i}" for i in range(250))
     assert Item.objects.get(external_id="r5").text == "nội dung số 5"
 
 
@@ -148,7 +149,7 @@ def test_a_killed_subprocess_then_a_rerun_gives_the_clean_result(tmp_path):
                     "do_create_agency(name='Lead', short_name='STTTT', kind='lead')"],
                    env=env, check=True, timeout=60)
     path = tmp_path / "big.jsonl"
-    path.write_text("\n".join(json.dumps({"id": f"k{i}", "text": f"bài {i} về Quảng Trị"}) for i in range(30_000)))
+    path.write_text("\n".join(json.dumps({"id": f"k{i}", "text": f"bài {i} về Quảng Trị"}) for i in range(15_000)))
     proc = subprocess.Popen([*haidang, "ingest", str(path), "--source", "killed", "--json"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     db = var / "haidang.sqlite3"
@@ -160,7 +161,7 @@ def test_a_killed_subprocess_then_a_rerun_gives_the_clean_result(tmp_path):
                 count = conn.execute("select count(*) from content_item").fetchone()[0]
         except sqlite3.OperationalError:
             count = 0
-        if count >= 2000:
+        if count >= 1000:
             break
         time.sleep(0.05)
     assert proc.poll() is None, "the import finished before it could be killed; make the file bigger"
@@ -168,12 +169,12 @@ def test_a_killed_subprocess_then_a_rerun_gives_the_clean_result(tmp_path):
     proc.wait(timeout=10)
     with sqlite3.connect(db) as conn:
         partial = conn.execute("select count(*) from content_item").fetchone()[0]
-    assert 0 < partial < 30_000
+    assert 0 < partial < 15_000
     done = subprocess.run([*haidang, "ingest", str(path), "--source", "killed", "--json"], env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
-    assert result["new"] == 30_000 - partial and result["duplicates"] == partial
+    assert result["new"] == 15_000 - partial and result["duplicates"] == partial
     with sqlite3.connect(db) as conn:
         rows = conn.execute("select count(*), count(distinct external_id) from content_item").fetchone()
-    assert rows == (30_000, 30_000)
+    assert rows == (15_000, 15_000)
