@@ -652,7 +652,7 @@ def _remind_consultations(now, counts) -> None:
                                                   what=str(Step.CONSULTATION.label))
 
             if _remind(invitation, kind=kind, stage=stage, people=people, text=text, url=url, then=then):
-                counts[stage] += 1
+                _count(counts, "consultation", stage)
 
 
 def _remind_meetings(now, counts) -> None:
@@ -681,7 +681,7 @@ def _remind_meetings(now, counts) -> None:
 
             if _remind(meeting, kind=f"meeting.conclusions@{deadline:%Y%m%d%H%M}", stage=stage, people=people,
                        text=text, url=url, then=then):
-                counts[stage] += 1
+                _count(counts, "meeting", stage)
 
 
 def _remind_cases(now, counts) -> None:
@@ -710,7 +710,7 @@ def _remind_cases(now, counts) -> None:
 
                 if _remind(case, kind=f"{step}@{deadline:%Y%m%d%H%M}", stage=stage, people=people, text=text,
                            url=url, then=then):
-                    counts[stage] += 1
+                    _count(counts, "case", stage)
 
 
 def _remind_triage(now, counts) -> None:
@@ -732,7 +732,7 @@ def _remind_triage(now, counts) -> None:
             text = text % {"id": report.pk, "agency": report.reporting_agency.short_name, "when": _when(deadline)}
             if _remind(report, kind=f"triage@{deadline:%Y%m%d%H%M}", stage=stage, people=people, text=text,
                        url=reverse("cases:triage")):
-                counts[stage] += 1
+                _count(counts, "triage", stage)
 
 
 def handling_deadline(action) -> dt.datetime | None:
@@ -779,7 +779,13 @@ def _remind_actions(now, counts) -> None:
 
             if _remind(action, kind=f"handling@{deadline:%Y%m%d%H%M}", stage=stage, people=people, text=text,
                        url=reverse("cases:detail", args=[case.pk]), then=then):
-                counts[stage] += 1
+                _count(counts, "handling", stage)
+
+
+def _count(counts: dict, area: str, stage: str) -> None:
+    counts[str(stage)] += 1
+    key = f"{area}.{stage}"
+    counts[key] = counts.get(key, 0) + 1
 
 
 def send_due_reminders(now: dt.datetime | None = None) -> dict[str, int]:
@@ -787,7 +793,7 @@ def send_due_reminders(now: dt.datetime | None = None) -> dict[str, int]:
     agency — for triage, verification, consultation answers, meeting conclusions, handling actions and
     the case as a whole. Idempotent: each (object, deadline, stage) is claimed once in ReminderLog."""
     now = now or timezone.now()
-    counts = {ReminderStage.BEFORE: 0, ReminderStage.OVERDUE: 0, ReminderStage.ESCALATED: 0}
+    counts = {str(stage): 0 for stage in ReminderStage}  # totals, and "<area>.<stage>" per area
     for step in (_remind_consultations, _remind_meetings, _remind_cases, _remind_triage, _remind_actions):
         step(now, counts)
-    return {str(k): v for k, v in counts.items()}
+    return counts
