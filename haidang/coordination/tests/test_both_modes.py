@@ -6,7 +6,15 @@ from haidang.cases.choices import CaseState
 from haidang.coordination import actions
 from haidang.coordination.choices import Position
 
-from .helpers import VERIFICATION, appraisal, carry_out_and_close, consultation, meeting, new_case, warning_action
+from .helpers import (
+    VERIFICATION,
+    appraisal,
+    carry_out_and_close,
+    consultation,
+    meeting,
+    new_case,
+    warning_action,
+)
 
 
 @pytest.mark.django_db

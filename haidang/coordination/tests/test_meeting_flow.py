@@ -9,7 +9,15 @@ from haidang.coordination import actions
 from haidang.coordination.choices import MeetingStatus
 from haidang.core.models import Notification
 
-from .helpers import VERIFICATION, appraisal, carry_out_and_close, meeting, new_case, removal_action, warning_action
+from .helpers import (
+    VERIFICATION,
+    appraisal,
+    carry_out_and_close,
+    meeting,
+    new_case,
+    removal_action,
+    warning_action,
+)
 
 
 @pytest.mark.django_db
