@@ -25,7 +25,7 @@ from .choices import Step
 
 # step → priority → working days. "case" is the whole case (used for Case.due_at).
 DEFAULT_POLICY: dict[str, dict[str, int]] = {
-    Step.TRIAGE: {"urgent": 0, "high": 1, "medium": 1, "low": 2},
+    Step.TRIAGE: {"urgent": 1, "high": 1, "medium": 2, "low": 3},
     Step.VERIFICATION: {"urgent": 1, "high": 2, "medium": 3, "low": 5},
     Step.CONSULTATION: {"urgent": 1, "high": 2, "medium": 3, "low": 5},
     Step.MEETING_CONCLUSIONS: {"urgent": 1, "high": 1, "medium": 2, "low": 3},

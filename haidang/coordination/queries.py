@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from haidang.audit.actions import record_view
 from haidang.core import access
@@ -80,8 +81,8 @@ def summary_text(consultation: Consultation) -> str:
     """The consolidated summary, as plain text (shown on the case and downloadable)."""
     t = tally(consultation)
     lines = [f"{consultation.title} — {consultation.case.code}",
-             f"agree {t['counts']['agree']} / disagree {t['counts']['disagree']} / other {t['counts']['other']}"
-             f" / no answer {t['counts']['missing']} (invited {t['counts']['invited']})", ""]
+             _("agree %(agree)s / disagree %(disagree)s / other %(other)s / no answer %(missing)s "
+               "(invited %(invited)s)") % t["counts"], ""]
     for key in ("agree", "disagree", "other"):
         for answer in t[key]:
             lines.append(f"[{Position(answer.position).label}] {answer.agency.name} "
@@ -89,7 +90,7 @@ def summary_text(consultation: Consultation) -> str:
                          f"{timezone.localtime(answer.signed_at):%d/%m/%Y %H:%M}, r{answer.revision}):")
             lines.append("  " + answer.text.replace("\n", "\n  "))
     for row in t["missing"]:
-        lines.append(f"[—] {row['agency'].name}" + (" (overdue)" if row["overdue"] else ""))
+        lines.append(f"[—] {row['agency'].name}" + ((" (" + _("overdue") + ")") if row["overdue"] else ""))
     if consultation.conclusion:
         lines += ["", consultation.conclusion]
     return "\n".join(lines)
