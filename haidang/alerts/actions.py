@@ -181,6 +181,7 @@ class _Batch:
         self.redirect: dict[int, int] = {}   # merged key -> survivor key
         self.next_new = -1
         self.known: dict[int, tuple[int, np.ndarray]] = {}  # item id -> (story key, shingles)
+        self.absent: set[int] = set()
         self.url_story: dict[str, int] = {}
         self.hash_story: dict[str, int] = {}
         self.merges: list[tuple[int, int, int]] = []  # (survivor key, merged key, linking item id)
@@ -219,11 +220,12 @@ class _Batch:
         return key
 
     def load_candidates(self, item_ids) -> None:
-        missing = [i for i in item_ids if i not in self.known]
+        missing = [i for i in item_ids if i not in self.known and i not in self.absent]
         for chunk in _chunks(missing, _SQL_CHUNK):
             for item_id, story_id, shingles in StoryItem.objects.filter(item_id__in=chunk).values_list(
                     "item_id", "story_id", "shingles"):
                 self.known[item_id] = (story_id, unpack_shingles(shingles))
+        self.absent.update(i for i in missing if i not in self.known)  # stale index keys: ask once
         self.load_stories([self.known[i][0] for i in missing if i in self.known])
 
     def merge(self, keys: set[int], linking_item: int) -> int:
@@ -280,6 +282,8 @@ def _assign_chunk(item_ids: list[int], result: AssignResult, index: StoryIndex, 
         index.ensure_loaded()
         batch = _Batch(index, now)
         _lookup_existing(batch, rows, sigs)
+        # One query for the candidates already in the index (later ones come from this batch).
+        batch.load_candidates({c for r in rows if sigs[r["id"]].joinable for c in index.query(sigs[r["id"]].values)})
         members: list[tuple[dict, int, str, float | None, bool]] = []
         to_index: list[tuple[int, np.ndarray]] = []
         for row in rows:
@@ -296,7 +300,9 @@ def _assign_chunk(item_ids: list[int], result: AssignResult, index: StoryIndex, 
                 best = 1.0
             if sig.joinable and best is None:
                 candidates = index.query(sig.values)
-                batch.load_candidates(candidates)
+                unknown = [c for c in candidates if c not in batch.known and c not in batch.absent]
+                if unknown:
+                    batch.load_candidates(unknown)
                 for cand in candidates:
                     known = batch.known.get(cand)
                     if known is None:
@@ -334,10 +340,36 @@ def _assign_chunk(item_ids: list[int], result: AssignResult, index: StoryIndex, 
         _store_batch(batch, members, sigs, signals, result, now)
 
 
+def _growth(times: list[dt.datetime], now: dt.datetime) -> tuple[float, float, float]:
+    ages = [(now - t).total_seconds() for t in times]
+    recent = [a for a in ages if -300 <= a]
+    return (float(sum(a < 3600 for a in recent)), round(sum(a < 6 * 3600 for a in recent) / 6, 3),
+            round(sum(a < 24 * 3600 for a in recent) / 24, 3))
+
+
+_STORY_FIELDS = [
+    "title", "representative_id", "representative_engagement", "first_seen", "last_seen", "item_count",
+    "source_count", "total_engagement", "growth_1h", "growth_6h", "growth_24h", "category_counts",
+    "place_counts", "subtopics", "topic_ids", "dominant_category", "max_priority", "max_risk", "urgent_hit",
+    "indexed_count", "updated_at"]
+
+
 def _store_batch(batch: _Batch, members, sigs, signals, result: AssignResult, now: dt.datetime) -> None:
-    # New stories first (bulk, they need ids), then memberships, then the merges and aggregates.
+    # New stories are complete in memory (all their members are in this batch): their counts and
+    # growth are computed here and they are inserted in bulk. Existing stories get one UPDATE each
+    # (Django's bulk_update builds CASE expressions that cost more than the rest of the batch).
     live = {batch.resolve(k) for k in batch.stories}
     new_keys = sorted((k for k in live if k < 0), reverse=True)
+    batch_members: dict[int, list[dict]] = defaultdict(list)
+    for row, key, *_rest in members:
+        batch_members[batch.resolve(key)].append(row)
+    for k in new_keys:
+        story = batch.stories[k]
+        rows_k = batch_members[k]
+        story.source_count = len({r["source_id"] for r in rows_k})
+        story.growth_1h, story.growth_6h, story.growth_24h = _growth([_item_time(r) for r in rows_k], now)
+        story.dominant_category = _dominant(story.category_counts)
+        story.updated_at = now
     created = Story.objects.bulk_create([batch.stories[k] for k in new_keys], batch_size=BATCH)
     pk_of = {k: s.pk for k, s in zip(new_keys, created, strict=True)}
     for k in live:
@@ -368,22 +400,30 @@ def _store_batch(batch: _Batch, members, sigs, signals, result: AssignResult, no
         StoryMerge.objects.create(into_id=into_pk, merged_id=merged_pk, linking_item_id=linking, items_moved=moved)
         _merge_alerts(into_pk, merged_pk, now)
 
-    touched = {pk_of[k] for k in live}
     existing = [batch.stories[k] for k in live if k > 0]
-    for story in existing + created:
+    counts = _counts_for([s.pk for s in existing], now)
+    for story in existing:
         story.dominant_category = _dominant(story.category_counts)
         story.updated_at = now
-    counts = _counts_for(touched, now)
-    for story in existing + created:
         story.source_count, story.growth_1h, story.growth_6h, story.growth_24h = counts.get(
             story.pk, (story.source_count, 0.0, 0.0, 0.0))
-    Story.objects.bulk_update(existing + created, [
-        "title", "representative", "representative_engagement", "first_seen", "last_seen", "item_count",
-        "source_count", "total_engagement", "growth_1h", "growth_6h", "growth_24h", "category_counts",
-        "place_counts", "subtopics", "topic_ids", "dominant_category", "max_priority", "max_risk", "urgent_hit",
-        "indexed_count", "updated_at"], batch_size=BATCH)
+    _update_stories(existing)
     result.assigned += len(rows)
-    result.stories |= touched
+    result.stories |= {pk_of[k] for k in live}
+
+
+def _update_stories(stories: list[Story]) -> None:
+    """One executemany UPDATE for all touched existing stories (values prepared by the fields
+    themselves, so JSON and datetimes are stored exactly as the ORM would)."""
+    if not stories:
+        return
+    fields = [Story._meta.get_field(name) for name in _STORY_FIELDS]
+    qn = connection.ops.quote_name
+    sql = "UPDATE {} SET {} WHERE {} = %s".format(
+        qn(Story._meta.db_table), ", ".join(f"{qn(f.column)} = %s" for f in fields), qn("id"))
+    params = [[f.get_db_prep_save(getattr(s, f.attname), connection) for f in fields] + [s.pk] for s in stories]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
 
 
 def _counts_for(story_ids, now: dt.datetime) -> dict[int, tuple[int, float, float, float]]:

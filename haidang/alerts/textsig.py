@@ -5,15 +5,14 @@ expanded, evasions undone, emoji as tokens) and then accent-folded by `fold`, so
 without diacritics or in teencode gives the same shingles. Only letter/digit words are kept:
 emoji, punctuation and "Chia sẻ:"-style decorations change few shingles.
 
-Shingles are hashed to 32 bits (SHA-1, like datasketch, so every process agrees) and kept as a
+Shingles are hashed to 32 bits (CRC-32 of each word, mixed in numpy; every process agrees) and kept as a
 sorted unique uint32 array: exact Jaccard for verification is then one `np.intersect1d`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
-import struct
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -36,15 +35,32 @@ def words(text: str, *, max_tokens: int | None = None) -> list[str]:
     return _WORD.findall(fold(normalize(raw)))[:max_tokens]
 
 
+_M1 = np.uint64(0x9E3779B97F4A7C15)
+_M2 = np.uint64(0xBF58476D1CE4E5B9)
+
+
 def shingle_hashes(text: str, *, k: int | None = None, max_tokens: int | None = None) -> np.ndarray:
-    """Sorted unique 32-bit hashes of the word k-shingles (k=2 by default)."""
+    """Sorted unique 32-bit hashes of the word k-shingles (k=2 by default).
+
+    Each word is hashed once (CRC-32, the same in every process, unlike Python's `hash`), and the
+    k word hashes of a shingle are mixed in numpy (multiply-xorshift), which is many times faster
+    than hashing every shingle string.
+    """
     k = k or int(conf("SHINGLE_SIZE"))
     toks = words(text, max_tokens=max_tokens)
     if len(toks) < k:
         return np.zeros(0, dtype=np.uint32)
-    grams = {" ".join(toks[i:i + k]) for i in range(len(toks) - k + 1)}
-    hashes = [struct.unpack("<I", hashlib.sha1(g.encode()).digest()[:4])[0] for g in grams]
-    return np.unique(np.asarray(hashes, dtype=np.uint32))
+    cache: dict[str, int] = {}
+    ids = np.fromiter((cache.setdefault(t, zlib.crc32(t.encode())) for t in toks), dtype=np.uint64, count=len(toks))
+    n = len(toks) - k + 1
+    mixed = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            mixed = (mixed ^ ids[j:j + n]) * _M1
+            mixed ^= mixed >> np.uint64(29)
+        mixed *= _M2
+        mixed ^= mixed >> np.uint64(32)
+    return np.unique((mixed & np.uint64(0xFFFFFFFF)).astype(np.uint32))
 
 
 def _minhash(**kwargs) -> MinHash:
