@@ -419,7 +419,8 @@ def _update_stories(stories: list[Story]) -> None:
         return
     fields = [Story._meta.get_field(name) for name in _STORY_FIELDS]
     qn = connection.ops.quote_name
-    sql = "UPDATE {} SET {} WHERE {} = %s".format(
+    # Identifiers come from the model's own metadata (never from input); values are parameters.
+    sql = "UPDATE {} SET {} WHERE {} = %s".format(  # noqa: S608
         qn(Story._meta.db_table), ", ".join(f"{qn(f.column)} = %s" for f in fields), qn("id"))
     params = [[f.get_db_prep_save(getattr(s, f.attname), connection) for f in fields] + [s.pk] for s in stories]
     with connection.cursor() as cursor:
