@@ -177,7 +177,6 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour, opted into now
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Task queue (Huey) ------------------------------------------------------
