@@ -307,6 +307,8 @@ def _assign_chunk(item_ids: list[int], result: AssignResult, index: StoryIndex, 
                     known = batch.known.get(cand)
                     if known is None:
                         continue  # a key whose row never committed: ignore it
+                    if batch.resolve(known[0]) in {batch.resolve(k) for k in linked}:
+                        continue  # already linked to that story: its other exemplars add nothing
                     sim = jaccard(sig.shingles, known[1])
                     if sim >= threshold:
                         linked.add(known[0])
