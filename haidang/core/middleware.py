@@ -29,3 +29,18 @@ class RequestIdMiddleware:
                 request_id_var.reset(token)
         response["X-Request-ID"] = rid
         return response
+
+
+class VietnameseFirstMiddleware:
+    """Serve Vietnamese unless the officer chose English with the switch.
+
+    Django's LocaleMiddleware would otherwise follow the browser's Accept-Language, and
+    many office PCs run an English browser: the switch (cookie) is the only way to English.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
