@@ -68,10 +68,15 @@ def _model_probs(norms: list[str], texts: list[str]) -> tuple[dict[str, np.ndarr
     models = registry.active_models()
     if not models or not texts:
         return {}, models
-    counts = featurizer().counts(texts, norms)
-    probs = {task: m.predict_proba(counts) for task, m in models.items()}
+    scorer = registry.active_scorer()
+    counts = featurizer().counts(texts, norms, blocks=scorer.blocks)
+    probs = scorer.predict_proba(counts)
     probs["_counts"] = counts
     return probs, models
+
+
+def _row(counts: dict, i: int) -> dict:
+    return {b: m[i:i + 1] for b, m in counts.items()}
 
 
 def _p(probs: dict, models: dict, task: str, label: str, i: int) -> float | None:
@@ -148,7 +153,7 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
                 if p is not None and p >= 0.5:
                     why.append({"kind": "model", "task": task, "label": label, "probability": round(p, 3),
                                 "version": models[task].meta.get("version", ""),
-                                "ngrams": models[task].explain(norm, label, counts=probs["_counts"][i])})
+                                "ngrams": models[task].explain(norm, label, counts=_row(probs["_counts"], i))})
         if truncated[i]:
             why.append({"kind": "note", "detail": f"only the first {MAX_CHARS} characters were analysed"})
         out.append({

@@ -1,59 +1,212 @@
 """Text classifiers: one shared, stateless featuriser and small per-task linear models.
 
-Features (the same for every task, computed once per text and shared by all task models):
-- word 1-2 grams and character 2-5 grams (within words) of the normalised text, and
-- the same two blocks again on its accent-folded copy (many comments are written without diacritics),
-hashed into 4 x 2^18 columns (no vocabulary to store, so artefacts stay small and featurising is
-done once whatever the number of tasks). Each task model holds its own IDF weights per block,
-a logistic regression trained with balanced class weights (which maximises macro-F1), and the
-class priors used to turn its scores back into calibrated probabilities.
+Features are computed once per text and shared by all task models. They come in hashed blocks of
+2^18 columns (no vocabulary to store, so artefacts stay small):
 
-`TaskModel.explain(text)` lists the n-grams that weighed most for the predicted class.
+- `word`: word 1-2 grams of the normalised text;
+- `char`: character 2-5 grams within words (padded with spaces) of the normalised text;
+- `word_folded`, `char_folded`: the same on the accent-folded copy (many comments have no diacritics);
+- `meta`: a handful of bucketed shape cues of the cleaned text (length, share of tokens that are not
+  Vietnamese syllables, upper-case share, emoji, digits, line breaks).
+
+Each task chooses, on dev (see `TASK_CONFIGS` and docs/models.md), which blocks it uses, their
+weights and C. Per block it holds IDF weights; features are sub-linear TF x IDF, L2-normalised within
+each block and scaled by the block's weight; then a logistic regression with balanced class weights
+(which maximises macro-F1) and the class priors, used to turn its scores back into calibrated
+probabilities. A task may train on finer sub-labels (ViSpamReviews' `spam_type`) that are summed back
+into its public labels.
+
+Speed: the featuriser caches the hashed n-grams of every word it has seen (Vietnamese has a few
+thousand syllables, so nearly every word is a cache hit), and `Scorer` scores every model at once:
+per block one sparse x dense product with the IDF-scaled coefficients of all models stacked, and one
+with the squared IDFs for the per-model block norms. No per-model copy of the feature matrix.
+
+`TaskModel.explain(text, label)` lists the n-grams that weighed most for `label`.
 """
 
 from __future__ import annotations
 
+import math
+import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.utils import murmurhash3_32
 
-from .normalize import fold_aligned, normalize
+from .normalize import SYLLABLES, clean, fold_aligned, normalize
 
 BLOCK_BITS = 18
 BLOCK = 1 << BLOCK_BITS
-BLOCK_NAMES = ("word", "char", "word_folded", "char_folded")
-FEATURES_VERSION = "hv4x18-w12-c25wb-fold-v1"
-_TOKEN_PATTERN = r"(?u)[^\s.,!?;:\"'()\[\]{}]+"
+MASK = BLOCK - 1
+BLOCK_NAMES = ("word", "char", "word_folded", "char_folded", "meta")
+FEATURES_VERSION = "hb18-w12-c25wb-fold-meta-v2"
+_TOKEN_RE = re.compile(r"(?u)[^\s.,!?;:\"'()\[\]{}]+")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_DIGITS_RE = re.compile(r"\d+")
+_PUNCT_RE = re.compile(r"[!?.]")
+_EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF]")
+_CACHE_MAX = 300_000
+
+ALL4 = {"word": 1.0, "char": 1.0, "word_folded": 1.0, "char_folded": 1.0}
+# Per-task feature configuration chosen on dev (docs/models.md has the runs behind each choice).
+TASK_CONFIGS: dict[str, dict] = {
+    "toxicity": {"blocks": ALL4, "C": 1.0},
+    "hate_offensive": {"blocks": ALL4, "C": 4.0},
+    "sentiment": {"blocks": ALL4, "C": 2.0},
+    "spam": {"blocks": {"word": 1.0, "char": 1.0, "word_folded": 1.0, "char_folded": 1.0, "meta": 0.5},
+             "C": 4.0, "sublabel": "spam_type"},
+    "scam": {"blocks": ALL4, "C": 1.0},
+}
+DEFAULT_CONFIG = {"blocks": ALL4, "C": 2.0}
 
 
-def _vectorizers() -> tuple[HashingVectorizer, HashingVectorizer]:
-    common = {"n_features": BLOCK, "alternate_sign": False, "norm": None, "lowercase": False, "dtype": np.float32}
-    word = HashingVectorizer(analyzer="word", ngram_range=(1, 2), token_pattern=_TOKEN_PATTERN, **common)
-    char = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), **common)
-    return word, char
+def task_config(task: str) -> dict:
+    return TASK_CONFIGS.get(task, DEFAULT_CONFIG)
+
+
+def _hash(gram: str) -> int:
+    return murmurhash3_32(gram, seed=0, positive=True) & MASK
+
+
+def _char_grams(word: str) -> list[str]:
+    w = " " + word + " "
+    n_w = len(w)
+    out = []
+    for n in range(2, 6):
+        if n > n_w:
+            break
+        out.extend(w[i:i + n] for i in range(n_w - n + 1))
+    return out
+
+
+def meta_tokens(cleaned: str, norm: str) -> list[str]:
+    """Bucketed shape cues: length in words and characters, non-syllable share (gibberish, foreign
+    words, brand names), upper-case share, line breaks, digit groups, !?. and emoji counts."""
+    toks = norm.split()
+    out = [f"len{min(12, int(math.log2(1 + len(toks))))}", f"chr{min(14, int(math.log2(1 + len(cleaned))))}"]
+    words = _LETTERS_RE.findall(fold_aligned(norm))
+    if words:
+        out.append(f"nonsyl{int(5 * sum(1 for w in words if w not in SYLLABLES) / len(words))}")
+    else:
+        out.append("nowords")
+    letters = sum(1 for c in cleaned if c.isalpha())
+    if letters:
+        out.append(f"upper{int(5 * sum(1 for c in cleaned if c.isupper()) / letters)}")
+    out.append(f"nl{min(4, cleaned.count(chr(10)))}")
+    out.append(f"digit{min(3, len(_DIGITS_RE.findall(cleaned)))}")
+    out.append(f"punct{min(4, int(math.log2(1 + len(_PUNCT_RE.findall(cleaned)))))}")
+    out.append(f"emo{min(3, len(_EMOJI_RE.findall(cleaned)))}")
+    return out
 
 
 class Featurizer:
-    """Texts -> raw hashed counts (n x 4*BLOCK). Stateless: nothing to fit, nothing to store."""
+    """Texts -> raw hashed counts per block. Stateless apart from caches of per-word n-gram hashes."""
 
     version = FEATURES_VERSION
 
     def __init__(self):
-        self.word, self.char = _vectorizers()
+        self._char: dict[str, tuple[int, ...]] = {}
+        self._uni: dict[str, int] = {}
+        self._bi: dict[tuple[str, str], int] = {}
+        self._fold: dict[str, str] = {}
 
-    def prepare(self, texts: Sequence[str], normalized: Sequence[str] | None = None) -> tuple[list[str], list[str]]:
-        norm = list(normalized) if normalized is not None else [normalize(t) for t in texts]
-        return norm, [fold_aligned(t) for t in norm]
+    def _trim(self) -> None:
+        for cache in (self._char, self._uni, self._bi, self._fold):
+            if len(cache) > _CACHE_MAX:
+                cache.clear()
 
-    def counts(self, texts: Sequence[str], normalized: Sequence[str] | None = None) -> sp.csr_matrix:
-        norm, folded = self.prepare(texts, normalized)
-        blocks = [self.word.transform(norm), self.char.transform(norm),
-                  self.word.transform(folded), self.char.transform(folded)]
-        return sp.hstack(blocks, format="csr", dtype=np.float32)
+    def char_cols(self, word: str) -> tuple[int, ...]:
+        cols = self._char.get(word)
+        if cols is None:
+            cols = self._char[word] = tuple(_hash(g) for g in _char_grams(word))
+        return cols
+
+    def folded(self, word: str) -> str:
+        f = self._fold.get(word)
+        if f is None:
+            f = self._fold[word] = fold_aligned(word)
+        return f
+
+    def _word_cols(self, toks: list[str]) -> list[int]:
+        uni, bi = self._uni, self._bi
+        out = []
+        for t in toks:
+            c = uni.get(t)
+            if c is None:
+                c = uni[t] = _hash(t)
+            out.append(c)
+        for pair in zip(toks, toks[1:], strict=False):
+            c = bi.get(pair)
+            if c is None:
+                c = bi[pair] = _hash(pair[0] + " " + pair[1])
+            out.append(c)
+        return out
+
+    def _char_block(self, words: list[str]) -> list[int]:
+        out: list[int] = []
+        for w in words:
+            out.extend(self.char_cols(w))
+        return out
+
+    def prepare(self, texts: Sequence[str], normalized: Sequence[str] | None = None) -> list[str]:
+        return list(normalized) if normalized is not None else [normalize(t) for t in texts]
+
+    def counts(self, texts: Sequence[str] | None, normalized: Sequence[str] | None = None,
+               blocks: Iterable[str] = BLOCK_NAMES) -> dict[str, sp.csr_matrix]:
+        """block -> csr (n x BLOCK) float32 counts, for the blocks asked for."""
+        blocks = set(blocks)
+        norms = self.prepare(texts or [], normalized)
+        n = len(norms)
+        cols: dict[str, list[int]] = {b: [] for b in blocks}
+        ptr: dict[str, list[int]] = {b: [0] for b in blocks}
+        need_fold = bool(blocks & {"word_folded", "char_folded"})
+        for i, norm in enumerate(norms):
+            ws = norm.split()
+            if "word" in blocks or "word_folded" in blocks:
+                toks = _TOKEN_RE.findall(norm)
+            if need_fold:
+                fws = [self.folded(w) for w in ws]
+            if "word" in blocks:
+                cols["word"].extend(self._word_cols(toks))
+            if "char" in blocks:
+                cols["char"].extend(self._char_block(ws))
+            if "word_folded" in blocks:
+                cols["word_folded"].extend(self._word_cols([self.folded(t) for t in toks]))
+            if "char_folded" in blocks:
+                cols["char_folded"].extend(self._char_block(fws))
+            if "meta" in blocks:
+                raw = clean(texts[i]) if texts is not None and i < len(texts) else norm
+                cols["meta"].extend(_hash(t) for t in meta_tokens(raw, norm))
+            for b in blocks:
+                ptr[b].append(len(cols[b]))
+        self._trim()
+        out = {}
+        for b in blocks:
+            idx = np.asarray(cols[b], dtype=np.int32)
+            m = sp.csr_matrix((np.ones(len(idx), dtype=np.float32), idx, np.asarray(ptr[b], dtype=np.int64)),
+                              shape=(n, BLOCK))
+            m.sum_duplicates()
+            out[b] = m
+        return out
+
+    def grams(self, norm: str, block: str) -> dict[int, str]:
+        """column -> n-gram, for one text and one block (used for explanations only)."""
+        names: dict[int, str] = {}
+        if block in ("word", "word_folded"):
+            toks = _TOKEN_RE.findall(norm)
+            if block == "word_folded":
+                toks = [self.folded(t) for t in toks]
+            for g in toks + [a + " " + b for a, b in zip(toks, toks[1:], strict=False)]:
+                names.setdefault(_hash(g), g)
+        elif block in ("char", "char_folded"):
+            for w in norm.split():
+                w = self.folded(w) if block == "char_folded" else w
+                for g in _char_grams(w):
+                    names.setdefault(_hash(g), g.strip())
+        return names
 
 
 _FEATURIZER: Featurizer | None = None
@@ -66,17 +219,21 @@ def featurizer() -> Featurizer:
     return _FEATURIZER
 
 
-def _tfidf(counts: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
-    """Sub-linear TF x IDF, L2-normalised within each of the four blocks."""
-    x = counts.copy()
-    x.data = (1.0 + np.log(x.data)) * idf[x.indices]
-    block_of = x.indices >> BLOCK_BITS
-    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
-    sq = np.zeros((x.shape[0], len(BLOCK_NAMES)), dtype=np.float64)
-    np.add.at(sq, (rows, block_of), x.data.astype(np.float64) ** 2)
+def _sublinear(m: sp.csr_matrix) -> sp.csr_matrix:
+    x = m.copy()
+    x.data = (1.0 + np.log(x.data)).astype(np.float32)
+    return x
+
+
+def _tfidf_block(counts: sp.csr_matrix, idf: np.ndarray, weight: float = 1.0) -> sp.csr_matrix:
+    """Sub-linear TF x IDF, L2-normalised, times the block's weight."""
+    x = _sublinear(counts)
+    x.data *= idf[x.indices]
+    sq = np.asarray(x.multiply(x).sum(axis=1)).ravel()
     norms = np.sqrt(sq)
     norms[norms == 0] = 1.0
-    x.data = (x.data / norms[rows, block_of]).astype(np.float32)
+    rows = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+    x.data = (x.data * (weight / norms[rows])).astype(np.float32)
     return x
 
 
@@ -86,98 +243,200 @@ def fit_idf(counts: sp.csr_matrix) -> np.ndarray:
     return (np.log((1 + n) / (1 + df)) + 1.0).astype(np.float32)
 
 
-@dataclass
+@dataclass(eq=False)
 class TaskModel:
-    """One task's classifier on top of the shared features."""
+    """One task's classifier on top of the shared features.
+
+    `coef[block]` is (BLOCK, k) with k = 1 for a binary model, else one column per (sub)class.
+    `classes` are the public labels; `subclasses` (if any) are what the regression predicts, each
+    mapped to a public label by `label_of`."""
 
     task: str
     classes: list[str]
-    idf: np.ndarray
-    coef: np.ndarray  # (n_classes or 1, n_features), float32
+    blocks: dict[str, float]
+    idf: dict[str, np.ndarray]
+    coef: dict[str, np.ndarray]
     intercept: np.ndarray
-    priors: np.ndarray  # class frequencies in training, for calibrated probabilities
+    priors: np.ndarray  # training frequencies of the (sub)classes, for calibrated probabilities
+    subclasses: list[str] | None = None
+    label_of: dict[str, str] | None = None
     meta: dict = field(default_factory=dict)
+    _scorer: Scorer | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def raw_classes(self) -> list[str]:
+        return self.subclasses or self.classes
 
     @property
     def binary(self) -> bool:
-        return self.coef.shape[0] == 1
+        return next(iter(self.coef.values())).shape[1] == 1
 
-    def decision(self, counts: sp.csr_matrix) -> np.ndarray:
-        x = _tfidf(counts, self.idf)
-        scores = np.asarray(x @ self.coef.T, dtype=np.float64) + self.intercept
-        if self.binary:
-            scores = np.hstack([-scores / 2, scores / 2])
-        return scores
+    def scorer(self) -> Scorer:
+        if self._scorer is None:
+            self._scorer = Scorer([self])
+        return self._scorer
 
-    def predict_proba(self, counts: sp.csr_matrix, *, calibrated: bool = True) -> np.ndarray:
-        """Probabilities. Balanced training equalises the classes; `calibrated` puts the real
-        class priors back (Bayes' rule), so 0.8 means about 80 % of such texts carry the label."""
-        scores = self.decision(counts)
+    def decision(self, feats: dict[str, sp.csr_matrix]) -> np.ndarray:
+        return self.scorer().decisions(feats)[self.task]
+
+    def proba_from_decision(self, scores: np.ndarray, *, calibrated: bool = True) -> np.ndarray:
+        """Balanced training equalises the classes; `calibrated` puts the real class priors back
+        (Bayes' rule), so 0.8 means about 80 % of such texts carry the label."""
+        scores = np.array(scores, dtype=np.float64)
         if calibrated:
-            scores = scores + np.log(np.maximum(self.priors, 1e-9) * len(self.classes))
+            scores += np.log(np.maximum(self.priors, 1e-9) * len(self.raw_classes))
         scores -= scores.max(axis=1, keepdims=True)
         p = np.exp(scores)
-        return p / p.sum(axis=1, keepdims=True)
+        p /= p.sum(axis=1, keepdims=True)
+        if self.subclasses:
+            out = np.zeros((p.shape[0], len(self.classes)))
+            for j, sub in enumerate(self.subclasses):
+                out[:, self.classes.index(self.label_of[sub])] += p[:, j]
+            p = out
+        return p
 
-    def predict(self, counts: sp.csr_matrix) -> list[str]:
-        return [self.classes[i] for i in self.decision(counts).argmax(axis=1)]
+    def predict_proba(self, feats: dict[str, sp.csr_matrix], *, calibrated: bool = True) -> np.ndarray:
+        return self.proba_from_decision(self.decision(feats), calibrated=calibrated)
 
-    def explain(self, normalized: str, label: str, top: int = 5, counts: sp.csr_matrix | None = None) -> list[dict]:
+    def predict(self, feats: dict[str, sp.csr_matrix]) -> list[str]:
+        raw = self.raw_classes
+        labels = [raw[i] for i in self.decision(feats).argmax(axis=1)]
+        return [self.label_of[x] for x in labels] if self.subclasses else labels
+
+    def _label_weights(self, block: str, label: str) -> np.ndarray:
+        c = self.coef[block]
+        if self.binary:
+            return c[:, 0] if self.raw_classes.index(label) == 1 else -c[:, 0]
+        if self.subclasses:  # the sub-class of this label with the largest weight per column
+            idx = [j for j, s in enumerate(self.subclasses) if self.label_of[s] == label]
+            return c[:, idx].max(axis=1)
+        return c[:, self.classes.index(label)]
+
+    def explain(self, normalized: str, label: str, top: int = 5, counts=None) -> list[dict]:
         """The n-grams of this text that pushed hardest towards `label` (tf-idf value x weight)."""
-        from sklearn.utils import murmurhash3_32
-
         f = featurizer()
-        if counts is None:
-            counts = f.counts([normalized], [normalized])
-        k = self.classes.index(label)
-        weights = (self.coef[0] if k == 1 else -self.coef[0]) if self.binary else self.coef[k]
-        row = _tfidf(counts[0:1], self.idf)
-        contrib = row.data * weights[row.indices]
-        order = np.argsort(-contrib)
-        wanted = {int(row.indices[i]): float(contrib[i]) for i in order[: top * 4] if contrib[i] > 0}
-        if not wanted:
-            return []
-        folded = fold_aligned(normalized)
-        names: dict[int, str] = {}
-        for block, (vec, text) in enumerate(((f.word, normalized), (f.char, normalized),
-                                             (f.word, folded), (f.char, folded))):
-            for gram in set(vec.build_analyzer()(text)):
-                col = abs(murmurhash3_32(gram, seed=0)) % BLOCK + block * BLOCK
-                if col in wanted and col not in names:
-                    names[col] = gram.strip()
+        feats = counts if counts is not None else f.counts(None, [normalized], blocks=self.blocks)
         best: dict[str, float] = {}
-        for col, w in sorted(wanted.items(), key=lambda kv: -kv[1]):
-            gram = names.get(col)
+        cands = []
+        for block, weight in self.blocks.items():
+            if block == "meta" or block not in feats:
+                continue
+            row = _tfidf_block(feats[block][0:1], self.idf[block], weight)
+            if not row.nnz:
+                continue
+            contrib = row.data * self._label_weights(block, label)[row.indices]
+            cands.extend((float(contrib[j]), block, int(row.indices[j])) for j in np.argsort(-contrib)[:top * 2]
+                         if contrib[j] > 0)
+        names_by_block: dict[str, dict[int, str]] = {}
+        for w, block, col in sorted(cands, reverse=True):
+            if block not in names_by_block:
+                names_by_block[block] = f.grams(normalized, block)
+            gram = names_by_block[block].get(col)
             if gram and len(gram) >= 2 and gram not in best:
                 best[gram] = w
-        return [{"ngram": g, "weight": round(w, 3)} for g, w in list(best.items())[:top]]
+            if len(best) >= top:
+                break
+        return [{"ngram": g, "weight": round(w, 3)} for g, w in best.items()]
 
 
-def train_task(task: str, texts: Sequence[str], labels: Sequence[str], *, C: float = 2.0,
+class Scorer:
+    """Scores several task models at once from one set of block counts (see the module docstring)."""
+
+    def __init__(self, models: Sequence[TaskModel]):
+        self.models = list(models)
+        self.blocks = sorted({b for m in self.models for b in m.blocks})
+        self.offsets: dict[str, int] = {}
+        k_total = 0
+        for m in self.models:
+            self.offsets[m.task] = k_total
+            k_total += next(iter(m.coef.values())).shape[1]
+        self.k_total = k_total
+        self.a: dict[str, np.ndarray] = {}  # block -> (BLOCK, k_total) idf x coef x weight
+        self.q: dict[str, np.ndarray] = {}  # block -> (BLOCK, n_models) idf^2
+        for b in self.blocks:
+            a = np.zeros((BLOCK, k_total), dtype=np.float32)
+            q = np.zeros((BLOCK, len(self.models)), dtype=np.float32)
+            for j, m in enumerate(self.models):
+                if b not in m.blocks:
+                    continue
+                o = self.offsets[m.task]
+                c = m.coef[b]
+                a[:, o:o + c.shape[1]] = c * (m.idf[b] * np.float32(m.blocks[b]))[:, None]
+                q[:, j] = m.idf[b].astype(np.float32) ** 2
+            self.a[b], self.q[b] = a, q
+
+    def decisions(self, feats: dict[str, sp.csr_matrix]) -> dict[str, np.ndarray]:
+        n = next(iter(feats.values())).shape[0] if feats else 0
+        total = np.zeros((n, self.k_total), dtype=np.float64)
+        for b in self.blocks:
+            tf = _sublinear(feats[b])
+            s = np.asarray(tf @ self.a[b], dtype=np.float64)
+            tf.data **= 2
+            norms = np.sqrt(np.asarray(tf @ self.q[b], dtype=np.float64))
+            norms[norms == 0] = 1.0
+            for j, m in enumerate(self.models):
+                if b in m.blocks:
+                    o = self.offsets[m.task]
+                    k = m.coef[b].shape[1]
+                    total[:, o:o + k] += s[:, o:o + k] / norms[:, j:j + 1]
+        out = {}
+        for m in self.models:
+            o = self.offsets[m.task]
+            k = next(iter(m.coef.values())).shape[1]
+            scores = total[:, o:o + k] + m.intercept
+            if k == 1:
+                scores = np.hstack([-scores / 2, scores / 2])
+            out[m.task] = scores
+        return out
+
+    def predict_proba(self, feats: dict[str, sp.csr_matrix]) -> dict[str, np.ndarray]:
+        return {m.task: m.proba_from_decision(d) for m, d in zip(self.models, self.decisions(feats).values(),
+                                                                  strict=True)}
+
+
+def train_task(task: str, texts: Sequence[str] | None, labels: Sequence[str], *, C: float | None = None,
                progress: Callable[[str], None] | None = None, normalized: Sequence[str] | None = None,
-               counts: sp.csr_matrix | None = None, max_iter: int = 300) -> TaskModel:
+               counts: dict[str, sp.csr_matrix] | None = None, max_iter: int = 1000,
+               blocks: dict[str, float] | None = None, sublabels: Sequence[str] | None = None,
+               sample_weight: Sequence[float] | None = None) -> TaskModel:
+    """Train one task model. `sublabels` (optional, one per row) are finer classes predicted by the
+    regression and summed back into `labels`; `sample_weight` weighs rows (e.g. officers' verdicts)."""
     from sklearn.linear_model import LogisticRegression
 
     say = progress or (lambda _m: None)
+    cfg = task_config(task)
+    blocks = dict(blocks or cfg["blocks"])
+    C = C or cfg["C"]
     started = time.perf_counter()
     if counts is None:
         say(f"featurising {len(texts)} texts")
-        counts = featurizer().counts(texts, normalized)
-    idf = fit_idf(counts)
-    x = _tfidf(counts, idf)
+        counts = featurizer().counts(texts, normalized, blocks=blocks)
+    idf = {b: fit_idf(counts[b]) for b in blocks}
+    x = sp.hstack([_tfidf_block(counts[b], idf[b], w) for b, w in blocks.items()], format="csr")
     y = np.asarray(labels)
     classes = sorted(set(labels))
     if len(classes) < 2:
         raise ValueError("training needs at least two labels")
-    say(f"fitting logistic regression (C={C}) on {x.shape[0]} x {x.shape[1]}")
-    solver = "liblinear" if len(classes) == 2 else "lbfgs"
+    label_of = None
+    target = y
+    if sublabels is not None:
+        target = np.asarray([f"{lab}/{sub}" for lab, sub in zip(labels, sublabels, strict=True)])
+        label_of = {s: s.split("/", 1)[0] for s in set(target)}
+        if len(set(target)) == len(classes):
+            target, label_of = y, None
+    n_cls = len(set(target))
+    say(f"fitting logistic regression (C={C}, {n_cls} classes) on {x.shape[0]} x {x.shape[1]}")
+    solver = "liblinear" if n_cls == 2 else "lbfgs"
     lr = LogisticRegression(C=C, class_weight="balanced", solver=solver, max_iter=max_iter)
-    lr.fit(x, y)
-    priors = np.array([(y == c).mean() for c in lr.classes_], dtype=np.float64)
+    lr.fit(x, target, sample_weight=None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64))
+    priors = np.array([(target == c).mean() for c in lr.classes_], dtype=np.float64)
+    coef = lr.coef_.astype(np.float32).T  # (n_features, k)
+    coefs = {b: np.ascontiguousarray(coef[j * BLOCK:(j + 1) * BLOCK]) for j, b in enumerate(blocks)}
     say(f"trained in {time.perf_counter() - started:.1f}s")
-    return TaskModel(task=task, classes=list(lr.classes_), idf=idf, coef=lr.coef_.astype(np.float32),
+    return TaskModel(task=task, classes=classes, blocks=blocks, idf=idf, coef=coefs,
                      intercept=lr.intercept_.astype(np.float64), priors=priors,
-                     meta={"C": C, "features": FEATURES_VERSION, "n_train": len(y)})
+                     subclasses=list(lr.classes_) if label_of else None, label_of=label_of,
+                     meta={"C": C, "blocks": blocks, "features": FEATURES_VERSION, "n_train": len(y)})
 
 
 def macro_report(y_true: Sequence[str], y_pred: Sequence[str]) -> dict:

@@ -21,7 +21,7 @@ import joblib
 import numpy as np
 from django.conf import settings
 
-from .classify import FEATURES_VERSION, TaskModel
+from .classify import FEATURES_VERSION, Scorer, TaskModel
 
 SHIPPED_DIR = Path(__file__).resolve().parent / "shipped"
 TASKS = {
@@ -54,22 +54,26 @@ def save_model(model: TaskModel, path: Path, meta: dict, *, half: bool = False) 
     """Write an artefact (joblib, compressed); returns its SHA-256. `half` stores weights as float16."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    coef = model.coef.astype(np.float16 if half else np.float32)
-    idf = model.idf.astype(np.float16 if half else np.float32)
-    payload = {"task": model.task, "classes": model.classes, "idf": idf, "coef": coef,
-               "intercept": model.intercept, "priors": model.priors, "meta": {**model.meta, **meta}}
+    dtype = np.float16 if half else np.float32
+    payload = {"task": model.task, "classes": model.classes, "blocks": model.blocks,
+               "idf": {b: v.astype(dtype) for b, v in model.idf.items()},
+               "coef": {b: v.astype(dtype) for b, v in model.coef.items()},
+               "intercept": model.intercept, "priors": model.priors, "subclasses": model.subclasses,
+               "label_of": model.label_of, "meta": {**model.meta, **meta}}
     joblib.dump(payload, path, compress=("zlib", 6))
     return sha256_file(path)
 
 
 def load_model(path: Path) -> TaskModel:
     payload = joblib.load(path)
-    if payload["meta"].get("features") not in (None, FEATURES_VERSION):
+    if payload["meta"].get("features") != FEATURES_VERSION or "blocks" not in payload:
         raise ValueError(f"{path}: trained with features {payload['meta'].get('features')}, "
-                         f"this code computes {FEATURES_VERSION}")
-    return TaskModel(task=payload["task"], classes=list(payload["classes"]), idf=payload["idf"].astype(np.float32),
-                     coef=payload["coef"].astype(np.float32), intercept=np.asarray(payload["intercept"]),
-                     priors=np.asarray(payload["priors"]), meta=payload["meta"])
+                         f"this code computes {FEATURES_VERSION}: retrain it")
+    return TaskModel(task=payload["task"], classes=list(payload["classes"]), blocks=dict(payload["blocks"]),
+                     idf={b: v.astype(np.float32) for b, v in payload["idf"].items()},
+                     coef={b: np.ascontiguousarray(v.astype(np.float32)) for b, v in payload["coef"].items()},
+                     intercept=np.asarray(payload["intercept"]), priors=np.asarray(payload["priors"]),
+                     subclasses=payload.get("subclasses"), label_of=payload.get("label_of"), meta=payload["meta"])
 
 
 def new_version(task: str) -> str:
@@ -132,7 +136,7 @@ def active_entries() -> dict[str, dict]:
     return {t: e for t, e in out.items() if Path(e["path"]).exists()}
 
 
-_cache: dict[str, object] = {"models": None}
+_cache: dict[str, object] = {"models": None, "scorer": None}
 
 
 def active_models() -> dict[str, TaskModel]:
@@ -150,5 +154,16 @@ def active_models() -> dict[str, TaskModel]:
     return _cache["models"]
 
 
+def active_scorer() -> Scorer | None:
+    """One `Scorer` over all active models (cached with them): every model scored in one pass."""
+    models = active_models()
+    if not models:
+        return None
+    if _cache["scorer"] is None or [id(m) for m in _cache["scorer"].models] != [id(m) for m in models.values()]:
+        _cache["scorer"] = Scorer(list(models.values()))
+    return _cache["scorer"]
+
+
 def clear_cache() -> None:
     _cache["models"] = None
+    _cache["scorer"] = None

@@ -11,19 +11,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import registry
-from .classify import TaskModel, featurizer, macro_report, train_task
+from .classify import TaskModel, featurizer, macro_report, task_config, train_task
 
 csv.field_size_limit(sys.maxsize)
 
-# The C chosen on dev per task (a few targeted runs, see docs/models.md).
-DEFAULT_C = {"toxicity": 1.0, "hate_offensive": 2.0, "spam": 2.0, "sentiment": 2.0, "scam": 4.0}
+FEEDBACK_WEIGHT = 3.0  # an officer's verdict counts as much as this many training rows
 
 
-def load_csv(paths: str | list) -> tuple[list[str], list[str]]:
-    """Texts and labels from one or more CSV files with `text,label` columns."""
+def load_csv(paths: str | list, extra: str | None = None):
+    """Texts and labels from one or more CSV files with `text,label` columns. With `extra`, also that
+    column's values (None where a file lacks it): `(texts, labels, extras)`."""
     if isinstance(paths, str):
         paths = [p for p in paths.split(",") if p]
-    texts, labels = [], []
+    texts, labels, extras = [], [], []
     for path in paths:
         with open(path, encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(fh)
@@ -34,7 +34,9 @@ def load_csv(paths: str | list) -> tuple[list[str], list[str]]:
                     continue
                 texts.append(row["text"])
                 labels.append(row["label"].strip())
-    return texts, labels
+                if extra:
+                    extras.append((row.get(extra) or "").strip() or None)
+    return (texts, labels, extras) if extra else (texts, labels)
 
 
 def data_manifest(paths: list[str]) -> list[dict]:
@@ -52,33 +54,67 @@ def guess_dev(paths: list[str]) -> str | None:
 
 def evaluate(model: TaskModel, texts: list[str], labels: list[str]) -> dict:
     started = time.perf_counter()
-    counts = featurizer().counts(texts)
-    predicted = model.predict(counts)
+    feats = featurizer().counts(texts, blocks=model.blocks)
+    predicted = model.predict(feats)
     elapsed = max(time.perf_counter() - started, 1e-9)
     report = macro_report(labels, predicted)
     return {"n": len(texts), **report, "docs_per_s": round(len(texts) / elapsed, 1)}
 
 
+# How an officer's verdict becomes a label, per task (None: the verdict says nothing about that task).
+# - hate_offensive: confirmed hate/harassment or incitement -> HATE_OR_OFFENSIVE; not harmful or confirmed
+#   as another harm -> CLEAN.
+# - toxicity: confirmed hate/harassment or incitement -> HATE (a verdict does not separate offensive from
+#   hateful); not harmful -> CLEAN; other confirmed harms -> no label.
+# - scam: confirmed scam or impersonation -> SCAM; not harmful or another harm -> HAM.
+# - spam: confirmed scam -> SPAM; not harmful -> NO_SPAM; other harms -> no label.
+# - sentiment: confirmed grievance -> negative; anything else -> no label (not harmful says nothing
+#   about sentiment).
+def feedback_label(task: str, outcome: str, category: str) -> str | None:
+    from .choices import HarmCategory as H
+    from .choices import VerdictOutcome
+
+    confirmed = outcome == VerdictOutcome.CONFIRMED
+    if outcome not in (VerdictOutcome.CONFIRMED, VerdictOutcome.NOT_HARMFUL):
+        return None
+    if task == "hate_offensive":
+        return "HATE_OR_OFFENSIVE" if confirmed and category in (H.HATE_HARASSMENT, H.INCITEMENT) else "CLEAN"
+    if task == "toxicity":
+        if not confirmed:
+            return "CLEAN"
+        return "HATE" if category in (H.HATE_HARASSMENT, H.INCITEMENT) else None
+    if task == "scam":
+        return "SCAM" if confirmed and category in (H.SCAM, H.IMPERSONATION) else "HAM"
+    if task == "spam":
+        if not confirmed:
+            return "NO_SPAM"
+        return "SPAM" if category == H.SCAM else None
+    if task == "sentiment":
+        return "negative" if confirmed and category == H.GRIEVANCE else None
+    return None
+
+
 def feedback_rows(task: str) -> tuple[list[str], list[str]]:
-    """Officers' verdicts as labels for a task (only tasks whose labels a verdict can express)."""
-    from .choices import HarmCategory, VerdictOutcome
+    """Officers' verdicts as labels for a task (see `feedback_label`); the latest verdict per item wins."""
     from .models import Verdict
 
-    mapping = {
-        "scam": lambda v: "SCAM" if v.category == HarmCategory.SCAM else "HAM",
-        "hate_offensive": lambda v: "HATE_OR_OFFENSIVE" if v.category == HarmCategory.HATE_HARASSMENT else "CLEAN",
-    }
-    if task not in mapping:
-        return [], []
-    texts, labels = [], []
-    for v in Verdict.objects.select_related("item").order_by("pk"):
+    latest: dict[int, tuple[str, str]] = {}
+    for v in Verdict.objects.select_related("item").order_by("created_at", "pk"):
         text = (v.item.title + "\n" + v.item.text).strip()
-        if not text:
-            continue
-        if v.outcome == VerdictOutcome.NOT_HARMFUL or v.outcome == VerdictOutcome.CONFIRMED:
-            texts.append(text)
-            labels.append(mapping[task](v))
-    return texts, labels
+        label = feedback_label(task, v.outcome, v.category)
+        if text and label:
+            latest[v.item_id] = (text, label)
+        else:
+            latest.pop(v.item_id, None)
+    rows = list(latest.values())
+    return [t for t, _ in rows], [lab for _, lab in rows]
+
+
+def _fit(task, texts, labels, subs, C, weights=None, progress=None):
+    cfg = task_config(task)
+    feats = featurizer().counts(texts, blocks=cfg["blocks"])
+    return train_task(task, None, labels, C=C, counts=feats, sublabels=subs, sample_weight=weights,
+                      progress=progress)
 
 
 def train(task: str, data: list[str], out: Path, *, dev: str | None = None, C: float | None = None,
@@ -86,23 +122,36 @@ def train(task: str, data: list[str], out: Path, *, dev: str | None = None, C: f
           activate: bool = True, register_db: bool = True) -> dict:
     """Train, evaluate on dev, save the artefact and register it. Returns the metadata."""
     started = time.perf_counter()
-    texts, labels = load_csv(data)
+    cfg = task_config(task)
+    C = C or cfg["C"]
+    if cfg.get("sublabel"):
+        texts, labels, subs = load_csv(data, extra=cfg["sublabel"])
+        subs = [s or "-" for s in subs]
+    else:
+        (texts, labels), subs = load_csv(data), None
     progress(f"[1/4] read {len(texts)} rows from {len(data)} file(s)")
     dev = dev or guess_dev(data)
     dev_texts, dev_labels = load_csv(dev) if dev else ([], [])
     before = None
+    weights = None
     if include_feedback:
         fb_texts, fb_labels = feedback_rows(task)
-        progress(f"      {len(fb_texts)} officer verdicts added as labels")
+        progress(f"      {len(fb_texts)} officer verdicts added as labels (weight {FEEDBACK_WEIGHT})")
         if dev_texts and fb_texts:
-            plain = train_task(task, texts, labels, C=C or DEFAULT_C.get(task, 2.0))
+            plain = _fit(task, texts, labels, subs, C)
             before = evaluate(plain, dev_texts, dev_labels)
             progress(f"      dev macro-F1 without feedback: {before['macro_f1']}")
+        weights = [1.0] * len(texts) + [FEEDBACK_WEIGHT] * len(fb_texts)
         texts, labels = texts + fb_texts, labels + fb_labels
-    progress(f"[2/4] featurising {len(texts)} texts (normalise, word 1-2 + char 2-5, accent-folded copy)")
-    counts = featurizer().counts(texts)
-    progress(f"[3/4] training logistic regression (C={C or DEFAULT_C.get(task, 2.0)})")
-    model = train_task(task, None, labels, C=C or DEFAULT_C.get(task, 2.0), counts=counts)
+        if subs is not None:
+            subs = subs + ["feedback"] * len(fb_texts)
+    blocks = ", ".join(f"{b}x{w:g}" for b, w in cfg["blocks"].items())
+    progress(f"[2/4] featurising {len(texts)} texts (normalise; blocks {blocks})")
+    counts = featurizer().counts(texts, blocks=cfg["blocks"])
+    progress(f"[3/4] training logistic regression (C={C}"
+             + (f", sub-labels from column {cfg['sublabel']}" if subs else "") + ")")
+    model = train_task(task, None, labels, C=C, counts=counts, sublabels=subs, sample_weight=weights,
+                       progress=lambda m: progress("      " + m))
     metrics: dict = {}
     if dev_texts:
         metrics = evaluate(model, dev_texts, dev_labels)
@@ -113,6 +162,8 @@ def train(task: str, data: list[str], out: Path, *, dev: str | None = None, C: f
     meta = {
         "task": task, "version": version, "data": data_manifest(data), "dev": data_manifest([dev]) if dev else [],
         "dev_metrics": metrics, "dev_metrics_before_feedback": before, "include_feedback": include_feedback,
+        "n_feedback": len(weights) - sum(1 for w in weights if w == 1.0) if weights else 0,
+        "config": {"C": C, "blocks": cfg["blocks"], "sublabel": cfg.get("sublabel") if subs else None},
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "code_version": registry.code_version(),
         "train_seconds": round(time.perf_counter() - started, 1),
     }
