@@ -18,8 +18,9 @@ def _require_admin(acting_user) -> None:
     # None means the system itself (demo loader, migrations); people need to be admins.
     if acting_user is not None and not acting_user.is_superuser:
         from django.core.exceptions import PermissionDenied
+        from django.utils.translation import gettext as _
 
-        raise PermissionDenied("Only system administrators manage agencies and officers.")
+        raise PermissionDenied(_("Only system administrators manage agencies and officers."))
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from haidang.core.models import RestrictedQuerySet
 
@@ -80,7 +81,8 @@ class OfficerProfile(models.Model):
     """Per-officer details; the regulation has each agency assign capable coordinating staff."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="officer")
-    title = models.CharField(_("title"), max_length=120, blank=True)
+    # "title" alone is also the title of a case or a meeting; here it is the officer's position.
+    title = models.CharField(pgettext_lazy("officer", "title"), max_length=120, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     is_designated_coordinator = models.BooleanField(_("designated coordinating officer"), default=False)
     digest_enabled = models.BooleanField(_("daily digest"), default=False)

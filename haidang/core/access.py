@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 Role = str
 ALL_ROLES = ("coordinator", "officer", "leader", "viewer")
@@ -79,7 +80,7 @@ def primary_agency(user):
 
 def require_role(user, agency, roles: Iterable[Role] = WORKING_ROLES, message: str = "") -> None:
     if not has_role(user, agency, roles):
-        raise PermissionDenied(message or "You do not have the role needed for this action.")
+        raise PermissionDenied(message or _("You do not have the role needed for this action."))
 
 
 def get_for_user_or_404(queryset, user, pk, action: str = "view"):
