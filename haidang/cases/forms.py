@@ -73,7 +73,8 @@ class AcceptReportForm(BootstrapMixin, forms.Form):
     confidentiality = forms.ChoiceField(label=_("Confidentiality"), choices=Confidentiality.choices,
                                         initial=Confidentiality.NORMAL)
     participants = forms.ModelMultipleChoiceField(label=_("Participating agencies"), required=False,
-                                                  queryset=Agency.objects.filter(active=True))
+                                                  queryset=Agency.objects.filter(active=True).order_by("name"),
+                                                  widget=forms.CheckboxSelectMultiple)
 
 
 class MergeReportForm(BootstrapMixin, forms.Form):
@@ -86,7 +87,8 @@ class MergeReportForm(BootstrapMixin, forms.Form):
 
 
 class DismissReportForm(BootstrapMixin, forms.Form):
-    reason = forms.ChoiceField(label=_("Reason"), choices=DismissReason.choices)
+    reason = forms.ChoiceField(label=_("Reason"), choices=DismissReason.choices,
+                               help_text=_("The reporter is told the outcome and may appeal."))
     note = forms.CharField(label=_("Note"), required=False)
 
 
@@ -107,7 +109,8 @@ class VerificationForm(BootstrapMixin, forms.Form):
 
 
 class AppraisalForm(BootstrapMixin, forms.Form):
-    expression_type = forms.ChoiceField(label=_("Type of expression"), choices=ExpressionType.choices)
+    expression_type = forms.ChoiceField(label=_("Type of expression"), choices=ExpressionType.choices,
+                                        widget=forms.RadioSelect)
     protected_kinds = forms.MultipleChoiceField(label=_("Protected expression"), choices=ProtectedKind.choices,
                                                 required=False, widget=forms.CheckboxSelectMultiple)
     legal_basis = forms.ModelMultipleChoiceField(label=_("Legal basis"), required=False,
@@ -115,6 +118,10 @@ class AppraisalForm(BootstrapMixin, forms.Form):
                                                  widget=forms.CheckboxSelectMultiple)
     severity = forms.ChoiceField(label=_("Severity"), choices=Severity.choices)
     reasoning = forms.CharField(label=_("Reasoning"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["expression_type"].widget.attrs["class"] = "form-check-input"
 
 
 class PlanActionForm(BootstrapMixin, forms.Form):

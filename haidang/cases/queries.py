@@ -70,16 +70,23 @@ def triage_queue(user):
     return sorted(reports, key=lambda r: (order.get(r.urgency, 9), r.created_at))
 
 
-def search_cases(user, *, q: str = "", state: str = "", category: str = "", mine: bool = False):
+def search_cases(user, *, q: str = "", state: str = "", category: str = "", mine: bool = False,
+                 priority: str = "", confidentiality: str = ""):
     """The cases a user may see, filtered. Search covers code, title and summary; confidential cases
     the user may not see never match (the restriction is applied first)."""
     qs = Case.objects.restrict(user).select_related("lead_agency", "lead_officer")
     if q:
         qs = qs.filter(Q(code__icontains=q) | Q(title__icontains=q) | Q(summary__icontains=q))
-    if state:
+    if state == "open":
+        qs = qs.filter(state__in=OPEN_STATES)
+    elif state:
         qs = qs.filter(state=state)
     if category:
         qs = qs.filter(category=category)
+    if priority:
+        qs = qs.filter(priority=priority)
+    if confidentiality:
+        qs = qs.filter(confidentiality=confidentiality)
     if mine:
         qs = qs.filter(Q(lead_officer=user) | Q(actions__owner_agency_id__in=access.agency_ids(user))).distinct()
     return qs.order_by("-created_at")
@@ -116,42 +123,106 @@ def my_tasks(user) -> dict:
             "actions": list(actions[:50])}
 
 
+def _person(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def _names(users) -> str:
+    return ", ".join(_person(u) for u in users)
+
+
+def _due(by) -> bool:
+    """Whether a datetime (or a date, for action deadlines) is already past."""
+    if by is None:
+        return False
+    if hasattr(by, "hour"):
+        return by < timezone.now()
+    return by < timezone.localdate()
+
+
+def second_approvers(action: HandlingAction, leaders=None) -> list:
+    """The leaders of the lead agency who may give this action its second approval: anyone but the
+    proposer and the plan's approver (the same rule as actions.do_second_approve_action)."""
+    from haidang.agencies.queries import leaders_of
+
+    if leaders is None:
+        leaders = list(leaders_of(action.case.lead_agency))
+    excluded = {action.proposed_by_id, action.plan.approved_by_id}
+    return [u for u in leaders if u.pk not in excluded]
+
+
 def next_step(case: Case) -> dict:
-    """What happens next on a case, who must do it and by when (shown on the case page)."""
-    lead = case.lead_agency.short_name
-    lead_officer = case.lead_officer.get_full_name() or case.lead_officer.get_username() if case.lead_officer else lead
+    """What happens next on a case, who must do it and by when (shown on the case page).
+
+    `what`, `who` and `by` (a datetime, a date or None); `overdue`; `tab`: the case page's tab where
+    the step is done.
+    """
+    from haidang.agencies.queries import leaders_of
+
+    lead = case.lead_agency
+    if case.lead_officer:
+        lead_who = _("%(officer)s (%(agency)s)") % {"officer": _person(case.lead_officer), "agency": lead.short_name}
+    else:
+        lead_who = lead.name
     due = case.due_at
     plan = case.current_plan()
     s = case.state
+
+    def step(what, who="", by=None, tab="overview"):
+        return {"what": what, "who": who, "by": by, "overdue": _due(by), "tab": tab}
+
     if s == CaseState.NEW:
-        return {"what": _("Start verifying the report (or choose a coordination mode)."), "who": lead_officer, "by": due}
+        return step(_("Start verifying the report, or coordinate with the agencies concerned "
+                      "(a meeting or written opinions)."), lead_who, due)
     if s in (CaseState.VERIFYING, CaseState.COORDINATING):
+        meeting = case.meetings.filter(status="scheduled").order_by("starts_at").first()
+        if meeting is not None:
+            return step(_("Hold the meeting \"%(title)s\" (%(when)s) and record its conclusions.")
+                        % {"title": meeting.title, "when": timezone.localtime(meeting.starts_at).strftime("%H:%M %d/%m/%Y")},
+                        lead_who, meeting.conclusions_due_at or meeting.ends_at, "meetings")
+        consultation = case.consultations.filter(status="open").order_by("deadline").first()
+        if consultation is not None:
+            answered = set(consultation.answers.values_list("agency_id", flat=True))
+            missing = [inv.agency for inv in consultation.invitations.select_related("agency")
+                       if inv.agency_id not in answered]
+            if missing and timezone.now() < consultation.deadline:
+                return step(_("Written opinions are awaited; then close the consultation with its conclusion."),
+                            _("%(agencies)s (not answered yet)") % {"agencies": ", ".join(a.name for a in missing)},
+                            consultation.deadline, "consultations")
+            return step(_("Close the written consultation and record its conclusion."), lead_who,
+                        consultation.deadline, "consultations")
         if case.current_verification() is None:
-            return {"what": _("Record the verification: findings, verdict, evidence."),
-                    "who": _("%(officer)s or a participating agency") % {"officer": lead_officer}, "by": due}
-        return {"what": _("Record the appraisal: legal basis, severity, type of expression."),
-                "who": lead_officer, "by": due}
+            return step(_("Record the verification: findings, verdict, evidence."),
+                        _("%(officer)s or a participating agency") % {"officer": lead_who}, due, "verification")
+        return step(_("Record the appraisal: legal basis, severity, type of expression."), lead_who, due, "appraisal")
     if s == CaseState.APPRAISED:
         if plan is not None and plan.status == PlanStatus.SUBMITTED:
-            return {"what": _("Approve or return the handling plan."),
-                    "who": _("a leader of %(agency)s") % {"agency": lead}, "by": due}
-        return {"what": _("Build the handling plan and submit it for approval."), "who": lead_officer, "by": due}
+            leaders = _names(leaders_of(lead))
+            return step(_("Approve or return the handling plan."),
+                        _("a leader of %(agency)s: %(names)s") % {"agency": lead.short_name, "names": leaders}
+                        if leaders else _("a leader of %(agency)s") % {"agency": lead.short_name}, due, "plan")
+        return step(_("Build the handling plan and submit it for a leader's approval."), lead_who, due, "plan")
     if s in (CaseState.PLAN_APPROVED, CaseState.HANDLING) and plan is not None:
-        waiting = plan.actions.filter(status=ActionStatus.AWAITING_SECOND_APPROVAL).first()
+        waiting = (plan.actions.filter(status=ActionStatus.AWAITING_SECOND_APPROVAL)
+                   .select_related("case__lead_agency", "plan").first())
         if waiting is not None:
-            return {"what": _("Second approval of \"%(kind)s\".") % {"kind": ActionKind(waiting.kind).label},
-                    "who": _("another leader of %(agency)s (not the proposer or the plan's approver)")
-                    % {"agency": lead}, "by": due}
+            names = _names(second_approvers(waiting))
+            return step(_("Second approval of \"%(kind)s\" (four eyes).") % {"kind": ActionKind(waiting.kind).label},
+                        _("another leader of %(agency)s, not the proposer or the plan's approver: %(names)s")
+                        % {"agency": lead.short_name, "names": names or "—"}, due, "plan")
         open_action = (plan.actions.filter(status__in=[ActionStatus.READY, ActionStatus.IN_PROGRESS])
                        .select_related("owner_agency").order_by("deadline", "id").first())
         if open_action is not None:
-            return {"what": _("Carry out \"%(kind)s\" and record proof.") % {"kind": ActionKind(open_action.kind).label},
-                    "who": open_action.owner_agency.name, "by": open_action.deadline or due}
-        return {"what": _("Every action is finished: close the case with its outcome."), "who": lead_officer,
-                "by": due}
+            if open_action.status == ActionStatus.READY:
+                what = _("Start \"%(kind)s\", carry it out and record proof.")
+            else:
+                what = _("Carry out \"%(kind)s\", record proof and the result.")
+            return step(what % {"kind": ActionKind(open_action.kind).label}, open_action.owner_agency.name,
+                        open_action.deadline or due, "actions")
+        return step(_("Every action is finished: close the case with its outcome."), lead_who, due, "actions")
     if s == CaseState.CLOSED:
-        return {"what": _("Closed. A leader may reopen it, or a decision may be appealed."), "who": "", "by": None}
-    return {"what": _("Dismissed. A leader may reopen it, or the dismissal may be appealed."), "who": "", "by": None}
+        return step(_("Closed. A leader may reopen it, or a decision may be appealed."))
+    return step(_("Dismissed. A leader may reopen it, or the dismissal may be appealed."))
 
 
 def case_as_dict(case: Case, *, full: bool = False) -> dict:

@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from haidang.audit.actions import record
@@ -22,11 +23,15 @@ from haidang.core.notifications import mark_read
 
 from . import actions, events, forms, queries
 from .choices import (
+    RESTRICTIVE_ACTIONS,
     ActionStatus,
     CaseState,
+    Confidentiality,
     DecisionType,
+    ExpressionType,
     HarmCategory,
     PlanStatus,
+    Priority,
     ReportStatus,
 )
 from .errors import CaseError
@@ -88,12 +93,18 @@ def report_detail(request, report_id: int):
 def triage(request):
     _require_lead_member(request.user)
     reports = queries.triage_queue(request.user)
-    return render(request, "cases/triage.html", {
-        "reports": reports,
-        "accept_form": forms.AcceptReportForm(),
-        "merge_form": forms.MergeReportForm(cases=queries.open_case_choices(request.user)),
-        "dismiss_form": forms.DismissReportForm(),
-    })
+    open_cases = queries.open_case_choices(request.user)
+    rows = []
+    for report in reports:
+        # One set of forms per report, each with its own ids (the field names stay the same).
+        initial = {"title": (report.description or report.url)[:120], "priority": report.urgency}
+        rows.append({
+            "report": report,
+            "accept": forms.AcceptReportForm(auto_id=f"r{report.pk}-accept-%s", initial=initial),
+            "merge": forms.MergeReportForm(auto_id=f"r{report.pk}-merge-%s", cases=open_cases),
+            "dismiss": forms.DismissReportForm(auto_id=f"r{report.pk}-dismiss-%s"),
+        })
+    return render(request, "cases/triage.html", {"rows": rows, "reports": reports})
 
 
 def _pending_report(request, report_id):
@@ -176,16 +187,22 @@ def report_appeal(request, report_id: int):
 # --- cases ---------------------------------------------------------------------------
 
 
+CASE_FILTERS = ("q", "state", "priority", "category", "confidentiality", "mine")
+
+
 @login_required
 def case_list(request):
-    q = request.GET.get("q", "").strip()
-    state = request.GET.get("state", "")
-    category = request.GET.get("category", "")
-    cases = queries.search_cases(request.user, q=q, state=state, category=category,
-                                 mine=request.GET.get("mine") == "1")[:200]
+    from django.core.paginator import Paginator
+
+    f = {key: request.GET.get(key, "").strip() for key in CASE_FILTERS}
+    cases = queries.search_cases(request.user, q=f["q"], state=f["state"], category=f["category"],
+                                 priority=f["priority"], confidentiality=f["confidentiality"], mine=f["mine"] == "1")
+    page = Paginator(cases, 50).get_page(request.GET.get("page"))
     return render(request, "cases/list.html", {
-        "cases": cases, "q": q, "state": state, "category": category,
-        "states": CaseState.choices, "categories": HarmCategory.choices,
+        "cases": page.object_list, "page": page, "f": f, "q": f["q"], "state": f["state"],
+        "category": f["category"], "filtered": any(f.values()),
+        "states": CaseState.choices, "categories": HarmCategory.choices, "priorities": Priority.choices,
+        "confidentialities": Confidentiality.choices,
     })
 
 
@@ -238,36 +255,98 @@ def _decisions(case) -> list[tuple[str, str]]:
     return out
 
 
+CASE_TABS = (
+    ("overview", _lazy("Overview"), "info-circle"),
+    ("evidence", _lazy("Evidence"), "paperclip"),
+    ("verification", _lazy("Verification"), "search"),
+    ("appraisal", _lazy("Appraisal"), "journal-text"),
+    ("meetings", _lazy("Meetings"), "people"),
+    ("consultations", _lazy("Consultations"), "chat-left-text"),
+    ("plan", _lazy("Plan and approvals"), "clipboard-check"),
+    ("actions", _lazy("Actions"), "list-task"),
+    ("audit", _lazy("Audit"), "shield-lock"),
+)
+
+
+def _audit_entries(case, plans, plan_actions) -> list:
+    """The audit entries of the case and of its plans and actions, oldest first (inspectors' view)."""
+    from haidang.audit.queries import entries_for
+
+    entries = []
+    for obj in [case, *plans, *plan_actions, *case.verifications.all(), *case.appraisals.all()]:
+        entries.extend(entries_for(obj).select_related("actor", "agency"))
+    entries.sort(key=lambda e: e.pk)
+    for entry in entries:
+        entry.changes_text = json.dumps(entry.changes, ensure_ascii=False, default=str) if entry.changes else ""
+    return entries[-300:]
+
+
 @login_required
 def case_detail(request, case_id: int):
+    from haidang.agencies.queries import leaders_of
+
     case = queries.view_case_for_user(request.user, case_id)
     plan = case.current_plan()
     user = request.user
     is_lead_working = access.has_role(user, case.lead_agency) or user.pk == case.lead_officer_id
     is_leader = access.has_role(user, case.lead_agency, ("leader",))
+    # The raw audit log is for inspectors: leaders of the lead agency and superusers.
+    can_audit = is_leader
     timeline = [(e, events.describe(e)) for e in case.events.select_related("actor", "agency")]
-    plan_actions = list(plan.actions.select_related("owner_agency", "second_approved_by")
+    leaders = list(leaders_of(case.lead_agency))
+    plan_actions = list(plan.actions.select_related("owner_agency", "second_approved_by", "proposed_by", "plan")
                         .prefetch_related("legal_basis", "proofs")) if plan else []
     for a in plan_actions:
+        a.is_restrictive = a.kind in RESTRICTIVE_ACTIONS
         a.can_carry_out = access.has_role(user, a.owner_agency) or access.has_role(user, case.lead_agency)
         a.can_second_approve = (is_leader and a.status == ActionStatus.AWAITING_SECOND_APPROVAL
                                 and user.pk not in (a.proposed_by_id, plan.approved_by_id))
+        a.second_approvers = queries.second_approvers(a, leaders) if a.needs_second_approval else []
+    tabs = [t for t in CASE_TABS if t[0] != "audit" or can_audit]
+    tab = request.GET.get("tab", "")
+    if tab not in {t[0] for t in tabs}:
+        tab = "overview"
+    verification, appraisal = case.current_verification(), case.current_appraisal()
+    can_appraise = is_lead_working and case.state in (CaseState.VERIFYING, CaseState.COORDINATING) and verification
+    can_verify = case.state in (CaseState.VERIFYING, CaseState.COORDINATING)
     return render(request, "cases/detail.html", {
         "case": case, "plan": plan, "plan_actions": plan_actions, "timeline": timeline,
-        "verification": case.current_verification(), "appraisal": case.current_appraisal(),
-        "verifications": case.verifications.select_related("recorded_by"),
-        "appraisals": case.appraisals.prefetch_related("legal_basis"),
-        "reports": case.reports.select_related("reporting_agency"),
-        "evidence": case.evidence.all(), "participants": case.participants.select_related("agency"),
+        "verification": verification, "appraisal": appraisal,
+        "verifications": case.verifications.select_related("recorded_by").prefetch_related("evidence"),
+        "appraisals": case.appraisals.select_related("recorded_by").prefetch_related("legal_basis"),
+        "reports": case.reports.select_related("reporting_agency", "reported_by"),
+        "evidence": case.evidence.select_related("added_by"),
+        "participants": case.participants.select_related("agency"),
         "appeals": case.appeals.select_related("filed_by", "decided_by"),
         "reversals": case.reversals.select_related("decided_by"),
         "next": queries.next_step(case), "is_lead_working": is_lead_working, "is_leader": is_leader,
         "press": actions.case_involves_press(case), "S": CaseState, "PlanStatus": PlanStatus,
-        "decisions": _decisions(case),
+        "decisions": _decisions(case), "tabs": tabs, "tab": tab, "leaders": leaders,
+        "can_audit": can_audit, "audit_entries": _audit_entries(case, list(case.plans.all()), list(case.actions.all()))
+        if can_audit else [],
+        "can_appraise": can_appraise, "can_verify": can_verify,
+        "appraisal_form": forms.AppraisalForm(auto_id="appraisal-%s") if can_appraise else None,
+        "verification_form": forms.VerificationForm(case=case, auto_id="verification-%s") if can_verify else None,
+        "states_path": _states_path(case),
     })
 
 
-def _step(request, case_id, form_class, perform, title, *, form_kwargs=None, files=False, action_id=None):
+def _states_path(case) -> list[tuple[str, str, str]]:
+    """The main road of a case as (value, label, "done" | "current" | "todo"), for the progress bar."""
+    road = [CaseState.NEW, CaseState.VERIFYING, CaseState.COORDINATING, CaseState.APPRAISED,
+            CaseState.PLAN_APPROVED, CaseState.HANDLING, CaseState.CLOSED]
+    if case.state == CaseState.DISMISSED:
+        return [(CaseState.NEW.value, CaseState.NEW.label, "done"),
+                (CaseState.DISMISSED.value, CaseState.DISMISSED.label, "current")]
+    if case.state != CaseState.COORDINATING and not case.coordination_modes:
+        road.remove(CaseState.COORDINATING)  # coordination is optional
+    index = road.index(case.state) if case.state in road else 0
+    return [(s.value, s.label, "done" if i < index else "current" if i == index else "todo")
+            for i, s in enumerate(road)]
+
+
+def _step(request, case_id, form_class, perform, title, *, form_kwargs=None, files=False, action_id=None,
+          template="cases/step_form.html"):
     """One generic step: GET shows the form, POST runs the action and returns to the case page."""
     case = queries.access_case_for_user(request.user, case_id)
     action = None
@@ -290,7 +369,8 @@ def _step(request, case_id, form_class, perform, title, *, form_kwargs=None, fil
                 return redirect("cases:detail", case.pk)
     else:
         form = form_class(**kwargs)
-    return render(request, "cases/step_form.html", {"case": case, "form": form, "title": title, "action": action},
+    return render(request, template, {"case": case, "form": form, "title": title, "action": action,
+                                      "ExpressionType": ExpressionType},
                   status=400 if request.method == "POST" else 200)
 
 
@@ -324,7 +404,7 @@ def appraise(request, case_id: int):
     return _step(request, case_id, forms.AppraisalForm, lambda c, d: actions.do_record_appraisal(
         c, acting_user=request.user, severity=d["severity"], expression_type=d["expression_type"],
         legal_basis=d["legal_basis"], protected_kinds=d["protected_kinds"], reasoning=d["reasoning"]),
-        _("Record the appraisal"))
+        _("Record the appraisal"), template="cases/appraise.html")
 
 
 @login_required
@@ -457,11 +537,16 @@ def report_appeal_decide(request, appeal_id: int):
 
 @login_required
 def inbox(request):
+    """The person's notifications (newest first; ?unread=1 for the unread ones) and what awaits them."""
     if request.method == "POST":
         mark_read(request.user)
         return redirect("cases:inbox")
-    notifications = Notification.objects.restrict(request.user)[:100]
-    return render(request, "cases/inbox.html", {"notifications": notifications, "now": timezone.now()})
+    mine = Notification.objects.restrict(request.user)
+    unread_only = request.GET.get("unread") == "1"
+    notifications = (mine.filter(read_at__isnull=True) if unread_only else mine)[:100]
+    return render(request, "cases/inbox.html", {
+        "notifications": notifications, "now": timezone.now(), "unread_only": unread_only,
+        "unread_count": mine.filter(read_at__isnull=True).count(), "tasks": queries.my_tasks(request.user)})
 
 
 __all__ = ["Appeal", "Report"]
