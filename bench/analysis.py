@@ -1,10 +1,13 @@
 """Benchmark of the analyser: throughput, latency, memory, watch-list scaling and dev quality.
 
-    .venv/bin/python bench/analysis.py [--no-train] [--data ../shared/data]
+    .venv/bin/python bench/analysis.py [--no-train] [--models-dir DIR] [--skip-baseline] [--data ../shared/data]
 
-Reads ViHSD dev texts from ../shared/data (never copied into the repository). Evaluation-only models
-for the research-only sets are trained into a temporary folder (deleted afterwards) unless
---no-train. The last line is one JSON object.
+Reads dev texts from ../shared/data (never copied into the repository). Evaluation-only models for the
+research-only sets are trained into a temporary folder (deleted afterwards) unless --no-train, in which
+case the models already in --models-dir (default: settings.MODELS_DIR) are used and their recorded dev
+metrics reported. Throughput, latency and memory are measured in a *fresh* child process that only
+loads the models (no training in it), on one thread (OMP/MKL/OpenBLAS = 1): once with the shipped
+models only and once with every model. The last line is one JSON object.
 """
 
 from __future__ import annotations
@@ -12,90 +15,56 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_var] = "1"
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "haidang.settings")
-os.environ.setdefault("OMP_NUM_THREADS", "1")
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-SPLITS = {  # task -> data folder, published test figure from ../shared/data/README.md
-    "toxicity": ("vihsd", "ViSoBERT 0.687 (best), TF-IDF+LR ~0.65"),
-    "hate_offensive": ("vihos", "TF-IDF+LR ~0.90 (derived binary)"),
-    "spam": ("vispamreviews", "PhoBERT 0.869"),
-    "sentiment": ("uit_vsfc", "—"),
-    "scam": ("vi_sms_smishing", "— (partly synthetic; smoke test only)"),
+SPLITS = {  # task -> data folder, data set, shipped?, published test figure from ../shared/data/README.md
+    "toxicity": ("vihsd", "ViHSD", False, "ViSoBERT 0.687 (best), TF-IDF+LR ~0.65"),
+    "hate_offensive": ("vihos", "ViHOS", True, "TF-IDF+LR ~0.90 (derived binary)"),
+    "spam": ("vispamreviews", "ViSpamReviews", False, "PhoBERT 0.869"),
+    "sentiment": ("uit_vsfc", "UIT-VSFC", False, "—"),
+    "scam": ("vi_sms_smishing", "SMS smishing", False, "— (partly synthetic; smoke test only)"),
 }
 
 
-def rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _texts(data: Path) -> list[str]:
+    from haidang.analysis import training
+
+    if (data / "vihsd" / "dev.csv").exists():
+        return training.load_csv(str(data / "vihsd" / "dev.csv"))[0]
+    return ["Cảnh báo lừa đảo chuyển khoản gấp ở Đồng Hới 0912345678", "ko biết nói gì luôn :)))",
+            "bão số 3 đổ bộ Lệ Thủy, Quảng Bình", "đm bọn mày ngu như chó"] * 700
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
-    parser.add_argument("--no-train", action="store_true", help="only the shipped/active models")
-    args = parser.parse_args()
-    data = Path(args.data)
-    have_data = (data / "vihsd" / "dev.csv").exists()
-    tmp = tempfile.TemporaryDirectory(prefix="haidang-bench-")
-    os.environ["HAIDANG_VAR"] = tmp.name  # evaluation-only models never land in the project's var/
+def inference_child(data: Path, models_dir: str | None) -> dict:
+    """Runs in a fresh process: load models, measure analyze() batch/single, watch-lists, RSS."""
+    import resource
+    import statistics
 
     import django
 
     django.setup()
     from django.conf import settings
 
-    settings.MODELS_DIR = Path(tmp.name) / "models"
-    from haidang.analysis import registry, training
+    settings.MODELS_DIR = Path(models_dir) if models_dir else Path(tempfile.mkdtemp(prefix="haidang-empty-"))
+    from haidang.analysis import registry
     from haidang.analysis.analyzer import analyze, analyze_many
     from haidang.analysis.watchlists import Topic, WatchlistIndex
 
-    summary: dict = {"data": str(data) if have_data else None}
-    if not have_data:
-        print(f"NOTE: {data} is missing: no ViHSD dev texts and no quality table; "
-              "throughput is measured on built-in sample texts.", flush=True)
-        texts = ["Cảnh báo lừa đảo chuyển khoản gấp ở Đồng Hới 0912345678", "ko biết nói gì luôn :)))",
-                 "bão số 3 đổ bộ Lệ Thủy, Quảng Bình", "đm bọn mày ngu như chó"] * 700
-    else:
-        texts, _labels = training.load_csv(str(data / "vihsd" / "dev.csv"))
-
-    # Quality on every dev split: plain baseline vs ours (evaluation-only models in a temp folder).
-    quality = []
-    if have_data and not args.no_train:
-        from haidang.analysis.classify import baseline_scores
-
-        for task, (folder, published) in SPLITS.items():
-            train_csv, dev_csv = data / folder / "train.csv", data / folder / "dev.csv"
-            if not train_csv.exists():
-                continue
-            print(f"training {task} on {folder}/train.csv ...", flush=True)
-            tx, ty = training.load_csv(str(train_csv))
-            dx, dy = training.load_csv(str(dev_csv))
-            t0 = time.perf_counter()
-            base = baseline_scores(tx, ty, dx, dy)["macro_f1"]
-            base_s = time.perf_counter() - t0
-            meta = training.train(task, [str(train_csv)], Path(settings.MODELS_DIR) / f"{task}.joblib",
-                                  dev=str(dev_csv), progress=lambda m: None, register_db=False)
-            row = {"task": task, "data": f"{folder}/dev", "n": meta["dev_metrics"]["n"], "baseline_macro_f1": base,
-                   "ours_macro_f1": meta["dev_metrics"]["macro_f1"], "ours_accuracy": meta["dev_metrics"]["accuracy"],
-                   "train_s": meta["train_seconds"], "baseline_s": round(base_s, 1),
-                   "eval_docs_per_s": meta["dev_metrics"]["docs_per_s"], "published_test": published,
-                   "version": meta["version"]}
-            quality.append(row)
-            print(json.dumps(row, ensure_ascii=False), flush=True)
-        registry.clear_cache()
+    registry._active_from_db = lambda: {}  # the benchmark never reads the shared database
+    texts = _texts(data)
     models = registry.active_models()
-    summary["models"] = {t: m.meta.get("version", "") for t, m in models.items()}
-
-    # Throughput: batch and single, one core.
+    rss_loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     analyze_many(texts[:200])  # warm caches (gazetteer, automata, models)
     t0 = time.perf_counter()
     for start in range(0, len(texts), 256):
@@ -107,9 +76,7 @@ def main() -> None:
         analyze(text)
         latencies.append((time.perf_counter() - t1) * 1000)
     latencies.sort()
-    p95 = latencies[int(0.95 * (len(latencies) - 1))]
 
-    # Watch-lists: 10k terms vs 10 terms over the same texts.
     def index_of(n_terms: int) -> WatchlistIndex:
         words = [f"tukhoa{i}" for i in range(n_terms)]
         topics = [Topic(key=i, name=str(i), query=" OR ".join(f'"{w} x"' for w in words[i:i + 10]))
@@ -125,24 +92,118 @@ def main() -> None:
         for text in sample:
             index.match(text)
         timings[n_terms] = time.perf_counter() - t2
-
-    summary.update({
+    return {
+        "models": {t: m.meta.get("version", "") for t, m in models.items()},
         "n_texts": len(texts),
         "analyze_posts_per_s_batch": round(len(texts) / batch_s, 1),
         "analyze_p50_ms_single": round(statistics.median(latencies), 3),
-        "analyze_p95_ms_single": round(p95, 3),
+        "analyze_p95_ms_single": round(latencies[int(0.95 * (len(latencies) - 1))], 3),
         "watchlist_ratio_10k_vs_10": round(timings[10_000] / timings[10], 3),
-        "rss_mb": round(rss_mb(), 1),
-        "quality": quality,
-    })
+        "rss_mb_models_loaded": round(rss_loaded, 1),
+        "rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "load_avg": round(os.getloadavg()[0], 2),
+    }
+
+
+def run_child(data: Path, models_dir: str | None) -> dict:
+    cmd = [sys.executable, __file__, "--child", "--data", str(data)] + (["--models-dir", models_dir] if models_dir else [])
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, env={**os.environ})
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def quality_table(data: Path, models_dir: Path, *, train: bool, baseline: bool) -> list[dict]:
+    from haidang.analysis import registry, training
+    from haidang.analysis.classify import baseline_scores
+
+    rows = []
+    local = registry.read_local_registry()
+    for task, (folder, name, shipped, published) in SPLITS.items():
+        train_csv, dev_csv = data / folder / "train.csv", data / folder / "dev.csv"
+        if not train_csv.exists():
+            continue
+        if train:
+            print(f"training {task} on {folder}/train.csv ...", flush=True)
+            meta = training.train(task, [str(train_csv)], models_dir / f"{task}.joblib", dev=str(dev_csv),
+                                  progress=lambda m: None, register_db=False)
+        else:
+            entry = local.get(task, {})
+            meta = entry.get("versions", {}).get(entry.get("active") or "")
+            if not meta:
+                continue
+        base = None
+        if baseline:
+            tx, ty = training.load_csv(str(train_csv))
+            dx, dy = training.load_csv(str(dev_csv))
+            base = baseline_scores(tx, ty, dx, dy)["macro_f1"]
+        m = meta["dev_metrics"]
+        row = {"task": task, "data": name, "split": f"{folder}/dev.csv", "metric": "macro-F1", "n": m["n"],
+               "baseline": base, "ours": m["macro_f1"],
+               "delta": round(m["macro_f1"] - base, 4) if base is not None else None,
+               "per_class_f1": {k: v["f1"] for k, v in m["per_class"].items()},
+               "version": meta["version"], "config": meta.get("config"),
+               "status": "shipped (trained the same way)" if shipped else "evaluation only",
+               "train_s": meta.get("train_seconds"), "published_test": published}
+        rows.append(row)
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    parser.add_argument("--no-train", action="store_true", help="use the models already in --models-dir")
+    parser.add_argument("--models-dir", help="folder with a registry.json (default: settings.MODELS_DIR)")
+    parser.add_argument("--skip-baseline", action="store_true", help="do not retrain the plain baseline")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    data = Path(args.data)
+    if args.child:
+        print(json.dumps(inference_child(data, args.models_dir)))
+        return
+    have_data = (data / "vihsd" / "dev.csv").exists()
+    tmp = tempfile.TemporaryDirectory(prefix="haidang-bench-")
+    os.environ["HAIDANG_VAR"] = tmp.name  # evaluation-only models never land in the project's var/
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    from haidang.analysis import registry
+
+    registry._active_from_db = lambda: {}
+    if args.no_train:
+        models_dir = Path(args.models_dir) if args.models_dir else Path(settings.MODELS_DIR)
+    else:
+        models_dir = Path(tmp.name) / "models"
+    settings.MODELS_DIR = models_dir
+    summary: dict = {"data": str(data) if have_data else None}
+    if not have_data:
+        print(f"NOTE: {data} is missing: no quality table; throughput is measured on built-in sample texts.",
+              flush=True)
+    quality = quality_table(data, models_dir, train=not args.no_train, baseline=not args.skip_baseline) \
+        if have_data else []
+
+    print("measuring inference in fresh processes (one thread) ...", flush=True)
+    shipped_only = run_child(data, None)
+    every = run_child(data, str(models_dir))
+    summary.update({k: every[k] for k in ("models", "n_texts", "analyze_posts_per_s_batch", "analyze_p50_ms_single",
+                                          "analyze_p95_ms_single", "watchlist_ratio_10k_vs_10",
+                                          "rss_mb_models_loaded", "rss_mb", "load_avg")})
+    summary["shipped_only"] = {k: shipped_only[k] for k in ("models", "analyze_posts_per_s_batch",
+                                                            "analyze_p95_ms_single", "rss_mb")}
+    summary["quality"] = quality
     if quality:
-        print("\n| task | dev split | n | baseline macro-F1 | ours macro-F1 | published (test) |")
-        print("|---|---|---|---|---|---|")
+        print("\n| task | data | dev split | n | baseline | ours | version | status |")
+        print("|---|---|---|---|---|---|---|---|")
         for r in quality:
-            print(f"| {r['task']} | {r['data']} | {r['n']} | {r['baseline_macro_f1']:.4f} | "
-                  f"{r['ours_macro_f1']:.4f} | {r['published_test']} |")
-    print(f"analyze: {summary['analyze_posts_per_s_batch']} posts/s batch, p95 {summary['analyze_p95_ms_single']} ms "
-          f"single, RSS {summary['rss_mb']} MB; watch-list 10k/10 terms = {summary['watchlist_ratio_10k_vs_10']}")
+            base = f"{r['baseline']:.4f}" if r["baseline"] is not None else "—"
+            print(f"| {r['task']} | {r['data']} | {r['split']} | {r['n']} | {base} | {r['ours']:.4f} | "
+                  f"{r['version']} | {r['status']} |")
+    for label, s in (("shipped only", shipped_only), ("all models", every)):
+        print(f"{label}: {s['analyze_posts_per_s_batch']} posts/s batch, p95 {s['analyze_p95_ms_single']} ms single, "
+              f"RSS {s['rss_mb']} MB (inference-only process), load avg {s['load_avg']}")
+    print(f"watch-list 10k/10 terms = {summary['watchlist_ratio_10k_vs_10']}")
     tmp.cleanup()
     print(json.dumps(summary, ensure_ascii=False))
 

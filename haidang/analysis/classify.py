@@ -42,13 +42,13 @@ BLOCK_BITS = 18
 BLOCK = 1 << BLOCK_BITS
 MASK = BLOCK - 1
 BLOCK_NAMES = ("word", "char", "word_folded", "char_folded", "meta")
-FEATURES_VERSION = "hb18-w12-c25wb-fold-meta-v2"
+FEATURES_VERSION = "hb18-w12pair-c25wb-fold-meta-v2"
 _TOKEN_RE = re.compile(r"(?u)[^\s.,!?;:\"'()\[\]{}]+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _DIGITS_RE = re.compile(r"\d+")
 _PUNCT_RE = re.compile(r"[!?.]")
 _EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF]")
-_CACHE_MAX = 300_000
+_CACHE_MAX = 200_000
 
 ALL4 = {"word": 1.0, "char": 1.0, "word_folded": 1.0, "char_folded": 1.0}
 # Per-task feature configuration chosen on dev (docs/models.md has the runs behind each choice).
@@ -65,6 +65,10 @@ DEFAULT_CONFIG = {"blocks": ALL4, "C": 2.0}
 
 def task_config(task: str) -> dict:
     return TASK_CONFIGS.get(task, DEFAULT_CONFIG)
+
+
+def _full_hash(gram: str) -> int:
+    return murmurhash3_32(gram, seed=0, positive=True)
 
 
 def _hash(gram: str) -> int:
@@ -102,54 +106,37 @@ def meta_tokens(cleaned: str, norm: str) -> list[str]:
     return out
 
 
+def _pair(h1: int, h2: int) -> int:
+    """Column of a word bigram from the full hashes of its two words (no string to build or hash)."""
+    return ((h1 * 0x01000193) ^ h2) & MASK
+
+
 class Featurizer:
-    """Texts -> raw hashed counts per block. Stateless apart from caches of per-word n-gram hashes."""
+    """Texts -> raw hashed counts per block. Stateless apart from a cache of per-word hashes.
+
+    For every whitespace-separated token the cache holds, in one entry: its character n-gram columns,
+    those of its accent-folded form, and the full hashes of its word tokens (a token such as `ơi!!`
+    holds the word `ơi`) and of their folded forms. Word bigram columns are combined from the two
+    words' hashes (`_pair`)."""
 
     version = FEATURES_VERSION
 
     def __init__(self):
-        self._char: dict[str, tuple[int, ...]] = {}
-        self._uni: dict[str, int] = {}
-        self._bi: dict[tuple[str, str], int] = {}
-        self._fold: dict[str, str] = {}
+        self._info: dict[str, tuple] = {}
 
-    def _trim(self) -> None:
-        for cache in (self._char, self._uni, self._bi, self._fold):
-            if len(cache) > _CACHE_MAX:
-                cache.clear()
-
-    def char_cols(self, word: str) -> tuple[int, ...]:
-        cols = self._char.get(word)
-        if cols is None:
-            cols = self._char[word] = tuple(_hash(g) for g in _char_grams(word))
-        return cols
-
-    def folded(self, word: str) -> str:
-        f = self._fold.get(word)
-        if f is None:
-            f = self._fold[word] = fold_aligned(word)
-        return f
-
-    def _word_cols(self, toks: list[str]) -> list[int]:
-        uni, bi = self._uni, self._bi
-        out = []
-        for t in toks:
-            c = uni.get(t)
-            if c is None:
-                c = uni[t] = _hash(t)
-            out.append(c)
-        for pair in zip(toks, toks[1:], strict=False):
-            c = bi.get(pair)
-            if c is None:
-                c = bi[pair] = _hash(pair[0] + " " + pair[1])
-            out.append(c)
-        return out
-
-    def _char_block(self, words: list[str]) -> list[int]:
-        out: list[int] = []
-        for w in words:
-            out.extend(self.char_cols(w))
-        return out
+    def _token(self, tok: str) -> tuple:
+        info = self._info.get(tok)
+        if info is None:
+            folded = fold_aligned(tok)
+            words = _TOKEN_RE.findall(tok)
+            info = (tuple(_hash(g) for g in _char_grams(tok)),
+                    tuple(_hash(g) for g in _char_grams(folded)),
+                    tuple(_full_hash(w) for w in words),
+                    tuple(_full_hash(fold_aligned(w)) for w in words))
+            if len(self._info) > _CACHE_MAX:
+                self._info.clear()
+            self._info[tok] = info
+        return info
 
     def prepare(self, texts: Sequence[str], normalized: Sequence[str] | None = None) -> list[str]:
         return list(normalized) if normalized is not None else [normalize(t) for t in texts]
@@ -160,33 +147,37 @@ class Featurizer:
         blocks = set(blocks)
         norms = self.prepare(texts or [], normalized)
         n = len(norms)
-        cols: dict[str, list[int]] = {b: [] for b in blocks}
-        ptr: dict[str, list[int]] = {b: [0] for b in blocks}
-        need_fold = bool(blocks & {"word_folded", "char_folded"})
+        want = [b in blocks for b in BLOCK_NAMES[:4]]
+        cols: dict[str, list[int]] = {b: [] for b in BLOCK_NAMES}
+        ptr: dict[str, list[int]] = {b: [0] for b in BLOCK_NAMES}
+        c_word, c_char, c_wf, c_cf, c_meta = (cols[b] for b in BLOCK_NAMES)
+        token = self._token
         for i, norm in enumerate(norms):
-            ws = norm.split()
-            if "word" in blocks or "word_folded" in blocks:
-                toks = _TOKEN_RE.findall(norm)
-            if need_fold:
-                fws = [self.folded(w) for w in ws]
-            if "word" in blocks:
-                cols["word"].extend(self._word_cols(toks))
-            if "char" in blocks:
-                cols["char"].extend(self._char_block(ws))
-            if "word_folded" in blocks:
-                cols["word_folded"].extend(self._word_cols([self.folded(t) for t in toks]))
-            if "char_folded" in blocks:
-                cols["char_folded"].extend(self._char_block(fws))
+            uni: list[int] = []
+            funi: list[int] = []
+            for tok in norm.split():
+                ch, fch, words, fwords = token(tok)
+                if want[1]:
+                    c_char.extend(ch)
+                if want[3]:
+                    c_cf.extend(fch)
+                uni.extend(words)
+                funi.extend(fwords)
+            if want[0]:
+                c_word.extend([h & MASK for h in uni])
+                c_word.extend([_pair(a, b) for a, b in zip(uni, uni[1:], strict=False)])
+            if want[2]:
+                c_wf.extend([h & MASK for h in funi])
+                c_wf.extend([_pair(a, b) for a, b in zip(funi, funi[1:], strict=False)])
             if "meta" in blocks:
                 raw = clean(texts[i]) if texts is not None and i < len(texts) else norm
-                cols["meta"].extend(_hash(t) for t in meta_tokens(raw, norm))
+                c_meta.extend(_hash(t) for t in meta_tokens(raw, norm))
             for b in blocks:
                 ptr[b].append(len(cols[b]))
-        self._trim()
         out = {}
         for b in blocks:
-            idx = np.asarray(cols[b], dtype=np.int32)
-            m = sp.csr_matrix((np.ones(len(idx), dtype=np.float32), idx, np.asarray(ptr[b], dtype=np.int64)),
+            idx = np.array(cols[b], dtype=np.int32)
+            m = sp.csr_matrix((np.ones(len(idx), dtype=np.float32), idx, np.array(ptr[b], dtype=np.int64)),
                               shape=(n, BLOCK))
             m.sum_duplicates()
             out[b] = m
@@ -198,12 +189,15 @@ class Featurizer:
         if block in ("word", "word_folded"):
             toks = _TOKEN_RE.findall(norm)
             if block == "word_folded":
-                toks = [self.folded(t) for t in toks]
-            for g in toks + [a + " " + b for a, b in zip(toks, toks[1:], strict=False)]:
-                names.setdefault(_hash(g), g)
+                toks = [fold_aligned(t) for t in toks]
+            hashes = [_full_hash(t) for t in toks]
+            for t, h in zip(toks, hashes, strict=True):
+                names.setdefault(h & MASK, t)
+            for j in range(len(toks) - 1):
+                names.setdefault(_pair(hashes[j], hashes[j + 1]), toks[j] + " " + toks[j + 1])
         elif block in ("char", "char_folded"):
             for w in norm.split():
-                w = self.folded(w) if block == "char_folded" else w
+                w = fold_aligned(w) if block == "char_folded" else w
                 for g in _char_grams(w):
                     names.setdefault(_hash(g), g.strip())
         return names
