@@ -112,6 +112,8 @@ class Item(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = _("item")
         verbose_name_plural = _("items")
+        # The feed pages by (fetched_at, id) with a seek condition, never OFFSET or COUNT(*).
+        indexes = [models.Index(fields=["fetched_at", "id"], name="item_fetched_id_idx")]
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "external_id"], condition=models.Q(external_id__isnull=False),

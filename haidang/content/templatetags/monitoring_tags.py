@@ -1,0 +1,79 @@
+"""Tags of the monitoring screens (feed, item, story, watch-lists): `{% load monitoring_tags %}`.
+
+The "why" of a detection comes from `ItemSignals.why`: rule signals, watch-list hits, model scores and
+notes. Everything here returns plain strings or escaped HTML built with format_html.
+"""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.filter
+def category_label(value) -> str:
+    from haidang.analysis.choices import HarmCategory
+
+    try:
+        return str(HarmCategory(value).label)
+    except ValueError:
+        return str(value or "")
+
+
+@register.filter
+def percent(value) -> str:
+    """0.834 → "83 %" (Vietnamese typography puts a space before the sign)."""
+    try:
+        return f"{round(float(value) * 100)} %"
+    except (TypeError, ValueError):
+        return ""
+
+
+def why_reasons(signals, limit: int = 6) -> list[dict]:
+    """Readable reasons: [{"kind", "label", "detail", "terms"}] from a signals row (or None)."""
+    if signals is None:
+        return []
+    out = []
+    for why in signals.why or ():
+        kind = why.get("kind")
+        terms = sorted({str(m.get("term", "")) for m in why.get("matches", ()) if m.get("term")})[:5]
+        if kind == "rule":
+            out.append({"kind": "rule", "label": category_label(why.get("category", "")),
+                        "detail": str(why.get("detail") or why.get("rule", "")), "terms": terms})
+        elif kind == "watchlist":
+            out.append({"kind": "watchlist", "label": str(why.get("name", "")),
+                        "detail": _("urgent watch-list") if why.get("urgent") else _("watch-list"), "terms": terms})
+        elif kind == "model":
+            label = {"hate_offensive": _("hate or offensive language"), "toxicity": _("hate speech"),
+                     "scam": _("scam")}.get(why.get("task"), str(why.get("task", "")))
+            ngrams = [str(n[0] if isinstance(n, list | tuple) else n.get("ngram", n) if isinstance(n, dict) else n)
+                      for n in (why.get("ngrams") or ())][:5]
+            out.append({"kind": "model", "label": label, "terms": ngrams,
+                        "detail": _("model: %(p)s") % {"p": percent(why.get("probability"))}})
+        elif kind == "note":
+            out.append({"kind": "note", "label": _("note"), "detail": str(why.get("detail", "")), "terms": []})
+    return out[:limit]
+
+
+ICONS = {"rule": "signpost-split", "watchlist": "list-check", "model": "cpu", "note": "info-circle"}
+
+
+@register.simple_tag
+def why_chips(signals, limit: int = 4) -> SafeString:
+    """Compact "why" for the feed: one chip per reason, terms in the tooltip."""
+    reasons = why_reasons(signals, limit)
+    if not reasons:
+        return mark_safe("")
+    chips = format_html_join(
+        " ", '<span class="hd-why-chip hd-why-{}" title="{}"><i class="bi bi-{}" aria-hidden="true"></i> {}</span>',
+        ((r["kind"], ", ".join(r["terms"]) or r["detail"], ICONS.get(r["kind"], "dot"), r["label"]) for r in reasons))
+    return format_html('<div class="hd-why" data-why>{}</div>', chips)
+
+
+@register.simple_tag
+def reasons(signals, limit: int = 20) -> list[dict]:
+    return why_reasons(signals, limit)
