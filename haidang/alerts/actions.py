@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -57,7 +57,7 @@ from .models import (
     StoryMerge,
     VolumeCount,
 )
-from .textsig import TextSignature, jaccard, pack_shingles, pack_signature, signature, unpack_shingles
+from .textsig import TextSignature, jaccard, pack_shingles, pack_signature, signatures, unpack_shingles
 
 log = logging.getLogger(__name__)
 
@@ -278,12 +278,19 @@ def _assign_chunk(item_ids: list[int], result: AssignResult, index: StoryIndex, 
         rows.sort(key=lambda r: (_item_time(r), r["id"]))
         signals = {s["item_id"]: s for s in ItemSignals.objects.filter(item_id__in=todo).values(
             "item_id", "top_category", "priority", "risk", "watchlist_hits", "places", "why")}
-        sigs = {r["id"]: signature((r["title"] + "\n" + r["text"]).strip()) for r in rows}
+        sigs = dict(zip([r["id"] for r in rows], signatures([(r["title"] + "\n" + r["text"]).strip() for r in rows]),
+                        strict=True))
         index.ensure_loaded()
         batch = _Batch(index, now)
         _lookup_existing(batch, rows, sigs)
-        # One query for the candidates already in the index (later ones come from this batch).
-        batch.load_candidates({c for r in rows if sigs[r["id"]].joinable for c in index.query(sigs[r["id"]].values)})
+        # One query for the candidates already in the index; the exemplars this batch adds are found
+        # through `local` (the same bands, held here until the batch is done).
+        joinable = [r["id"] for r in rows if sigs[r["id"]].joinable]
+        values = np.stack([sigs[i].values for i in joinable]) if joinable else np.zeros((0, index.num_perm), np.uint64)
+        bands = dict(zip(joinable, index.band_hashes(values).tolist(), strict=True)) if joinable else {}
+        found = dict(zip(joinable, index.query_many(values), strict=True))
+        batch.load_candidates({c for cands in found.values() for c in cands})
+        local: dict[int, list[int]] = {}  # band hash -> item ids indexed by this batch
         members: list[tuple[dict, int, str, float | None, bool]] = []
         to_index: list[tuple[int, np.ndarray]] = []
         for row in rows:
@@ -299,7 +306,10 @@ def _assign_chunk(item_ids: list[int], result: AssignResult, index: StoryIndex, 
                 reason = JoinReason.HASH if reason == JoinReason.NEW else reason
                 best = 1.0
             if sig.joinable and best is None:
-                candidates = index.query(sig.values)
+                candidates = found[row["id"]]
+                if local:
+                    more = {c for h in bands[row["id"]] for c in local.get(h, ())}
+                    candidates = candidates + sorted(more.difference(candidates)) if more else candidates
                 unknown = [c for c in candidates if c not in batch.known and c not in batch.absent]
                 if unknown:
                     batch.load_candidates(unknown)
@@ -330,8 +340,9 @@ def _assign_chunk(item_ids: list[int], result: AssignResult, index: StoryIndex, 
                            and story.indexed_count < max_exemplars)
             if indexed:
                 story.indexed_count += 1
-                # Into the index now, so later items of this very batch find it.
-                index.insert_many([(row["id"], sig.values)])
+                # Findable at once by later items of this very batch; into the index below.
+                for h in bands[row["id"]]:
+                    local.setdefault(h, []).append(row["id"])
                 to_index.append((row["id"], sig.values))
             batch.known[row["id"]] = (key, sig.shingles)
             if url_key:
@@ -339,6 +350,7 @@ def _assign_chunk(item_ids: list[int], result: AssignResult, index: StoryIndex, 
             if sig.joinable and row["content_hash"]:
                 batch.hash_story.setdefault(row["content_hash"], key)
             members.append((row, key, reason, best, indexed))
+        index.insert_many(to_index)
         _store_batch(batch, members, sigs, signals, result, now)
 
 
@@ -372,8 +384,8 @@ def _store_batch(batch: _Batch, members, sigs, signals, result: AssignResult, no
         story.growth_1h, story.growth_6h, story.growth_24h = _growth([_item_time(r) for r in rows_k], now)
         story.dominant_category = _dominant(story.category_counts)
         story.updated_at = now
-    created = Story.objects.bulk_create([batch.stories[k] for k in new_keys], batch_size=BATCH)
-    pk_of = {k: s.pk for k, s in zip(new_keys, created, strict=True)}
+    created = _insert_stories([batch.stories[k] for k in new_keys])
+    pk_of = dict(zip(new_keys, created, strict=True))
     for k in live:
         if k > 0:
             pk_of[k] = k
@@ -384,16 +396,18 @@ def _store_batch(batch: _Batch, members, sigs, signals, result: AssignResult, no
     rows = []
     for row, key, reason, best, indexed in members:
         sig = sigs[row["id"]]
-        rows.append(StoryItem(
-            story_id=story_pk(key), item_id=row["id"], source_id=row["source_id"], seen_at=_item_time(row),
-            engagement=row["likes"] + row["shares"] + row["comments"], joined_by=reason, similarity=best,
-            shingle_count=sig.count, shingles=pack_shingles(sig.shingles) if sig.joinable else b"",
-            signature=pack_signature(sig.values) if indexed else b"", indexed=indexed, added_at=now))
+        rows.append((
+            story_pk(key), row["id"], row["source_id"], _item_time(row), row["likes"] + row["shares"] + row["comments"],
+            str(reason), best, sig.count, pack_shingles(sig.shingles) if sig.joinable else b"",
+            pack_signature(sig.values) if indexed else b"", indexed, now))
         result.new_members.append({"item_id": row["id"], "story_id": story_pk(key), "seen_at": _item_time(row),
                                    "signals": signals.get(row["id"])})
-    stored = StoryItem.objects.bulk_create(rows, batch_size=BATCH)
-    if stored and stored[-1].pk:
-        batch.index.note_stored(max(s.pk for s in stored))
+    if rows:
+        _insert_rows(StoryItem, _STORYITEM_FIELDS, rows)
+        # Under the assignment lock, so the newest rows are ours.
+        top = StoryItem.objects.order_by("-pk").values_list("pk", flat=True).first()
+        if top:
+            batch.index.note_stored(top)
 
     for survivor, merged, linking in batch.merges:
         into_pk, merged_pk = story_pk(survivor), merged
@@ -414,17 +428,80 @@ def _store_batch(batch: _Batch, members, sigs, signals, result: AssignResult, no
     result.stories |= {pk_of[k] for k in live}
 
 
+_STORYITEM_FIELDS = ["story_id", "item_id", "source_id", "seen_at", "engagement", "joined_by", "similarity",
+                     "shingle_count", "shingles", "signature", "indexed", "added_at"]
+_PLAIN_FIELDS = (models.IntegerField, models.BigIntegerField, models.PositiveIntegerField, models.FloatField,
+                 models.BooleanField, models.CharField, models.TextField)
+
+
+def _preparers(model, names: list[str]):
+    """Per field: None when the DB takes the Python value as is (numbers, booleans, text, foreign
+    keys), else the field's own `get_db_prep_save` (datetimes, JSON, bytes): values are stored exactly
+    as the ORM would store them, without its per-value compilation (most of a bulk_create's time)."""
+    out = []
+    for name in names:
+        field = model._meta.get_field(name)  # a name or a foreign key's attname
+        target = field.target_field if field.is_relation else field
+        if isinstance(target, models.AutoField | models.BigAutoField | models.SmallAutoField) or (
+                isinstance(target, _PLAIN_FIELDS) and not isinstance(target, models.DateTimeField)):
+            out.append((field, None))
+        else:
+            out.append((field, target))
+    return out
+
+
+def _prepared(preps, values) -> list:
+    return [v if target is None or v is None else target.get_db_prep_save(v, connection)
+            for (_f, target), v in zip(preps, values, strict=True)]
+
+
+def _insert_rows(model, names: list[str], rows: list[tuple], *, returning: bool = False) -> list[int]:
+    """INSERT rows (tuples of values in `names` order) with few statements; with `returning`, the new
+    primary keys in row order (multi-row INSERT ... RETURNING, as Django's bulk_create does)."""
+    preps = _preparers(model, names)
+    qn = connection.ops.quote_name
+    columns = ", ".join(qn(f.column) for f, _t in preps)
+    table = qn(model._meta.db_table)
+    placeholder = "(" + ", ".join(["%s"] * len(names)) + ")"
+    params = [_prepared(preps, r) for r in rows]
+    pks: list[int] = []
+    with connection.cursor() as cursor:
+        if not returning:
+            # Identifiers come from the model's own metadata (never from input); values are parameters.
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES {placeholder}", params)  # noqa: S608
+            return pks
+        per = max(1, (connection.features.max_query_params or 999) // len(names))
+        for chunk in _chunks(params, per):
+            sql = "INSERT INTO {} ({}) VALUES {} RETURNING {}".format(  # noqa: S608
+                table, columns, ", ".join([placeholder] * len(chunk)), qn(model._meta.pk.column))
+            cursor.execute(sql, [v for r in chunk for v in r])
+            pks.extend(int(r[0]) for r in cursor.fetchall())
+    return pks
+
+
+def _insert_stories(stories: list[Story]) -> list[int]:
+    if not stories:
+        return []
+    if not connection.features.can_return_rows_from_bulk_insert:
+        return [s.pk for s in Story.objects.bulk_create(stories, batch_size=BATCH)]
+    names = ["created_at", *_STORY_FIELDS]
+    pks = _insert_rows(Story, names, [tuple(getattr(s, n) for n in names) for s in stories], returning=True)
+    for story, pk in zip(stories, pks, strict=True):
+        story.pk = pk
+        story._state.adding = False
+    return pks
+
+
 def _update_stories(stories: list[Story]) -> None:
-    """One executemany UPDATE for all touched existing stories (values prepared by the fields
-    themselves, so JSON and datetimes are stored exactly as the ORM would)."""
+    """One executemany UPDATE for all touched existing stories (values prepared as the ORM would)."""
     if not stories:
         return
-    fields = [Story._meta.get_field(name) for name in _STORY_FIELDS]
+    preps = _preparers(Story, _STORY_FIELDS)
     qn = connection.ops.quote_name
     # Identifiers come from the model's own metadata (never from input); values are parameters.
     sql = "UPDATE {} SET {} WHERE {} = %s".format(  # noqa: S608
-        qn(Story._meta.db_table), ", ".join(f"{qn(f.column)} = %s" for f in fields), qn("id"))
-    params = [[f.get_db_prep_save(getattr(s, f.attname), connection) for f in fields] + [s.pk] for s in stories]
+        qn(Story._meta.db_table), ", ".join(f"{qn(f.column)} = %s" for f, _t in preps), qn("id"))
+    params = [_prepared(preps, [getattr(s, n) for n in _STORY_FIELDS]) + [s.pk] for s in stories]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
 

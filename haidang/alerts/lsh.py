@@ -1,13 +1,17 @@
-"""The near-duplicate index: MinHash LSH (datasketch) over story exemplars, keyed by item id.
+"""The near-duplicate index: MinHash LSH over story exemplars, keyed by item id.
 
-- With `settings.REDIS_URL` the index lives in Redis (datasketch's Redis storage) under one
-  basename, so every Huey consumer on every machine queries and extends the same index.
-- Without it the index is in-process and rebuilt lazily from the signatures stored in the
-  database (`StoryItem.signature`), then caught up with rows added by other processes.
+- With `settings.REDIS_URL` the index lives in Redis (datasketch's `MinHashLSH` with its Redis
+  storage) under one basename, so every Huey consumer on every machine queries and extends the
+  same index.
+- Without it the index is in-process: a compact banded index in numpy arrays (`bands.BandIndex`,
+  about 300 bytes per item instead of datasketch's ~9 KB), rebuilt lazily from the signatures stored
+  in the database (`StoryItem.signature`), then caught up with rows added by other processes.
 
-Either way the database is the truth: `haidang stories rebuild-index` drops the index and
-reinserts every exemplar from stored signatures (no text is re-read). Keys whose item is gone
-(a rolled-back batch) are harmless: candidates are always resolved and verified against the DB.
+Both use the same bands (datasketch's choice of b x r for the candidate threshold), so they return
+the same candidates. Either way the database is the truth: `haidang stories rebuild-index` drops
+the index and reinserts every exemplar from stored signatures (no text is re-read). Keys whose
+item is gone (a rolled-back batch) are harmless: candidates are always resolved and verified
+against the DB.
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ import logging
 import threading
 import time
 
-from datasketch import MinHashLSH
+import numpy as np
 from django.conf import settings
 
+from .bands import BandIndex, band_hashes, band_params
 from .conf import conf
 from .textsig import to_minhash, unpack_signature
 
@@ -36,24 +41,32 @@ def redis_params(url: str) -> dict:
     return {k: v for k, v in params.items() if k in {"host", "port", "db", "username", "password", "path"}}
 
 
+def _matrix(values_list) -> np.ndarray:
+    return np.stack([np.asarray(v, dtype=np.uint64) for v in values_list])
+
+
 class StoryIndex:
-    """One MinHashLSH plus bookkeeping (which stored rows it already holds)."""
+    """The index plus bookkeeping (which stored rows it already holds)."""
 
     def __init__(self, *, threshold: float | None = None, num_perm: int | None = None,
                  redis_url: str | None = None, basename: str | None = None):
         self.threshold = float(threshold or conf("CANDIDATE_THRESHOLD"))
         self.num_perm = int(num_perm or conf("NUM_PERM"))
+        self.b, self.r = band_params(self.threshold, self.num_perm)
         self.redis_url = redis_url
         self.basename = (basename or str(conf("REDIS_PREFIX"))).encode()
         self.lsh = self._new_lsh()
         self.high_water = 0  # the largest StoryItem id inserted by the in-process catch-up
         self.loaded = False
 
-    def _new_lsh(self) -> MinHashLSH:
+    def _new_lsh(self):
         if self.redis_url:
+            from datasketch import MinHashLSH
+
             storage = {"type": "redis", "basename": self.basename, "redis": redis_params(self.redis_url)}
-            return MinHashLSH(threshold=self.threshold, num_perm=self.num_perm, storage_config=storage)
-        return MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
+            return MinHashLSH(threshold=self.threshold, num_perm=self.num_perm, storage_config=storage,
+                              params=(self.b, self.r))
+        return BandIndex(self.b, self.r)
 
     @property
     def shared(self) -> bool:
@@ -93,7 +106,7 @@ class StoryIndex:
         else:
             self.load_since(self.high_water)
 
-    def load_since(self, after_id: int, batch: int = 5000) -> int:
+    def load_since(self, after_id: int, batch: int = 20000) -> int:
         from .models import StoryItem
 
         added = 0
@@ -103,11 +116,10 @@ class StoryIndex:
             rows = list(qs.filter(pk__gt=last).values_list("pk", "item_id", "signature")[:batch])
             if not rows:
                 break
-            with self.lsh.insertion_session(buffer_size=batch) as session:
-                for _pk, item_id, sig in rows:
-                    if sig and (self.shared or item_id not in self.lsh):
-                        session.insert(item_id, to_minhash(unpack_signature(sig)), check_duplication=False)
-                        added += 1
+            entries = [(item_id, unpack_signature(sig)) for _pk, item_id, sig in rows
+                       if sig and len(sig) == 4 * self.num_perm]
+            self.insert_many(entries)
+            added += len(entries)
             last = rows[-1][0]
         self.high_water = max(self.high_water, last)
         return added
@@ -118,30 +130,59 @@ class StoryIndex:
         added = self.load_since(0)
         if self.shared:
             self._redis().set(self._marker(), b"1")
+        else:
+            self.lsh.flush()
         self.loaded = True
         log.info("stories: LSH index rebuilt with %d exemplars in %.1fs", added, time.monotonic() - started)
         return added
 
     # --- use ------------------------------------------------------------------------------------
 
+    def band_hashes(self, values) -> np.ndarray:
+        """(n, b) band hashes of (n, num_perm) signatures, as this index bands them."""
+        return band_hashes(values, self.b, self.r)
+
     def query(self, values) -> list[int]:
-        return [int(k) for k in self.lsh.query(to_minhash(values))]
+        if self.shared:
+            return [int(k) for k in self.lsh.query(to_minhash(np.asarray(values, dtype=np.uint64)))]
+        return self.lsh.query(values)
+
+    def query_many(self, values_list) -> list[list[int]]:
+        """Candidates of each signature (rows of a matrix, or a list of arrays)."""
+        if len(values_list) == 0:
+            return []
+        if self.shared:
+            return [self.query(v) for v in values_list]
+        return [c.tolist() for c in self.lsh.query_matrix(_matrix(values_list))]
 
     def insert_many(self, entries) -> None:
         """entries: iterable of (item_id, signature values)."""
         entries = list(entries)
         if not entries:
             return
-        with self.lsh.insertion_session(buffer_size=max(1000, len(entries))) as session:
-            for key, values in entries:
-                session.insert(int(key), to_minhash(values), check_duplication=False)
+        if self.shared:
+            with self.lsh.insertion_session(buffer_size=max(1000, len(entries))) as session:
+                for key, values in entries:
+                    session.insert(int(key), to_minhash(np.asarray(values, dtype=np.uint64)),
+                                   check_duplication=False)
+            return
+        self.lsh.insert_matrix([int(k) for k, _v in entries], _matrix([v for _k, v in entries]))
+
+    def insert_matrix(self, keys, values: np.ndarray) -> None:
+        """Many signatures at once: keys[i] has values[i] (the rebuild and the benchmark)."""
+        if self.shared:
+            self.insert_many(zip(keys, values, strict=True))
+        else:
+            self.lsh.insert_matrix(keys, values)
 
     def note_stored(self, max_story_item_id: int) -> None:
         """Our own rows are already in the in-process index: skip them at the next catch-up."""
         self.high_water = max(self.high_water, max_story_item_id)
 
     def __len__(self) -> int:
-        return self.lsh.keys.size()
+        if self.shared:
+            return self.lsh.keys.size()
+        return len(self.lsh)
 
 
 def get_index() -> StoryIndex:

@@ -5,6 +5,13 @@ expanded, evasions undone, emoji as tokens) and then accent-folded by `fold`, so
 without diacritics or in teencode gives the same shingles. Only letter/digit words are kept:
 emoji, punctuation and "Chia sẻ:"-style decorations change few shingles.
 
+`words` does exactly what `_WORD.findall(fold(normalize(text)))` does, faster: every step of
+`normalize` except a few multi-word ones (emoticons, dotted/spaced-out letters) works inside one
+word, so the text is cut into words and each distinct word is normalised and folded once per process
+(a cache; Vietnamese has a few thousand syllables). Texts where a multi-word step could apply take the
+full path. The result is identical either way (tested, and checked on the benchmark corpus), so stored
+shingles stay comparable.
+
 Shingles are hashed to 32 bits (CRC-32 of each word, mixed in numpy; every process agrees) and kept as a
 sorted unique uint32 array: exact Jaccard for verification is then one `np.intersect1d`.
 """
@@ -12,14 +19,15 @@ sorted unique uint32 array: exact Jaccard for verification is then one `np.inter
 from __future__ import annotations
 
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
 from datasketch import MinHash
 
-from haidang.analysis.normalize import fold, normalize
+from haidang.analysis.normalize import clean, fold, normalize
 
 from .conf import conf
 
@@ -27,16 +35,158 @@ _WORD = re.compile(r"[a-z0-9]+")
 _MERSENNE = np.uint64((1 << 61) - 1)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 
+# Words as `normalize` sees them (its teencode step uses the same pattern).
+_TEXT_WORD = re.compile(r"[^\W_]+")
+# What `normalize` removes between characters: zero-width joiner, emoji presentation selector.
+_JOINERS = re.compile("[\u200d\ufe0f]")
+# Steps of `normalize` that span several words or change word boundaries. When one of these can
+# match, the text takes the full path. Deliberately wide (a false alarm only costs time):
+# - emoticons whose match eats a letter or a digit (":d", "=))d", "<33");
+# - letters split by dots/dashes ("l.ừ.a") or spaces ("l u a d a o");
+# - "_" with a digit in the same \w-run (the leetspeak step reads "ab_l0" as one word, the other
+#   word-level steps as two);
+# - emoji-range characters that are word characters (❶, 🄁).
+# The first two need a one-letter word or a word of only d's or 3's, so the (slower) search only
+# runs on texts that hold one; the last two are cheap.
+_MULTIWORD = re.compile(
+    r"[:=;]+\s?-?[)\]d]*d[)\]d]*(?!\w)|<33"
+    r"|(?<!\w)[^\W\d_](?:[.\-_*·][^\W\d_]){2,}(?!\w)"
+    r"|(?<!\w)(?:[^\W\d_] ){3,}[^\W\d_](?!\w)")
+_ODD_CHARS = re.compile(r"[013457]\w*_|_\w*[013457]|[\u2776-\u2793\U0001F100-\U0001F10C]")
+# Blocks without combining or non-spacing marks (checked by the tests): Latin, punctuation, symbols,
+# emoji. A character outside them sends the text through the exact (slower) mark check.
+_MARK_FREE = re.compile(
+    "[^\x00-\u02ff\u1e00-\u1fff\u2000-\u20cf\u2100-\u2bff\U0001F000-\U0001FAFF]")
+_MARK_FREE_RANGES = ((0, 0x2FF), (0x1E00, 0x1FFF), (0x2000, 0x20CF), (0x2100, 0x2BFF), (0x1F000, 0x1FAFF))
+_WORD_CACHE_MAX = 500_000
+
+
+def _is_mark(ch: str) -> bool:
+    return bool(unicodedata.combining(ch)) or unicodedata.category(ch) == "Mn"
+
+
+@cache
+def _marks() -> re.Pattern:
+    """Combining and non-spacing marks (left over after NFC they make `normalize` iterate and
+    `fold` join their neighbours): a text holding one takes the full path."""
+    # Marks live in planes 0, 1 and 14 (variation selectors); the tests check the full range.
+    points = [c for c in (*range(0x20000), *range(0xE0000, 0xE1000)) if _is_mark(chr(c))]
+    ranges, start, prev = [], points[0], points[0]
+    for c in points[1:]:
+        if c != prev + 1:
+            ranges.append((start, prev))
+            start = c
+        prev = c
+    ranges.append((start, prev))
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
+
+
+# word -> (its tokens after normalize + fold, their CRC-32s, whether it may belong to a multi-word pattern)
+_word_cache: dict[str, tuple[tuple[str, ...], tuple[int, ...], bool]] = {}
+_crc_cache: dict[str, int] = {}
+
+
+def _crc(token: str) -> int:
+    value = _crc_cache.get(token)
+    if value is None:
+        if len(_crc_cache) >= _WORD_CACHE_MAX:
+            _crc_cache.clear()
+        value = _crc_cache[token] = zlib.crc32(token.encode())
+    return value
+
+
+def _word_entry(word: str) -> tuple[tuple[str, ...], tuple[int, ...], bool]:
+    if len(_word_cache) >= _WORD_CACHE_MAX:
+        _word_cache.clear()
+    odd = (len(word) == 1 and word.isalpha()) or not word.strip("d") or (len(word) > 1 and not word.strip("3"))
+    toks = tuple(_WORD.findall(fold(normalize(word))))
+    entry = _word_cache[word] = (toks, tuple(_crc(t) for t in toks), odd)
+    return entry
+
+
+def _fast_words(raw: str, part: int = 0) -> list | None:
+    """`_WORD.findall(fold(normalize(raw)))` word by word (part=0: the tokens, part=1: their
+    CRC-32s), or None when a multi-word step may apply."""
+    text = clean(raw).lower()
+    if not text.isascii():
+        if not unicodedata.is_normalized("NFC", text):
+            return None
+        if "\u200d" in text or "\ufe0f" in text:
+            text = _JOINERS.sub("", text)
+        if _MARK_FREE.search(text) and _marks().search(text):
+            return None
+    if _ODD_CHARS.search(text):
+        return None
+    cached = _word_cache.get
+    out: list = []
+    odd = False
+    for word in _TEXT_WORD.findall(text):
+        entry = cached(word) or _word_entry(word)
+        out += entry[part]
+        odd = odd or entry[2]
+    if odd and _MULTIWORD.search(text):
+        return None
+    return out
+
+
+def _cap(text: str | None, max_tokens: int) -> str:
+    # Cap before the (regex-heavy) normalisation too: a 10 MB paste must not stall a worker.
+    return (text or "")[: max_tokens * 12]
+
 
 def words(text: str, *, max_tokens: int | None = None) -> list[str]:
     max_tokens = max_tokens or int(conf("MAX_TOKENS"))
-    # Cap before the (regex-heavy) normalisation too: a 10 MB paste must not stall a worker.
-    raw = (text or "")[: max_tokens * 12]
-    return _WORD.findall(fold(normalize(raw)))[:max_tokens]
+    raw = _cap(text, max_tokens)
+    out = _fast_words(raw)
+    if out is None:
+        out = slow_words(raw)
+    return out[:max_tokens]
+
+
+def slow_words(raw: str) -> list[str]:
+    """The reference: the whole text through `normalize` and `fold`."""
+    return _WORD.findall(fold(normalize(raw)))
+
+
+def token_ids(text: str, *, max_tokens: int | None = None) -> list[int]:
+    """CRC-32 of each of `words(text)`."""
+    max_tokens = max_tokens or int(conf("MAX_TOKENS"))
+    raw = _cap(text, max_tokens)
+    out = _fast_words(raw, 1)
+    if out is None:
+        out = [_crc(t) for t in slow_words(raw)]
+    return out[:max_tokens]
 
 
 _M1 = np.uint64(0x9E3779B97F4A7C15)
 _M2 = np.uint64(0xBF58476D1CE4E5B9)
+_LOW32 = np.uint64(0xFFFFFFFF)
+
+
+def _shingle_sets(id_lists: list[list[int]], k: int) -> list[np.ndarray]:
+    """Sorted unique 32-bit shingle hashes of each token-id list, all lists in one numpy pass."""
+    lengths = np.fromiter((len(ids) for ids in id_lists), dtype=np.int64, count=len(id_lists))
+    total = int(lengths.sum())
+    empty = np.zeros(0, dtype=np.uint32)
+    if total < k:
+        return [empty] * len(id_lists)
+    ids = np.fromiter((i for lst in id_lists for i in lst), dtype=np.uint64, count=total)
+    n = total - k + 1
+    mixed = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            mixed = (mixed ^ ids[j:j + n]) * _M1
+            mixed ^= mixed >> np.uint64(29)
+        mixed *= _M2
+        mixed ^= mixed >> np.uint64(32)
+    # Position p starts a shingle of list i when p + k <= end of list i.
+    owner = np.repeat(np.arange(len(id_lists), dtype=np.uint64), lengths)[:n]
+    ends = np.cumsum(lengths)
+    valid = np.arange(n) + k <= ends[owner.astype(np.int64)]
+    keys = np.unique((owner[valid] << np.uint64(32)) | (mixed[valid] & _LOW32))
+    bounds = np.searchsorted(keys >> np.uint64(32), np.arange(len(id_lists) + 1, dtype=np.uint64))
+    values = (keys & _LOW32).astype(np.uint32)
+    return [values[bounds[i]:bounds[i + 1]] for i in range(len(id_lists))]
 
 
 def shingle_hashes(text: str, *, k: int | None = None, max_tokens: int | None = None) -> np.ndarray:
@@ -47,20 +197,7 @@ def shingle_hashes(text: str, *, k: int | None = None, max_tokens: int | None = 
     than hashing every shingle string.
     """
     k = k or int(conf("SHINGLE_SIZE"))
-    toks = words(text, max_tokens=max_tokens)
-    if len(toks) < k:
-        return np.zeros(0, dtype=np.uint32)
-    cache: dict[str, int] = {}
-    ids = np.fromiter((cache.setdefault(t, zlib.crc32(t.encode())) for t in toks), dtype=np.uint64, count=len(toks))
-    n = len(toks) - k + 1
-    mixed = np.zeros(n, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for j in range(k):
-            mixed = (mixed ^ ids[j:j + n]) * _M1
-            mixed ^= mixed >> np.uint64(29)
-        mixed *= _M2
-        mixed ^= mixed >> np.uint64(32)
-    return np.unique((mixed & np.uint64(0xFFFFFFFF)).astype(np.uint32))
+    return _shingle_sets([token_ids(text, max_tokens=max_tokens)], k)[0]
 
 
 def _minhash(**kwargs) -> MinHash:
@@ -77,6 +214,22 @@ def permutations(num_perm: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray]:
     """datasketch's permutations for (num_perm, seed), computed once per process."""
     a, b = _minhash(num_perm=num_perm, seed=seed).permutations
     return a, b
+
+
+def minhash_matrix(sets: list[np.ndarray], num_perm: int | None = None) -> np.ndarray:
+    """`minhash_values` of many sets at once: one (len(sets), num_perm) uint64 array."""
+    num_perm = num_perm or int(conf("NUM_PERM"))
+    a, b = permutations(num_perm)
+    out = np.full((len(sets), num_perm), _MAX_HASH, dtype=np.uint64)
+    rows = [i for i, h in enumerate(sets) if h.size]
+    for start in range(0, len(rows), 256):  # bounded temporaries (256 texts x 2000 shingles at most)
+        part = rows[start:start + 256]
+        hv = np.concatenate([sets[i] for i in part]).astype(np.uint64)
+        with np.errstate(over="ignore"):
+            phv = np.bitwise_and((hv[:, None] * a + b) % _MERSENNE, _MAX_HASH)
+        offsets = np.cumsum([0] + [sets[i].size for i in part[:-1]])
+        out[part] = np.minimum.reduceat(phv, offsets, axis=0)
+    return out
 
 
 def minhash_values(hashes: np.ndarray, num_perm: int | None = None) -> np.ndarray:
@@ -124,6 +277,7 @@ def jaccard(a: np.ndarray, b: np.ndarray) -> float:
 class TextSignature:
     shingles: np.ndarray  # sorted unique uint32
     values: np.ndarray    # MinHash, uint64
+    min_shingles: int | None = None  # conf("MIN_SHINGLES") when not given
 
     @property
     def count(self) -> int:
@@ -132,9 +286,19 @@ class TextSignature:
     @property
     def joinable(self) -> bool:
         """Enough shingles to join others by text (a one-word text never does)."""
-        return self.count >= int(conf("MIN_SHINGLES"))
+        need = self.min_shingles if self.min_shingles is not None else int(conf("MIN_SHINGLES"))
+        return self.count >= need
+
+
+def signatures(texts: list[str]) -> list[TextSignature]:
+    """`signature` of many texts, hashed and MinHashed together (much faster per text)."""
+    k = int(conf("SHINGLE_SIZE"))
+    max_tokens = int(conf("MAX_TOKENS"))
+    sets = _shingle_sets([token_ids(t, max_tokens=max_tokens) for t in texts], k)
+    values = minhash_matrix(sets)
+    need = int(conf("MIN_SHINGLES"))
+    return [TextSignature(s, v, need) for s, v in zip(sets, values, strict=True)]
 
 
 def signature(text: str) -> TextSignature:
-    shingles = shingle_hashes(text)
-    return TextSignature(shingles, minhash_values(shingles))
+    return signatures([text])[0]
