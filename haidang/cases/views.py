@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -346,7 +347,7 @@ def _states_path(case) -> list[tuple[str, str, str]]:
 
 
 def _step(request, case_id, form_class, perform, title, *, form_kwargs=None, files=False, action_id=None,
-          template="cases/step_form.html"):
+          template="cases/step_form.html", next_tab: str = ""):
     """One generic step: GET shows the form, POST runs the action and returns to the case page."""
     case = queries.access_case_for_user(request.user, case_id)
     action = None
@@ -366,7 +367,8 @@ def _step(request, case_id, form_class, perform, title, *, form_kwargs=None, fil
                 form.add_error(None, str(exc))
             else:
                 messages.success(request, _("Saved."))
-                return redirect("cases:detail", case.pk)
+                # Back to the case page, on the tab where the step shows (the next step is on top).
+                return redirect(reverse("cases:detail", args=[case.pk]) + (f"?tab={next_tab}" if next_tab else ""))
     else:
         form = form_class(**kwargs)
     return render(request, template, {"case": case, "form": form, "title": title, "action": action,
@@ -374,8 +376,9 @@ def _step(request, case_id, form_class, perform, title, *, form_kwargs=None, fil
                   status=400 if request.method == "POST" else 200)
 
 
-def _simple(request, case_id, perform, title):
-    return _step(request, case_id, forms.NoteForm, lambda case, data: perform(case, data.get("note", "")), title)
+def _simple(request, case_id, perform, title, **kwargs):
+    return _step(request, case_id, forms.NoteForm, lambda case, data: perform(case, data.get("note", "")), title,
+                 **kwargs)
 
 
 @login_required
@@ -396,7 +399,7 @@ def verify(request, case_id: int):
     case = queries.access_case_for_user(request.user, case_id)
     return _step(request, case_id, forms.VerificationForm, lambda c, d: actions.do_record_verification(
         c, acting_user=request.user, findings=d["findings"], verdict=d["verdict"], sources=d["sources"],
-        evidence=d["evidence"]), _("Record the verification"), form_kwargs={"case": case})
+        evidence=d["evidence"]), _("Record the verification"), next_tab="verification", form_kwargs={"case": case})
 
 
 @login_required
@@ -404,57 +407,57 @@ def appraise(request, case_id: int):
     return _step(request, case_id, forms.AppraisalForm, lambda c, d: actions.do_record_appraisal(
         c, acting_user=request.user, severity=d["severity"], expression_type=d["expression_type"],
         legal_basis=d["legal_basis"], protected_kinds=d["protected_kinds"], reasoning=d["reasoning"]),
-        _("Record the appraisal"), template="cases/appraise.html")
+        _("Record the appraisal"), template="cases/appraise.html", next_tab="appraisal")
 
 
 @login_required
 def plan_add_action(request, case_id: int):
     return _step(request, case_id, forms.PlanActionForm, lambda c, d: actions.do_add_plan_action(
-        c, acting_user=request.user, **d), _("Add an action to the plan"))
+        c, acting_user=request.user, **d), _("Add an action to the plan"), next_tab="plan")
 
 
 @login_required
 def plan_submit(request, case_id: int):
     return _simple(request, case_id, lambda c, note: actions.do_submit_plan(c, acting_user=request.user, summary=note),
-                   _("Submit the plan for approval"))
+                   _("Submit the plan for approval"), next_tab="plan")
 
 
 @login_required
 def plan_approve(request, case_id: int):
     return _simple(request, case_id, lambda c, note: actions.do_approve_plan(c, acting_user=request.user, note=note),
-                   _("Approve the handling plan"))
+                   _("Approve the handling plan"), next_tab="plan")
 
 
 @login_required
 def plan_return(request, case_id: int):
     return _step(request, case_id, forms.ReasonForm, lambda c, d: actions.do_return_plan(
-        c, acting_user=request.user, note=d["reason"]), _("Return the plan"))
+        c, acting_user=request.user, note=d["reason"]), _("Return the plan"), next_tab="plan")
 
 
 @login_required
 def action_second_approve(request, case_id: int, action_id: int):
     return _step(request, case_id, forms.NoteForm, lambda c, d, a: actions.do_second_approve_action(
-        a, acting_user=request.user, note=d["note"]), _("Second approval"), action_id=action_id)
+        a, acting_user=request.user, note=d["note"]), _("Second approval"), action_id=action_id, next_tab="plan")
 
 
 @login_required
 def action_start(request, case_id: int, action_id: int):
     return _step(request, case_id, forms.NoteForm, lambda c, d, a: actions.do_start_action(
-        a, acting_user=request.user), _("Start the action"), action_id=action_id)
+        a, acting_user=request.user), _("Start the action"), action_id=action_id, next_tab="actions")
 
 
 @login_required
 def action_proof(request, case_id: int, action_id: int):
     return _step(request, case_id, forms.ProofForm, lambda c, d, a: actions.do_record_proof(
         a, acting_user=request.user, text=d["text"], url=d["url"], file=d["file"], refetch=d["refetch"]),
-        _("Record proof"), action_id=action_id, files=True)
+        _("Record proof"), action_id=action_id, files=True, next_tab="actions")
 
 
 @login_required
 def action_complete(request, case_id: int, action_id: int):
     return _step(request, case_id, forms.CompleteActionForm, lambda c, d, a: actions.do_complete_action(
         a, acting_user=request.user, result=d["result"], failed=d["failed"]), _("Complete the action"),
-        action_id=action_id)
+        action_id=action_id, next_tab="actions")
 
 
 @login_required
@@ -485,7 +488,7 @@ def participant_add(request, case_id: int):
 def evidence_add(request, case_id: int):
     return _step(request, case_id, forms.EvidenceForm, lambda c, d: actions.do_add_evidence(
         c, acting_user=request.user, kind="file" if d["file"] else "url", url=d["url"], file=d["file"],
-        note=d["note"]), _("Add evidence"), files=True)
+        note=d["note"]), _("Add evidence"), files=True, next_tab="evidence")
 
 
 @login_required
