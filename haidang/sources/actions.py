@@ -220,12 +220,16 @@ def resolve_source(name: str | None, *, target: str, acting_user=None) -> Source
                             url=target if is_url else "", active=False, acting_user=acting_user)
 
 
-def do_import(target: str, *, source: Source, fmt: str = "auto", acting_user=None, progress=None) -> IngestStats:
+def do_import(target: str, *, source: Source, fmt: str = "auto", acting_user=None, progress=None,
+              job=None) -> IngestStats:
     """Import a file path or an http(s) URL into `source`. Raises parsers.Unreadable when the
-    input cannot be read at all; bad records are counted and listed, not raised."""
+    input cannot be read at all; bad records are counted and listed, not raised.
+
+    `job`: a Job row made beforehand (the web import shows its progress while a worker runs this)."""
     if fmt not in parsers.FORMATS:
         raise parsers.Unreadable(f"unknown format {fmt!r}")
-    job = start_job("ingest.import", name=target[:200], user=acting_user, agency=source.agency, obj=source)
+    if job is None:
+        job = start_job("ingest.import", name=target[:200], user=acting_user, agency=source.agency, obj=source)
     stats = IngestStats()
     try:
         if target.startswith(("http://", "https://")):

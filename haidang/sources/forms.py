@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import Source
 
@@ -19,3 +20,22 @@ class SourceForm(forms.ModelForm):
                 widget.attrs["class"] = "form-select"
             else:
                 widget.attrs["class"] = "form-control"
+
+
+class ImportForm(forms.Form):
+    """A file to import into one of the sources the user manages."""
+
+    FORMATS = [("auto", _("detect")), ("jsonl", "JSONL"), ("json", "JSON"), ("csv", "CSV"), ("rss", "RSS"),
+               ("atom", "Atom"), ("html", "HTML")]
+
+    source = forms.ModelChoiceField(label=_("Into source"), queryset=Source.objects.none(),
+                                    widget=forms.Select(attrs={"class": "form-select"}))
+    format = forms.ChoiceField(label=_("Format"), choices=FORMATS, initial="auto",
+                               widget=forms.Select(attrs={"class": "form-select"}))
+    file = forms.FileField(label=_("File"), widget=forms.ClearableFileInput(
+        attrs={"class": "form-control", "accept": ".jsonl,.json,.csv,.xml,.rss,.atom,.html,.txt"}))
+
+    def __init__(self, *args, sources=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if sources is not None:
+            self.fields["source"].queryset = sources.order_by("name")

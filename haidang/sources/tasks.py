@@ -26,3 +26,34 @@ def fetch_source(source_id: int):
     if source is None:
         return None
     return do_fetch_source(source).pk
+
+
+@db_task()
+def import_file(job_id: int, source_id: int, path: str, fmt: str = "auto", user_id: int | None = None):
+    """A file uploaded through the web page, imported by a worker; progress goes to the Job row.
+    The stored upload is removed afterwards (the evidence snapshot keeps the bytes)."""
+    from pathlib import Path
+
+    from django.contrib.auth import get_user_model
+
+    from haidang.core.jobs import finish_job
+    from haidang.core.models import Job
+
+    from .actions import do_import
+    from .parsers import Unreadable
+
+    job = Job.objects.filter(pk=job_id).first()
+    source = Source.objects.filter(pk=source_id).first()
+    if job is None or job.finished_at is not None:
+        return None  # already done (a retried task): imports are not repeated
+    user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
+    try:
+        if source is None:
+            finish_job(job, failed=True, log="the source no longer exists\n")
+            return None
+        do_import(path, source=source, fmt=fmt, acting_user=user, job=job)
+    except Unreadable:
+        pass  # do_import marked the job failed with the reason
+    finally:
+        Path(path).unlink(missing_ok=True)
+    return job.pk
