@@ -61,10 +61,11 @@ class Membership(models.Model):
         LEADER = "leader", _("leader (approver)")
         VIEWER = "viewer", _("viewer")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships",
+                             verbose_name=_("user"))
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("agency"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.OFFICER)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("membership")
@@ -80,7 +81,8 @@ class Membership(models.Model):
 class OfficerProfile(models.Model):
     """Per-officer details; the regulation has each agency assign capable coordinating staff."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="officer")
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="officer",
+                                verbose_name=_("user"))
     # "title" alone is also the title of a case or a meeting; here it is the officer's position.
     title = models.CharField(pgettext_lazy("officer", "title"), max_length=120, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
@@ -99,13 +101,14 @@ class ApiToken(models.Model):
     """A token for external collectors pushing items. Only the SHA-256 of the token is stored."""
 
     name = models.CharField(_("name"), max_length=100)
-    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="api_tokens")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
-    key_hash = models.CharField(max_length=64, unique=True)
-    prefix = models.CharField(max_length=8)
-    created_at = models.DateTimeField(default=timezone.now)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    revoked = models.BooleanField(default=False)
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("agency"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens",
+                             verbose_name=_("user"))
+    key_hash = models.CharField(_("key hash"), max_length=64, unique=True)
+    prefix = models.CharField(_("prefix"), max_length=8)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked = models.BooleanField(_("revoked"), default=False)
 
     class Meta:
         verbose_name = _("API token")

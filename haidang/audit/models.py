@@ -30,7 +30,7 @@ class AuditEntry(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         verbose_name=_("actor"),
     )
-    actor_name = models.CharField(max_length=150, blank=True)
+    actor_name = models.CharField(_("actor name"), max_length=150, blank=True)
     agency = models.ForeignKey(
         "agencies.Agency", null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("agency")
     )
@@ -38,9 +38,9 @@ class AuditEntry(models.Model):
     object_type = models.CharField(_("object type"), max_length=80, blank=True)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
-    request_id = models.CharField(max_length=80, blank=True)
-    prev_hash = models.CharField(max_length=64)
-    hash = models.CharField(max_length=64, unique=True)
+    request_id = models.CharField(_("request id"), max_length=80, blank=True)
+    prev_hash = models.CharField(_("previous hash"), max_length=64)
+    hash = models.CharField(_("hash"), max_length=64, unique=True)
 
     objects = AuditQuerySet.as_manager()
 

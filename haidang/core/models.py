@@ -35,19 +35,21 @@ class Job(models.Model):
     name = models.CharField(_("name"), max_length=200, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=JobStatus.choices, default=JobStatus.PENDING)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("created by"),
     )
-    agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    object_type = models.CharField(max_length=60, blank=True)
-    object_id = models.CharField(max_length=64, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    started_at = models.DateTimeField(null=True, blank=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    progress_done = models.PositiveIntegerField(default=0)
-    progress_total = models.PositiveIntegerField(null=True, blank=True)
-    counts = models.JSONField(default=dict, blank=True)
-    errors = models.JSONField(default=list, blank=True)
-    log = models.TextField(blank=True)
+    agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                               verbose_name=_("agency"))
+    object_type = models.CharField(_("object type"), max_length=60, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    progress_done = models.PositiveIntegerField(_("steps done"), default=0)
+    progress_total = models.PositiveIntegerField(_("steps in all"), null=True, blank=True)
+    counts = models.JSONField(_("counts"), default=dict, blank=True)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    log = models.TextField(_("log"), blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -89,11 +91,11 @@ class Notification(models.Model):
     verb = models.CharField(_("kind"), max_length=60, db_index=True)
     text = models.CharField(_("text"), max_length=500)
     url = models.CharField(_("link"), max_length=500, blank=True)
-    target_type = models.CharField(max_length=80, blank=True)
-    target_id = models.CharField(max_length=64, blank=True)
+    target_type = models.CharField(_("object type"), max_length=80, blank=True)
+    target_id = models.CharField(_("object id"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-    emailed = models.BooleanField(default=False)
+    emailed = models.BooleanField(_("e-mailed"), default=False)
 
     objects = NotificationQuerySet.as_manager()
 
