@@ -6,6 +6,9 @@ Features are computed once per text and shared by all task models. They come in 
 - `word`: word 1-2 grams of the normalised text;
 - `char`: character 2-5 grams within words (padded with spaces) of the normalised text;
 - `word_folded`, `char_folded`: the same on the accent-folded copy (many comments have no diacritics);
+- `raw_char`: character 2-5 grams of the cleaned, lower-cased but otherwise *un-normalised* text,
+  within words and across the boundary of two adjacent words (spelling, punctuation and repeated
+  letters as written: they mark spam);
 - `meta`: a handful of bucketed shape cues of the cleaned text (length, share of tokens that are not
   Vietnamese syllables, upper-case share, emoji, digits, line breaks).
 
@@ -41,8 +44,8 @@ from .normalize import SYLLABLES, clean, fold_aligned, normalize
 BLOCK_BITS = 18
 BLOCK = 1 << BLOCK_BITS
 MASK = BLOCK - 1
-BLOCK_NAMES = ("word", "char", "word_folded", "char_folded", "meta")
-FEATURES_VERSION = "hb18-w12pair-c25wb-fold-meta-v2"
+BLOCK_NAMES = ("word", "char", "word_folded", "char_folded", "meta", "raw_char")
+FEATURES_VERSION = "hb18-w12pair-c25wb-fold-meta-raw-v2"
 _TOKEN_RE = re.compile(r"(?u)[^\s.,!?;:\"'()\[\]{}]+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _DIGITS_RE = re.compile(r"\d+")
@@ -56,7 +59,7 @@ TASK_CONFIGS: dict[str, dict] = {
     "toxicity": {"blocks": ALL4, "C": 1.0},
     "hate_offensive": {"blocks": ALL4, "C": 4.0},
     "sentiment": {"blocks": ALL4, "C": 2.0},
-    "spam": {"blocks": {"word": 1.0, "char": 1.0, "word_folded": 1.0, "char_folded": 1.0, "meta": 0.5},
+    "spam": {"blocks": {"word": 1.0, "word_folded": 1.0, "raw_char": 1.0, "meta": 1.0},
              "C": 4.0, "sublabel": "spam_type"},
     "scam": {"blocks": ALL4, "C": 1.0},
 }
@@ -138,6 +141,16 @@ class Featurizer:
             self._info[tok] = info
         return info
 
+    def _cross(self, a: str, b: str) -> tuple[int, ...]:
+        """Columns of the 3-5 character grams that span the space between two adjacent words."""
+        t = a[-3:] + " " + b[:3]
+        cols = self._info.get(t)
+        if cols is None:
+            k = min(len(a), 3)
+            cols = self._info[t] = tuple(_hash(t[i:j]) for i in range(k) for j in range(k + 2, len(t) + 1)
+                                         if 3 <= j - i <= 5)
+        return cols
+
     def prepare(self, texts: Sequence[str], normalized: Sequence[str] | None = None) -> list[str]:
         return list(normalized) if normalized is not None else [normalize(t) for t in texts]
 
@@ -150,7 +163,7 @@ class Featurizer:
         want = [b in blocks for b in BLOCK_NAMES[:4]]
         cols: dict[str, list[int]] = {b: [] for b in BLOCK_NAMES}
         ptr: dict[str, list[int]] = {b: [0] for b in BLOCK_NAMES}
-        c_word, c_char, c_wf, c_cf, c_meta = (cols[b] for b in BLOCK_NAMES)
+        c_word, c_char, c_wf, c_cf, c_meta, c_raw = (cols[b] for b in BLOCK_NAMES)
         token = self._token
         for i, norm in enumerate(norms):
             uni: list[int] = []
@@ -169,9 +182,16 @@ class Featurizer:
             if want[2]:
                 c_wf.extend([h & MASK for h in funi])
                 c_wf.extend([_pair(a, b) for a, b in zip(funi, funi[1:], strict=False)])
-            if "meta" in blocks:
+            if "meta" in blocks or "raw_char" in blocks:
                 raw = clean(texts[i]) if texts is not None and i < len(texts) else norm
-                c_meta.extend(_hash(t) for t in meta_tokens(raw, norm))
+                if "meta" in blocks:
+                    c_meta.extend(_hash(t) for t in meta_tokens(raw, norm))
+                if "raw_char" in blocks:
+                    rtoks = raw.lower().split()
+                    for tok in rtoks:
+                        c_raw.extend(token(tok)[0])
+                    for a, b in zip(rtoks, rtoks[1:], strict=False):
+                        c_raw.extend(self._cross(a, b))
             for b in blocks:
                 ptr[b].append(len(cols[b]))
         out = {}
@@ -390,7 +410,7 @@ class Scorer:
 
 def train_task(task: str, texts: Sequence[str] | None, labels: Sequence[str], *, C: float | None = None,
                progress: Callable[[str], None] | None = None, normalized: Sequence[str] | None = None,
-               counts: dict[str, sp.csr_matrix] | None = None, max_iter: int = 1000,
+               counts: dict[str, sp.csr_matrix] | None = None, max_iter: int = 300,
                blocks: dict[str, float] | None = None, sublabels: Sequence[str] | None = None,
                sample_weight: Sequence[float] | None = None) -> TaskModel:
     """Train one task model. `sublabels` (optional, one per row) are finer classes predicted by the
