@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, connection, models, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, models, transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -70,6 +70,22 @@ def _chunks(values, size):
     values = list(values)
     for start in range(0, len(values), size):
         yield values[start:start + size]
+
+
+def _select_in(model, columns: list[str], key: str, values) -> list[tuple]:
+    """SELECT columns FROM model's table WHERE key IN values: plain SQL, because the ORM prepares
+    every value of a foreign-key `__in` lookup one by one (most of the time of these queries)."""
+    meta = model._meta
+    qn = connection.ops.quote_name
+    cols = ", ".join(qn(meta.get_field(c).column) for c in columns)
+    out: list[tuple] = []
+    with connection.cursor() as cursor:
+        for chunk in _chunks([int(v) for v in values], _SQL_CHUNK):
+            # Identifiers come from the model's own metadata (never from input); values are parameters.
+            cursor.execute("SELECT {} FROM {} WHERE {} IN ({})".format(  # noqa: S608
+                cols, qn(meta.db_table), qn(meta.get_field(key).column), ", ".join(["%s"] * len(chunk))), chunk)
+            out.extend(cursor.fetchall())
+    return out
 
 
 def _serialise() -> None:
@@ -221,10 +237,9 @@ class _Batch:
 
     def load_candidates(self, item_ids) -> None:
         missing = [i for i in item_ids if i not in self.known and i not in self.absent]
-        for chunk in _chunks(missing, _SQL_CHUNK):
-            for item_id, story_id, shingles in StoryItem.objects.filter(item_id__in=chunk).values_list(
-                    "item_id", "story_id", "shingles"):
-                self.known[item_id] = (story_id, unpack_shingles(shingles))
+        for item_id, story_id, shingles in _select_in(StoryItem, ["item_id", "story_id", "shingles"], "item_id",
+                                                      missing):
+            self.known[item_id] = (story_id, unpack_shingles(shingles))
         self.absent.update(i for i in missing if i not in self.known)  # stale index keys: ask once
         self.load_stories([self.known[i][0] for i in missing if i in self.known])
 
@@ -267,7 +282,7 @@ def _assign_chunk(item_ids: list[int], result: AssignResult, index: StoryIndex, 
     max_exemplars = int(conf("MAX_EXEMPLARS"))
     with transaction.atomic():
         _serialise()
-        done = set(StoryItem.objects.filter(item_id__in=item_ids).values_list("item_id", flat=True))
+        done = {r[0] for r in _select_in(StoryItem, ["item_id"], "item_id", item_ids)}
         todo = [i for i in item_ids if i not in done]
         result.skipped += len(done)
         if not todo:
@@ -450,9 +465,22 @@ def _preparers(model, names: list[str]):
     return out
 
 
-def _prepared(preps, values) -> list:
-    return [v if target is None or v is None else target.get_db_prep_save(v, connection)
-            for (_f, target), v in zip(preps, values, strict=True)]
+def _prepared(preps, values, times: dict) -> list:
+    """Values ready for the cursor. `times` caches adapted datetimes (a batch repeats `now`)."""
+    conn = connections[DEFAULT_DB_ALIAS]  # not the `connection` proxy: one lookup, not one per value
+    out = []
+    for (_f, target), v in zip(preps, values, strict=True):
+        if target is None or v is None:
+            out.append(v)
+        elif isinstance(v, dt.datetime) and v.tzinfo is not None and isinstance(target, models.DateTimeField):
+            adapted = times.get(v)
+            if adapted is None:
+                # What the field's get_db_prep_save ends with for an aware datetime.
+                adapted = times[v] = conn.ops.adapt_datetimefield_value(v)
+            out.append(adapted)
+        else:
+            out.append(target.get_db_prep_save(v, conn))
+    return out
 
 
 def _insert_rows(model, names: list[str], rows: list[tuple], *, returning: bool = False) -> list[int]:
@@ -463,7 +491,8 @@ def _insert_rows(model, names: list[str], rows: list[tuple], *, returning: bool 
     columns = ", ".join(qn(f.column) for f, _t in preps)
     table = qn(model._meta.db_table)
     placeholder = "(" + ", ".join(["%s"] * len(names)) + ")"
-    params = [_prepared(preps, r) for r in rows]
+    times: dict = {}
+    params = [_prepared(preps, r, times) for r in rows]
     pks: list[int] = []
     with connection.cursor() as cursor:
         if not returning:
@@ -501,7 +530,8 @@ def _update_stories(stories: list[Story]) -> None:
     # Identifiers come from the model's own metadata (never from input); values are parameters.
     sql = "UPDATE {} SET {} WHERE {} = %s".format(  # noqa: S608
         qn(Story._meta.db_table), ", ".join(f"{qn(f.column)} = %s" for f, _t in preps), qn("id"))
-    params = [_prepared(preps, [getattr(s, n) for n in _STORY_FIELDS]) + [s.pk] for s in stories]
+    times: dict = {}
+    params = [_prepared(preps, [getattr(s, n) for n in _STORY_FIELDS], times) + [s.pk] for s in stories]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
 

@@ -6,10 +6,9 @@ bucket: about 9 KB per item, so a million items do not fit a worker. Here each (
 mixed into the hash) and a `uint32` slot in a parallel array; `ids[slot]` is the item id. A query
 is one `np.searchsorted` over all its bands at once.
 
-Inserts go to a small dict (band hash -> slots) that queries also read; it is merged into the sorted
-arrays when it holds `merge_every` items (at least 4096, growing with the index so that merging,
-which copies the arrays, stays a small share of the insert time). Large inserts (`insert_matrix`
-of many rows: a rebuild, the benchmark) are sorted and merged directly.
+Inserts go to a second, small sorted pair of arrays (cheap to insert into) that queries also search;
+it is merged into the large one when it holds `merge_every` items (at least 4096, growing with the
+index so that merging, which copies the large arrays, stays a small share of the insert time).
 
 Banding: `b` bands of `r` rows each (b * r <= num_perm). Two items whose MinHash signatures agree
 on all `r` rows of some band are candidates; for Jaccard similarity s that happens with
@@ -68,12 +67,11 @@ class BandIndex:
     def __init__(self, b: int, r: int, *, min_merge: int = 4096):
         self.b, self.r = b, r
         self.min_merge = min_merge
-        self.keys = np.zeros(0, dtype=np.uint64)    # sorted band hashes (every band of every merged item)
-        self.slots = np.zeros(0, dtype=np.uint32)   # parallel to keys
+        # (sorted band hashes, parallel slots): the large merged run and the small recent one.
+        self.runs = [(np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32)) for _ in range(2)]
         self._ids = np.zeros(1024, dtype=np.int64)  # slot -> item id
         self.size = 0                               # slots used
-        self.pending: dict[int, list[int]] = {}     # band hash -> slots, not merged yet
-        self.pending_items = 0
+        self.recent_items = 0
 
     # --- insertion ---------------------------------------------------------------------------
 
@@ -94,45 +92,27 @@ class BandIndex:
         return max(self.min_merge, self.size // 32)
 
     def insert_matrix(self, ids, signatures: np.ndarray) -> None:
-        """Insert items (ids[i] has signatures[i]); many rows at once are merged directly."""
+        """Insert items: ids[i] has signatures[i] (an (n, num_perm) array)."""
         hashes = band_hashes(signatures, self.b, self.r)
-        if hashes.shape[0] == 0:
+        n = hashes.shape[0]
+        if n == 0:
             return
-        slots = self._new_slots(ids)
-        if hashes.shape[0] >= self.min_merge:
-            self._merge(hashes.reshape(-1), np.repeat(slots, self.b))
+        slots = np.repeat(self._new_slots(ids), self.b)
+        if n >= self.merge_every:
+            self.runs[0] = _merged(self.runs[0], hashes.reshape(-1), slots)
             return
-        pending = self.pending
-        for slot, row in zip(slots.tolist(), hashes.tolist(), strict=True):
-            for h in row:
-                bucket = pending.get(h)
-                if bucket is None:
-                    pending[h] = [slot]
-                else:
-                    bucket.append(slot)
-        self.pending_items += hashes.shape[0]
-        if self.pending_items >= self.merge_every:
+        self.runs[1] = _merged(self.runs[1], hashes.reshape(-1), slots)
+        self.recent_items += n
+        if self.recent_items >= self.merge_every:
             self.flush()
 
     def flush(self) -> None:
-        """Merge the pending dict into the sorted arrays."""
-        if not self.pending:
-            return
-        keys = np.fromiter((h for h, s in self.pending.items() for _ in s), dtype=np.uint64)
-        slots = np.fromiter((x for s in self.pending.values() for x in s), dtype=np.uint32, count=keys.size)
-        self.pending = {}
-        self.pending_items = 0
-        self._merge(keys, slots)
-
-    def _merge(self, keys: np.ndarray, slots: np.ndarray) -> None:
-        order = np.argsort(keys, kind="stable")
-        keys, slots = keys[order], slots[order]
-        if self.keys.size == 0:
-            self.keys, self.slots = keys, slots
-            return
-        at = np.searchsorted(self.keys, keys, side="right")
-        self.keys = np.insert(self.keys, at, keys)
-        self.slots = np.insert(self.slots, at, slots)
+        """Merge the small run into the large one."""
+        keys, slots = self.runs[1]
+        if keys.size:
+            self.runs[0] = _merged(self.runs[0], keys, slots, presorted=True)
+            self.runs[1] = (np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32))
+        self.recent_items = 0
 
     # --- queries --------------------------------------------------------------------------------
 
@@ -140,33 +120,24 @@ class BandIndex:
         """For each row of (n, b) band hashes, the unique ids sharing at least one band."""
         n = hashes.shape[0]
         flat = hashes.reshape(-1)
-        lo = np.searchsorted(self.keys, flat, side="left")
-        hi = np.searchsorted(self.keys, flat, side="right")
-        counts = hi - lo
-        total = int(counts.sum())
         owner_parts, slot_parts = [], []
-        if total:
-            starts = np.repeat(lo - np.cumsum(counts) + counts, counts)
-            slot_parts.append(self.slots[starts + np.arange(total)])
-            owner_parts.append(np.repeat(np.arange(flat.size, dtype=np.int64) // self.b, counts))
-        if self.pending:
-            get = self.pending.get
-            extra_owner, extra_slot = [], []
-            for i, row in enumerate(hashes.tolist()):
-                for h in row:
-                    bucket = get(h)
-                    if bucket:
-                        extra_slot.extend(bucket)
-                        extra_owner.extend([i] * len(bucket))
-            if extra_slot:
-                slot_parts.append(np.asarray(extra_slot, dtype=np.uint32))
-                owner_parts.append(np.asarray(extra_owner, dtype=np.int64))
+        for keys, slots in self.runs:
+            if not keys.size:
+                continue
+            lo = np.searchsorted(keys, flat, side="left")
+            hi = np.searchsorted(keys, flat, side="right")
+            counts = hi - lo
+            total = int(counts.sum())
+            if total:
+                starts = np.repeat(lo - np.cumsum(counts) + counts, counts)
+                slot_parts.append(slots[starts + np.arange(total)])
+                owner_parts.append(np.repeat(np.arange(flat.size, dtype=np.int64) // self.b, counts))
         if not slot_parts:
             return [np.zeros(0, dtype=np.int64) for _ in range(n)]
-        owner = np.concatenate(owner_parts)
         ids = self._ids[np.concatenate(slot_parts)]
         if n == 1:
             return [np.unique(ids)]
+        owner = np.concatenate(owner_parts)
         order = np.lexsort((ids, owner))
         owner, ids = owner[order], ids[order]
         keep = np.ones(ids.size, dtype=bool)
@@ -186,5 +157,18 @@ class BandIndex:
 
     @property
     def nbytes(self) -> int:
-        """Bytes held by the arrays (the pending dict is bounded by `merge_every` items)."""
-        return int(self.keys.nbytes + self.slots.nbytes + self._ids.nbytes)
+        """Bytes held by the arrays."""
+        return int(sum(k.nbytes + s.nbytes for k, s in self.runs) + self._ids.nbytes)
+
+
+def _merged(run: tuple[np.ndarray, np.ndarray], keys: np.ndarray, slots: np.ndarray, *,
+            presorted: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """The sorted run with (keys, slots) added."""
+    if not presorted:
+        order = np.argsort(keys, kind="stable")
+        keys, slots = keys[order], slots[order]
+    old_keys, old_slots = run
+    if not old_keys.size:
+        return keys, slots
+    at = np.searchsorted(old_keys, keys, side="right")
+    return np.insert(old_keys, at, keys), np.insert(old_slots, at, slots)

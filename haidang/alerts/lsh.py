@@ -131,7 +131,7 @@ class StoryIndex:
         if self.shared:
             self._redis().set(self._marker(), b"1")
         else:
-            self.lsh.flush()
+            self.lsh.flush()  # one sorted run: the fastest queries
         self.loaded = True
         log.info("stories: LSH index rebuilt with %d exemplars in %.1fs", added, time.monotonic() - started)
         return added

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,15 +19,9 @@ from .models import Alert, Story
 from .svg import bar_chart
 
 
-def _require_member(user) -> None:
-    # People without a membership (and anonymous users) see nothing here, consistently a 404.
-    if not (user.is_superuser or access.agency_ids(user)):
-        raise Http404("not found")
-
-
 @login_required
 def queue(request):
-    _require_member(request.user)
+    access.require_officer_or_404(request.user)
     status = request.GET.get("status", "open")
     agency = request.GET.get("agency") or None
     alerts = queries.alert_queue(request.user, status=status, agency_id=agency)
@@ -85,7 +78,7 @@ def report(request, alert_id: int):
 
 @login_required
 def story_list(request):
-    _require_member(request.user)
+    access.require_officer_or_404(request.user)
     stories = Story.objects.restrict(request.user).live().filter(item_count__gt=1).order_by("-last_seen")
     page = Paginator(stories, 50).get_page(request.GET.get("page"))
     return render(request, "alerts/stories.html", {"page": page})
