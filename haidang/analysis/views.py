@@ -28,10 +28,6 @@ PREVIEW_SCAN = 3000  # newest items checked by the preview; enough for a feel, b
 PREVIEW_SHOW = 20
 
 
-def _require_member(user) -> None:
-    if not (user.is_superuser or access.agency_ids(user)):
-        raise Http404("not found")
-
 
 def _owners(user):
     """Agencies the user may create a watch-list for: their agencies where they hold a working role
@@ -48,7 +44,7 @@ def _fields(form) -> dict:
 
 @login_required
 def watchlists(request):
-    _require_member(request.user)
+    access.require_officer_or_404(request.user)
     rows = WatchList.objects.restrict(request.user, "view").select_related("owner").order_by("-active", "name")
     editable = set(WatchList.objects.restrict(request.user, "change").values_list("pk", flat=True))
     owners = _owners(request.user)
@@ -115,7 +111,7 @@ def _caret_line(query: str, position: int | None) -> tuple[str, str, str]:
 def live_preview(request):
     """HTML fragment for htmx: what `query` would have matched in the last 7 days, or its error shown
     at its position with a caret under the query."""
-    _require_member(request.user)
+    access.require_officer_or_404(request.user)
     data = request.POST if request.method == "POST" else request.GET
     query = data.get("query", "")[:4000]
     sensitive = data.get("term_mode") == "sensitive"
@@ -148,7 +144,7 @@ def live_preview(request):
 @require_http_methods(["POST"])
 def preview(request):
     """JSON: the hits of `query` in `text`, or the parse error with its position."""
-    _require_member(request.user)
+    access.require_officer_or_404(request.user)
     query, text = request.POST.get("query", ""), request.POST.get("text", "")[:100_000]
     try:
         compiled = compile_query(query, sensitive=request.POST.get("term_mode") == "sensitive")

@@ -28,14 +28,8 @@ from .queries import access_item_for_user, access_snapshot_for_user, keyset_page
 from .search import search_backend
 
 
-def _require_member(user) -> None:
-    # People without a membership see no collected content: consistently a 404, like single items.
-    if not (user.is_superuser or access.agency_ids(user)):
-        raise Http404("not found")
-
-
 def _can_work(user) -> bool:
-    return bool(user.is_superuser or access.agency_ids(user, access.WORKING_ROLES))
+    return access.is_officer(user, access.WORKING_ROLES)
 
 
 def _filter_form(request) -> FeedFilterForm:
@@ -50,7 +44,7 @@ def _filter_form(request) -> FeedFilterForm:
 
 @login_required
 def feed(request):
-    _require_member(request.user)
+    access.require_officer_or_404(request.user)
     form = _filter_form(request)
     filters = form.filters()
     query = filters.pop("q", "")
@@ -74,7 +68,7 @@ def _back(request, default: str):
 @require_POST
 def batch(request):
     """Batch actions on selected feed items: mark not harmful, or report each to the lead agency."""
-    _require_member(request.user)
+    access.require_officer_or_404(request.user)
     form = BatchForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Select at least one item and an action."))

@@ -94,3 +94,16 @@ def get_for_user_or_404(queryset, user, pk, action: str = "view"):
 def clear_cache(user) -> None:
     if hasattr(user, "_haidang_memberships"):
         del user._haidang_memberships
+
+
+def is_officer(user, roles: Iterable[Role] | None = None) -> bool:
+    """A member of at least one active agency (with one of `roles`, when given), or an admin."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_superuser or agency_ids(user, roles))
+
+
+def require_officer_or_404(user, roles: Iterable[Role] | None = None) -> None:
+    """People without a membership see no monitoring data at all: consistently a 404, like single objects."""
+    if not is_officer(user, roles):
+        raise Http404("not found")

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -24,18 +23,13 @@ from .forms import ImportForm, SourceForm
 from .models import Source
 
 
-def _require_member(user) -> None:
-    if not user.is_superuser and not access.agency_ids(user):
-        raise Http404("not found")
-
-
 def _editable(form) -> dict:
     return {k: v for k, v in form.cleaned_data.items() if k in actions.EDITABLE_FIELDS}
 
 
 @login_required
 def source_list(request):
-    _require_member(request.user)
+    access.require_officer_or_404(request.user)
     sources = Source.objects.restrict(request.user).select_related("agency", "last_job").order_by("name")
     agency = access.primary_agency(request.user)
     form = SourceForm(request.POST or None)
@@ -99,7 +93,7 @@ def fetch_now(request, source_id: int):
 @require_POST
 def import_file(request):
     """Store the upload, start a Job, queue the import; the job page shows a progress bar."""
-    _require_member(request.user)
+    access.require_officer_or_404(request.user)
     form = ImportForm(request.POST, request.FILES, sources=Source.objects.restrict(request.user, "change"))
     if not form.is_valid():
         for errors in form.errors.values():
