@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AlertsConfig(AppConfig):
     name = "haidang.alerts"
     label = "alerts"
+    verbose_name = _("Alerts and stories")
 
     def ready(self):
         from . import (

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 def _ensure_search_index(using="default", **kwargs) -> None:
@@ -19,6 +20,7 @@ def _ensure_search_index(using="default", **kwargs) -> None:
 class ContentConfig(AppConfig):
     name = "haidang.content"
     label = "content"
+    verbose_name = _("Collected content")
 
     def ready(self) -> None:
         post_migrate.connect(_ensure_search_index, sender=self, dispatch_uid="content_search_index")
