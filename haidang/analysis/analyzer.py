@@ -75,10 +75,6 @@ def _model_probs(norms: list[str], texts: list[str]) -> tuple[dict[str, np.ndarr
     return probs, models
 
 
-def _row(counts: dict, i: int) -> dict:
-    return {b: m[i:i + 1] for b, m in counts.items()}
-
-
 def _p(probs: dict, models: dict, task: str, label: str, i: int) -> float | None:
     if task not in models or task not in probs:
         return None
@@ -148,12 +144,15 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
         risk = risk_score(categories, engagement=engagements[i] if engagements else None, relevance=relevance,
                           credibility=source_credibilities[i] if source_credibilities else None)
         if explain:
-            for task, label, p in (("hate_offensive", "HATE_OR_OFFENSIVE", p_ho), ("toxicity", "HATE", p_hate),
-                                   ("scam", "SCAM", p_scam)):
+            # n-grams only from the strongest model of each category (explaining is the costly part).
+            hate_first = (p_hate or 0.0) > (p_ho or 0.0)
+            for task, label, p, ngrams in (("hate_offensive", "HATE_OR_OFFENSIVE", p_ho, not hate_first),
+                                           ("toxicity", "HATE", p_hate, hate_first), ("scam", "SCAM", p_scam, True)):
                 if p is not None and p >= 0.5:
                     why.append({"kind": "model", "task": task, "label": label, "probability": round(p, 3),
                                 "version": models[task].meta.get("version", ""),
-                                "ngrams": models[task].explain(norm, label, counts=_row(probs["_counts"], i))})
+                                "ngrams": models[task].explain(norm, label, counts=probs["_counts"], row=i)
+                                if ngrams else []})
         if truncated[i]:
             why.append({"kind": "note", "detail": f"only the first {MAX_CHARS} characters were analysed"})
         out.append({

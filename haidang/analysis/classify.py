@@ -89,19 +89,22 @@ def _char_grams(word: str) -> list[str]:
     return out
 
 
-def meta_tokens(cleaned: str, norm: str) -> list[str]:
+def _syllable_counts(folded: str) -> tuple[int, int]:
+    words = _LETTERS_RE.findall(folded)
+    return len(words), sum(1 for w in words if w not in SYLLABLES)
+
+
+def meta_tokens(cleaned: str, norm: str, words: tuple[int, int] | None = None) -> list[str]:
     """Bucketed shape cues: length in words and characters, non-syllable share (gibberish, foreign
-    words, brand names), upper-case share, line breaks, digit groups, !?. and emoji counts."""
-    toks = norm.split()
-    out = [f"len{min(12, int(math.log2(1 + len(toks))))}", f"chr{min(14, int(math.log2(1 + len(cleaned))))}"]
-    words = _LETTERS_RE.findall(fold_aligned(norm))
-    if words:
-        out.append(f"nonsyl{int(5 * sum(1 for w in words if w not in SYLLABLES) / len(words))}")
-    else:
-        out.append("nowords")
-    letters = sum(1 for c in cleaned if c.isalpha())
+    words, brand names), upper-case share, line breaks, digit groups, !?. and emoji counts.
+    `words`: (letter words, non-syllables) of the folded text when already counted."""
+    n_words, n_nonsyl = words if words is not None else _syllable_counts(fold_aligned(norm))
+    out = [f"len{min(12, int(math.log2(1 + norm.count(' ') + bool(norm))))}",
+           f"chr{min(14, int(math.log2(1 + len(cleaned))))}",
+           f"nonsyl{int(5 * n_nonsyl / n_words)}" if n_words else "nowords"]
+    letters = sum(map(str.isalpha, cleaned))
     if letters:
-        out.append(f"upper{int(5 * sum(1 for c in cleaned if c.isupper()) / letters)}")
+        out.append(f"upper{int(5 * sum(map(str.isupper, cleaned)) / letters)}")
     out.append(f"nl{min(4, cleaned.count(chr(10)))}")
     out.append(f"digit{min(3, len(_DIGITS_RE.findall(cleaned)))}")
     out.append(f"punct{min(4, int(math.log2(1 + len(_PUNCT_RE.findall(cleaned)))))}")
@@ -135,7 +138,8 @@ class Featurizer:
             info = (tuple(_hash(g) for g in _char_grams(tok)),
                     tuple(_hash(g) for g in _char_grams(folded)),
                     tuple(_full_hash(w) for w in words),
-                    tuple(_full_hash(fold_aligned(w)) for w in words))
+                    tuple(_full_hash(fold_aligned(w)) for w in words),
+                    _syllable_counts(folded))
             if len(self._info) > _CACHE_MAX:
                 self._info.clear()
             self._info[tok] = info
@@ -168,8 +172,11 @@ class Featurizer:
         for i, norm in enumerate(norms):
             uni: list[int] = []
             funi: list[int] = []
+            n_words = n_nonsyl = 0
             for tok in norm.split():
-                ch, fch, words, fwords = token(tok)
+                ch, fch, words, fwords, (nw, nn) = token(tok)
+                n_words += nw
+                n_nonsyl += nn
                 if want[1]:
                     c_char.extend(ch)
                 if want[3]:
@@ -185,7 +192,7 @@ class Featurizer:
             if "meta" in blocks or "raw_char" in blocks:
                 raw = clean(texts[i]) if texts is not None and i < len(texts) else norm
                 if "meta" in blocks:
-                    c_meta.extend(_hash(t) for t in meta_tokens(raw, norm))
+                    c_meta.extend(_hash(t) for t in meta_tokens(raw, norm, (n_words, n_nonsyl)))
                 if "raw_char" in blocks:
                     rtoks = raw.lower().split()
                     for tok in rtoks:
@@ -203,23 +210,30 @@ class Featurizer:
             out[b] = m
         return out
 
-    def grams(self, norm: str, block: str) -> dict[int, str]:
-        """column -> n-gram, for one text and one block (used for explanations only)."""
+    def grams(self, norm: str, block: str, wanted: set[int] | None = None) -> dict[int, str]:
+        """column -> n-gram, for one text and one block (explanations only). With `wanted`, only the
+        words whose cached columns meet those columns are expanded."""
         names: dict[int, str] = {}
         if block in ("word", "word_folded"):
-            toks = _TOKEN_RE.findall(norm)
-            if block == "word_folded":
-                toks = [fold_aligned(t) for t in toks]
-            hashes = [_full_hash(t) for t in toks]
+            k = 2 if block == "word" else 3
+            toks, hashes = [], []
+            for tok in norm.split():
+                words = _TOKEN_RE.findall(tok)
+                toks.extend(words if k == 2 else [fold_aligned(w) for w in words])
+                hashes.extend(self._token(tok)[k])
             for t, h in zip(toks, hashes, strict=True):
                 names.setdefault(h & MASK, t)
             for j in range(len(toks) - 1):
                 names.setdefault(_pair(hashes[j], hashes[j + 1]), toks[j] + " " + toks[j + 1])
         elif block in ("char", "char_folded"):
-            for w in norm.split():
-                w = fold_aligned(w) if block == "char_folded" else w
-                for g in _char_grams(w):
-                    names.setdefault(_hash(g), g.strip())
+            k = 0 if block == "char" else 1
+            for tok in norm.split():
+                cols = self._token(tok)[k]
+                if wanted is not None and wanted.isdisjoint(cols):
+                    continue
+                w = tok if k == 0 else fold_aligned(tok)
+                for g, c in zip(_char_grams(w), cols, strict=True):
+                    names.setdefault(c, g.strip())
         return names
 
 
@@ -317,34 +331,41 @@ class TaskModel:
         labels = [raw[i] for i in self.decision(feats).argmax(axis=1)]
         return [self.label_of[x] for x in labels] if self.subclasses else labels
 
-    def _label_weights(self, block: str, label: str) -> np.ndarray:
+    def _label_weights(self, block: str, label: str, idx: np.ndarray) -> np.ndarray:
         c = self.coef[block]
         if self.binary:
-            return c[:, 0] if self.raw_classes.index(label) == 1 else -c[:, 0]
+            w = c[idx, 0]
+            return w if self.raw_classes.index(label) == 1 else -w
         if self.subclasses:  # the sub-class of this label with the largest weight per column
-            idx = [j for j, s in enumerate(self.subclasses) if self.label_of[s] == label]
-            return c[:, idx].max(axis=1)
-        return c[:, self.classes.index(label)]
+            cols = [j for j, s in enumerate(self.subclasses) if self.label_of[s] == label]
+            return c[idx][:, cols].max(axis=1)
+        return c[idx, self.classes.index(label)]
 
-    def explain(self, normalized: str, label: str, top: int = 5, counts=None) -> list[dict]:
-        """The n-grams of this text that pushed hardest towards `label` (tf-idf value x weight)."""
+    def explain(self, normalized: str, label: str, top: int = 5, counts=None, row: int = 0) -> list[dict]:
+        """The n-grams of this text that pushed hardest towards `label` (tf-idf value x weight).
+        `counts` (block -> csr) and `row` reuse features already computed for a batch."""
         f = featurizer()
         feats = counts if counts is not None else f.counts(None, [normalized], blocks=self.blocks)
-        best: dict[str, float] = {}
         cands = []
         for block, weight in self.blocks.items():
-            if block == "meta" or block not in feats:
+            if block in ("meta", "raw_char") or block not in feats:
                 continue
-            row = _tfidf_block(feats[block][0:1], self.idf[block], weight)
-            if not row.nnz:
+            m = feats[block]
+            a, b = m.indptr[row], m.indptr[row + 1]
+            if a == b:
                 continue
-            contrib = row.data * self._label_weights(block, label)[row.indices]
-            cands.extend((float(contrib[j]), block, int(row.indices[j])) for j in np.argsort(-contrib)[:top * 2]
+            idx = m.indices[a:b]
+            x = (1.0 + np.log(m.data[a:b])) * self.idf[block][idx]
+            x *= weight / max(float(np.sqrt((x * x).sum())), 1e-12)
+            contrib = x * self._label_weights(block, label, idx)
+            cands.extend((float(contrib[j]), block, int(idx[j])) for j in np.argsort(-contrib)[:top * 2]
                          if contrib[j] > 0)
+        best: dict[str, float] = {}
         names_by_block: dict[str, dict[int, str]] = {}
-        for w, block, col in sorted(cands, reverse=True):
+        cands.sort(reverse=True)
+        for w, block, col in cands:
             if block not in names_by_block:
-                names_by_block[block] = f.grams(normalized, block)
+                names_by_block[block] = f.grams(normalized, block, {c for _, b, c in cands if b == block})
             gram = names_by_block[block].get(col)
             if gram and len(gram) >= 2 and gram not in best:
                 best[gram] = w
