@@ -104,9 +104,8 @@ def _word_entry(word: str) -> tuple[tuple[str, ...], tuple[int, ...], bool]:
     return entry
 
 
-def _fast_words(raw: str, part: int = 0) -> list | None:
-    """`_WORD.findall(fold(normalize(raw)))` word by word (part=0: the tokens, part=1: their
-    CRC-32s), or None when a multi-word step may apply."""
+def _prepared(raw: str) -> str | None:
+    """`raw` cleaned, lower-cased, without joiners; None when a mark makes `normalize` iterate."""
     text = clean(raw).lower()
     if not text.isascii():
         if not unicodedata.is_normalized("NFC", text):
@@ -115,6 +114,12 @@ def _fast_words(raw: str, part: int = 0) -> list | None:
             text = _JOINERS.sub("", text)
         if _MARK_FREE.search(text) and _marks().search(text):
             return None
+    return text
+
+
+def _fast_words(text: str, part: int = 0) -> list | None:
+    """`_WORD.findall(fold(normalize(text)))` word by word (part=0: the tokens, part=1: their
+    CRC-32s) for a `_prepared` text, or None when a multi-word step may apply."""
     if _ODD_CHARS.search(text):
         return None
     cached = _word_cache.get
@@ -129,6 +134,33 @@ def _fast_words(raw: str, part: int = 0) -> list | None:
     return out
 
 
+# Where no step of `normalize` reaches across: whitespace after a full stop, "!" or "?" (dotted letters
+# and emoticons hold no whitespace, spaced-out letters no punctuation), and line ends (except after
+# ":", "=" or ";", which could start an emoticon on the next line).
+_SEGMENT = re.compile(r"(?<=[.!?])\s+|(?<![:=;])\n")
+
+
+def _tokens(raw: str, part: int) -> list:
+    """Tokens (part=0) or their CRC-32s (part=1) of `_WORD.findall(fold(normalize(raw)))`: word by
+    word where possible; only the sentences a multi-word step may touch go through `normalize`."""
+    text = _prepared(raw)
+    if text is None:
+        toks = slow_words(raw)
+        return [_crc(t) for t in toks] if part else toks
+    out = _fast_words(text, part)
+    if out is not None:
+        return out
+    out = []
+    for segment in _SEGMENT.split(text):
+        got = _fast_words(segment, part)
+        if got is None:
+            got = slow_words(segment)
+            if part:
+                got = [_crc(t) for t in got]
+        out += got
+    return out
+
+
 def _cap(text: str | None, max_tokens: int) -> str:
     # Cap before the (regex-heavy) normalisation too: a 10 MB paste must not stall a worker.
     return (text or "")[: max_tokens * 12]
@@ -136,11 +168,7 @@ def _cap(text: str | None, max_tokens: int) -> str:
 
 def words(text: str, *, max_tokens: int | None = None) -> list[str]:
     max_tokens = max_tokens or int(conf("MAX_TOKENS"))
-    raw = _cap(text, max_tokens)
-    out = _fast_words(raw)
-    if out is None:
-        out = slow_words(raw)
-    return out[:max_tokens]
+    return _tokens(_cap(text, max_tokens), 0)[:max_tokens]
 
 
 def slow_words(raw: str) -> list[str]:
@@ -151,11 +179,7 @@ def slow_words(raw: str) -> list[str]:
 def token_ids(text: str, *, max_tokens: int | None = None) -> list[int]:
     """CRC-32 of each of `words(text)`."""
     max_tokens = max_tokens or int(conf("MAX_TOKENS"))
-    raw = _cap(text, max_tokens)
-    out = _fast_words(raw, 1)
-    if out is None:
-        out = [_crc(t) for t in slow_words(raw)]
-    return out[:max_tokens]
+    return _tokens(_cap(text, max_tokens), 1)[:max_tokens]
 
 
 _M1 = np.uint64(0x9E3779B97F4A7C15)
