@@ -143,8 +143,9 @@ class StoryIndex:
         return band_hashes(values, self.b, self.r)
 
     def query(self, values) -> list[int]:
+        """Item ids sharing a band with the signature, ascending."""
         if self.shared:
-            return [int(k) for k in self.lsh.query(to_minhash(np.asarray(values, dtype=np.uint64)))]
+            return sorted(int(k) for k in self.lsh.query(to_minhash(np.asarray(values, dtype=np.uint64))))
         return self.lsh.query(values)
 
     def query_many(self, values_list) -> list[list[int]]:
