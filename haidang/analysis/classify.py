@@ -58,9 +58,9 @@ ALL4 = {"word": 1.0, "char": 1.0, "word_folded": 1.0, "char_folded": 1.0}
 TASK_CONFIGS: dict[str, dict] = {
     "toxicity": {"blocks": ALL4, "C": 1.0},
     "hate_offensive": {"blocks": ALL4, "C": 4.0},
-    "sentiment": {"blocks": ALL4, "C": 2.0},
+    "sentiment": {"blocks": ALL4, "C": 1.0, "max_iter": 1000},
     "spam": {"blocks": {"word": 1.0, "word_folded": 1.0, "raw_char": 1.0, "meta": 1.0},
-             "C": 4.0, "sublabel": "spam_type"},
+             "C": 4.0, "sublabel": "spam_type", "max_iter": 1000},
     "scam": {"blocks": ALL4, "C": 1.0},
 }
 DEFAULT_CONFIG = {"blocks": ALL4, "C": 2.0}
@@ -135,11 +135,12 @@ class Featurizer:
         if info is None:
             folded = fold_aligned(tok)
             words = _TOKEN_RE.findall(tok)
+            fwords = tuple(fold_aligned(w) for w in words)
             info = (tuple(_hash(g) for g in _char_grams(tok)),
                     tuple(_hash(g) for g in _char_grams(folded)),
                     tuple(_full_hash(w) for w in words),
-                    tuple(_full_hash(fold_aligned(w)) for w in words),
-                    _syllable_counts(folded))
+                    tuple(_full_hash(w) for w in fwords),
+                    _syllable_counts(folded), folded, tuple(words), fwords)
             if len(self._info) > _CACHE_MAX:
                 self._info.clear()
             self._info[tok] = info
@@ -174,7 +175,7 @@ class Featurizer:
             funi: list[int] = []
             n_words = n_nonsyl = 0
             for tok in norm.split():
-                ch, fch, words, fwords, (nw, nn) = token(tok)
+                ch, fch, words, fwords, (nw, nn) = token(tok)[:5]
                 n_words += nw
                 n_nonsyl += nn
                 if want[1]:
@@ -218,9 +219,9 @@ class Featurizer:
             k = 2 if block == "word" else 3
             toks, hashes = [], []
             for tok in norm.split():
-                words = _TOKEN_RE.findall(tok)
-                toks.extend(words if k == 2 else [fold_aligned(w) for w in words])
-                hashes.extend(self._token(tok)[k])
+                info = self._token(tok)
+                toks.extend(info[6] if k == 2 else info[7])
+                hashes.extend(info[k])
             for t, h in zip(toks, hashes, strict=True):
                 names.setdefault(h & MASK, t)
             for j in range(len(toks) - 1):
@@ -228,10 +229,11 @@ class Featurizer:
         elif block in ("char", "char_folded"):
             k = 0 if block == "char" else 1
             for tok in norm.split():
-                cols = self._token(tok)[k]
+                info = self._token(tok)
+                cols = info[k]
                 if wanted is not None and wanted.isdisjoint(cols):
                     continue
-                w = tok if k == 0 else fold_aligned(tok)
+                w = tok if k == 0 else info[5]
                 for g, c in zip(_char_grams(w), cols, strict=True):
                     names.setdefault(c, g.strip())
         return names
@@ -431,7 +433,7 @@ class Scorer:
 
 def train_task(task: str, texts: Sequence[str] | None, labels: Sequence[str], *, C: float | None = None,
                progress: Callable[[str], None] | None = None, normalized: Sequence[str] | None = None,
-               counts: dict[str, sp.csr_matrix] | None = None, max_iter: int = 300,
+               counts: dict[str, sp.csr_matrix] | None = None, max_iter: int | None = None,
                blocks: dict[str, float] | None = None, sublabels: Sequence[str] | None = None,
                sample_weight: Sequence[float] | None = None) -> TaskModel:
     """Train one task model. `sublabels` (optional, one per row) are finer classes predicted by the
@@ -442,6 +444,7 @@ def train_task(task: str, texts: Sequence[str] | None, labels: Sequence[str], *,
     cfg = task_config(task)
     blocks = dict(blocks or cfg["blocks"])
     C = C or cfg["C"]
+    max_iter = max_iter or cfg.get("max_iter", 300)  # lbfgs; 300 keeps ViHSD training well under 5 min
     started = time.perf_counter()
     if counts is None:
         say(f"featurising {len(texts)} texts")

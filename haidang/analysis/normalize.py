@@ -219,8 +219,8 @@ _EMOJI_CLASS = (
     "\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF\u2190-\u21FF\u3030\u303D\u3297\u3299"
 )
 _EMOJI_RE = re.compile(f"([{_EMOJI_CLASS}])(?:[\ufe0f\u200d\U0001F3FB-\U0001F3FF]*\\1)*[\ufe0f\U0001F3FB-\U0001F3FF]*")
-_EMO_SMILE = re.compile(r"(?:[:=;]+\s?-?[)\]d]+|\^\^+|<3+)(?![\w])")
-_EMO_SAD = re.compile(r"[:=;]+'?\s?-?[(\[]+")
+_EMO_SMILE = re.compile(r"(?:[:=;]+\s*-?[)\]d]+|\^\^+|<3+)(?![\w])")
+_EMO_SAD = re.compile(r"[:=;]+'?\s*-?[(\[]+")
 _SPACES = re.compile(r"\s+")
 _ZWJ = re.compile("[\u200d\ufe0f]")
 
