@@ -1,22 +1,36 @@
-"""The alerts card on the dashboard: open alerts by priority and the day's biggest stories."""
+"""The alerts cards on the dashboard: open alerts by priority (with the most serious ones) and the
+day's biggest stories. Two half-width cards, like the core panels: section + card + hd-panel-title."""
 
 from __future__ import annotations
 
 from haidang.core import access
 
 from . import queries
+from .choices import Priority
+
+TOP_STORIES_HOURS = 24
 
 
 def panels(request) -> list[dict]:
     user = request.user
-    if not user.is_authenticated or not (user.is_superuser or access.agency_ids(user)):
+    if not access.is_officer(user):
         return []
-    return [{
-        "template": "alerts/panel.html",
-        "order": 20,
-        "context": {
-            "by_priority": queries.open_by_priority(user),
-            "stories": list(queries.top_stories(user)),
-            "latest": queries.sort_by_priority(queries.alert_queue(user)[:50])[:5],
+    counts = dict(queries.open_by_priority(user))
+    stories = list(queries.top_stories(user, n=5, hours=TOP_STORIES_HOURS))
+    return [
+        {
+            "template": "alerts/panel.html",
+            "order": 20,
+            "context": {
+                # Every priority, zeros included, so the four tiles never move about.
+                "by_priority": [(value, label, counts.get(value, 0)) for value, label in reversed(Priority.choices)],
+                "latest": list(queries.by_priority(queries.alert_queue(user).select_related("agency"))[:5]),
+            },
         },
-    }]
+        {
+            "template": "alerts/panel_stories.html",
+            "order": 21,
+            "context": {"stories": stories, "hours": TOP_STORIES_HOURS,
+                        "max_items": max((s.item_count for s in stories), default=1)},
+        },
+    ]

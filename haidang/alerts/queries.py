@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count
-from django.db.models.functions import TruncHour
+from django.db.models import Case, Count, IntegerField, Value, When
+from django.db.models.functions import TruncDate, TruncHour
 from django.utils import timezone
 
 from haidang.core.access import get_for_user_or_404
@@ -33,6 +33,17 @@ def alert_queue(user, *, status: str = "open", agency_id=None):
     return qs.order_by("-updated_at", "-id")
 
 
+def priority_rank():
+    """Priority as a number the database can sort by (urgent = 3 first when ordered descending)."""
+    return Case(*[When(priority=value, then=Value(rank)) for value, rank in PRIORITY_RANK.items() if value],
+                default=Value(-1), output_field=IntegerField())
+
+
+def by_priority(alerts):
+    """Most serious first, then the most recently updated."""
+    return alerts.annotate(rank=priority_rank()).order_by("-rank", "-updated_at", "-id")
+
+
 def sort_by_priority(alerts) -> list[Alert]:
     return sorted(alerts, key=lambda a: (-PRIORITY_RANK.get(a.priority, -1), -a.updated_at.timestamp()))
 
@@ -51,7 +62,8 @@ def top_stories(user, n: int = 5, hours: int = 24):
 def story_items(story: Story, limit: int = 200):
     from haidang.content.models import Item
 
-    return (Item.objects.filter(story_membership__story=story).select_related("source", "story_membership")
+    return (Item.objects.filter(story_membership__story=story)
+            .select_related("source", "story_membership", "signals")
             .order_by("-published_at", "-id")[:limit])
 
 
@@ -78,4 +90,20 @@ def story_timeline(story: Story, max_hours: int = 72) -> list[tuple[dt.datetime,
     while hour <= last:
         out.append((hour, counts.get(hour, 0)))
         hour += dt.timedelta(hours=1)
+    return out
+
+
+def story_timeline_daily(story: Story, max_days: int = 60) -> list[tuple[dt.date, int]]:
+    """Items per local day, zero-filled: the spread chart of a story older than a few days."""
+    rows = (story.memberships.annotate(d=TruncDate("seen_at", tzinfo=timezone.get_current_timezone()))
+            .values("d").annotate(n=Count("id")).order_by("d"))
+    counts = {r["d"]: r["n"] for r in rows if r["d"] is not None}
+    if not counts:
+        return []
+    last = max(counts)
+    day = max(min(counts), last - dt.timedelta(days=max_days - 1))
+    out = []
+    while day <= last:
+        out.append((day, counts.get(day, 0)))
+        day += dt.timedelta(days=1)
     return out

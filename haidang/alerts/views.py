@@ -1,36 +1,158 @@
-"""The alert queue and the story page. Access: queries.access_*_for_user (404 for outsiders);
-roles: actions.py (PermissionDenied → 403)."""
+"""The alert queue, the stories list and the story page; acknowledge / dismiss / report.
+
+Access: queries.access_*_for_user (404 for outsiders); roles: actions.py (PermissionDenied → 403).
+Every write is a POST form that works without JavaScript (the CSP forbids inline scripts anyway).
+"""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from haidang.core import access
 
 from . import actions, forms, queries
-from .choices import AlertStatus
+from .choices import AlertReason, AlertStatus, HarmCategory, Priority
 from .models import Alert, Story
-from .svg import bar_chart
+
+PAGE_SIZE = 50
+
+# The queue's tabs. "active" (the default) is what still needs someone: open and acknowledged.
+STATUS_TABS = [
+    ("active", gettext_lazy("To handle")),
+    (AlertStatus.OPEN.value, gettext_lazy("New")),
+    (AlertStatus.ACKNOWLEDGED.value, gettext_lazy("Acknowledged")),
+    (AlertStatus.REPORTED.value, gettext_lazy("Reported")),
+    (AlertStatus.DISMISSED.value, gettext_lazy("Dismissed")),
+    ("all", gettext_lazy("All")),
+]
+ACTIVE = (AlertStatus.OPEN.value, AlertStatus.ACKNOWLEDGED.value)
+
+REASON_ICONS = {AlertReason.PRIORITY: "exclamation-diamond", AlertReason.URGENT_TOPIC: "lightning-charge",
+                AlertReason.SPIKE: "bar-chart-line", AlertReason.GROWTH: "graph-up-arrow"}
+
+
+def _choice(value: str, allowed) -> str:
+    return value if value in allowed else ""
+
+
+def _reasons(alert: Alert) -> list[dict]:
+    """Each condition that raised the alert, labelled, with the figure behind it when known."""
+    out = []
+    for value in alert.reasons or ():
+        try:
+            reason = AlertReason(value)
+        except ValueError:
+            out.append({"value": value, "label": value, "icon": "info-circle", "detail": ""})
+            continue
+        detail = ""
+        if reason == AlertReason.PRIORITY:
+            detail = str(Priority(alert.priority).label) if alert.priority in Priority.values else ""
+        elif reason == AlertReason.SPIKE and alert.details.get("expected") is not None:
+            detail = _("%(count)s items in an hour, about %(expected)s expected") % {
+                "count": alert.details.get("count", alert.item_count),
+                "expected": f"{float(alert.details['expected']):.1f}".replace(".", ",")}
+        elif reason == AlertReason.GROWTH and alert.story_id:
+            detail = _("%(rate)s items/hour in the last hour") % {
+                "rate": f"{alert.story.growth_1h:.1f}".replace(".", ",")}
+        out.append({"value": reason.value, "label": str(reason.label), "icon": REASON_ICONS[reason], "detail": detail})
+    return out
+
+
+def _decorate(alerts, user) -> list[Alert]:
+    """Attach what the templates show: reason labels, places, and whether this officer may act."""
+    alerts = list(alerts)
+    handleable = set(Alert.objects.restrict(user, "change").filter(pk__in=[a.pk for a in alerts])
+                     .values_list("pk", flat=True))
+    for alert in alerts:
+        alert.reason_list = _reasons(alert)
+        alert.places = alert.story.top_places(3) if alert.story_id else []
+        alert.can_handle = alert.pk in handleable
+    return alerts
 
 
 @login_required
 def queue(request):
     access.require_officer_or_404(request.user)
-    status = request.GET.get("status", "open")
-    agency = request.GET.get("agency") or None
-    alerts = queries.alert_queue(request.user, status=status, agency_id=agency)
-    page = Paginator(alerts, 50).get_page(request.GET.get("page"))
+    user = request.user
+    status = request.GET.get("status") or "active"
+    if status not in dict(STATUS_TABS):
+        status = "active"
+    priority = _choice(request.GET.get("priority", ""), Priority.values)
+    reason = _choice(request.GET.get("reason", ""), AlertReason.values)
+    visible = Alert.objects.restrict(user).exclude(status=AlertStatus.MERGED)
+
+    # The agencies whose alerts this officer can see (their own, and others' high alerts for the lead agency).
+    agency_choices = sorted({(a.pk, a.short_name, a.name) for a in _agencies_of(visible)}, key=lambda r: r[1])
+    agency = request.GET.get("agency", "")
+    if agency == "mine":
+        agency_ids = access.agency_ids(user)
+    elif agency.isdigit() and int(agency) in {pk for pk, _s, _n in agency_choices}:
+        agency_ids = {int(agency)}
+    else:
+        agency, agency_ids = "", None
+    if agency_ids is not None:
+        visible = visible.filter(agency_id__in=agency_ids)
+
+    status_counts = dict(visible.values_list("status").annotate(n=Count("id")).order_by())
+    tabs = []
+    for value, label in STATUS_TABS:
+        if value == "active":
+            n = sum(status_counts.get(s, 0) for s in ACTIVE)
+        elif value == "all":
+            n = sum(status_counts.values())
+        else:
+            n = status_counts.get(value, 0)
+        tabs.append({"value": value, "label": label, "count": n, "current": value == status})
+
+    alerts = visible
+    if status == "active":
+        alerts = alerts.filter(status__in=ACTIVE)
+    elif status != "all":
+        alerts = alerts.filter(status=status)
+    if reason:
+        # reasons is a JSON list of choice values; a quoted value matches only the whole value.
+        alerts = alerts.filter(reasons__icontains=f'"{reason}"')
+    priority_counts = dict(alerts.values_list("priority").annotate(n=Count("id")).order_by())
+    if priority:
+        alerts = alerts.filter(priority=priority)
+    alerts = queries.by_priority(alerts.select_related("agency", "story", "handled_by"))
+    page = Paginator(alerts, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = _decorate(page.object_list, user)
     return render(request, "alerts/queue.html", {
-        "page": page, "status": status, "statuses": [("open", _("open"))] + list(AlertStatus.choices),
+        "page": page, "status": status, "tabs": tabs, "priority": priority, "reason": reason, "agency": agency,
+        "priorities": [(value, label, priority_counts.get(value, 0))
+                       for value, label in reversed(Priority.choices)],
+        "reasons": AlertReason.choices, "agency_choices": agency_choices,
+        "filtered": bool(priority or reason or agency),
         "dismiss_form": forms.DismissForm(), "report_form": forms.ReportForm(),
-        "by_priority": queries.open_by_priority(request.user),
     })
+
+
+def _agencies_of(alerts):
+    from haidang.agencies.models import Agency
+
+    ids = alerts.exclude(agency__isnull=True).values_list("agency_id", flat=True).distinct().order_by()
+    return Agency.objects.filter(pk__in=ids)
+
+
+def _back(request):
+    """Where the form came from (a local path only), else the queue."""
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts=None) and target.startswith("/"):
+        return redirect(target)
+    return redirect("alerts:queue")
 
 
 def _handle(request, alert_id: int, perform, done: str):
@@ -43,10 +165,7 @@ def _handle(request, alert_id: int, perform, done: str):
         raise
     else:
         messages.success(request, done)
-    target = request.POST.get("next", "")
-    if target.startswith("/") and not target.startswith("//"):
-        return redirect(target)
-    return redirect("alerts:queue")
+    return _back(request)
 
 
 @login_required
@@ -60,6 +179,7 @@ def acknowledge(request, alert_id: int):
 @require_POST
 def dismiss(request, alert_id: int):
     form = forms.DismissForm(request.POST)
+    # An empty reason still reaches the action, which refuses it with its own message (one rule, one place).
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     return _handle(request, alert_id,
                    lambda a: actions.do_dismiss_alert(a, reason=reason, acting_user=request.user),
@@ -76,12 +196,72 @@ def report(request, alert_id: int):
                    _("Reported to the lead agency."))
 
 
+STORY_SORTS = {
+    "recent": ("-last_seen", "-id"),
+    "items": ("-item_count", "-last_seen"),
+    "growth": ("-growth_1h", "-growth_24h", "-last_seen"),
+    "engagement": ("-total_engagement", "-last_seen"),
+}
+STORY_PERIODS = {"1": 1, "7": 7, "30": 30}
+SPREAD_MIN_POINTS = 12
+
+
 @login_required
 def story_list(request):
     access.require_officer_or_404(request.user)
-    stories = Story.objects.restrict(request.user).live().filter(item_count__gt=1).order_by("-last_seen")
-    page = Paginator(stories, 50).get_page(request.GET.get("page"))
-    return render(request, "alerts/stories.html", {"page": page})
+    category = _choice(request.GET.get("category", ""), HarmCategory.values)
+    priority = _choice(request.GET.get("priority", ""), Priority.values)
+    period = _choice(request.GET.get("days", ""), STORY_PERIODS)
+    sort = request.GET.get("sort", "recent")
+    if sort not in STORY_SORTS:
+        sort = "recent"
+    stories = Story.objects.restrict(request.user).live().filter(item_count__gt=1)
+    if category:
+        stories = stories.filter(dominant_category=category)
+    if priority:
+        stories = stories.filter(max_priority=priority)
+    if period:
+        stories = stories.filter(last_seen__gte=timezone.now() - dt.timedelta(days=STORY_PERIODS[period]))
+    page = Paginator(stories.order_by(*STORY_SORTS[sort]), PAGE_SIZE).get_page(request.GET.get("page"))
+    alerts = {a.story_id: a for a in Alert.objects.restrict(request.user)
+              .filter(story_id__in=[s.pk for s in page.object_list]).only("id", "story_id", "status", "priority")}
+    for story in page.object_list:
+        story.alert = alerts.get(story.pk)
+        story.places = story.top_places(2)
+    return render(request, "alerts/stories.html", {
+        "page": page, "category": category, "priority": priority, "days": period, "sort": sort,
+        "categories": [(v, label) for v, label in HarmCategory.choices if v != "other"],
+        "priorities": list(reversed(Priority.choices)),
+        "periods": [("1", _("last 24 hours")), ("7", _("last 7 days")), ("30", _("last 30 days"))],
+        "sorts": [("recent", _("most recent")), ("items", _("most items")), ("growth", _("fastest growing")),
+                  ("engagement", _("most engagement"))],
+        "filtered": bool(category or priority or period),
+    })
+
+
+def _spread(story: Story) -> dict:
+    """The spread chart's data: items per hour over the story's recent life, or per day when it is
+    older than three days (a long hourly axis would be unreadable). Both series are zero-filled."""
+    span = story.last_seen - story.first_seen if story.first_seen and story.last_seen else dt.timedelta(0)
+    if span <= dt.timedelta(hours=72):
+        rows, step, unit = queries.story_timeline(story), dt.timedelta(hours=1), _("Items per hour")
+
+        def label(h):
+            return timezone.localtime(h).strftime("%Hh %d/%m")
+    else:
+        rows, step, unit = queries.story_timeline_daily(story), dt.timedelta(days=1), _("Items per day")
+
+        def label(d):
+            return d.strftime("%d/%m")
+    if rows and len(rows) < SPREAD_MIN_POINTS:
+        # A young story is one or two points: lead in with the quiet hours (days) before it, so the
+        # chart shows a burst rather than a lone dot.
+        first = rows[0][0]
+        rows = [(first - step * k, 0) for k in range(SPREAD_MIN_POINTS - len(rows), 0, -1)] + list(rows)
+    labels = [label(when) for when, _n in rows]
+    values = [n for _when, n in rows]
+    return {"labels": labels, "series": [{"label": unit, "values": values}] if values else [],
+            "rows": list(zip(labels, values, strict=True)), "unit": unit}
 
 
 @login_required
@@ -89,12 +269,18 @@ def story_detail(request, story_id: int):
     story = queries.access_story_for_user(request.user, story_id)
     if story.merged_into_id:
         return redirect("alerts:story", story.merged_into_id)
-    alert = Alert.objects.restrict(request.user).filter(story=story).select_related("agency").first()
-    timeline = queries.story_timeline(story)
+    alert = (Alert.objects.restrict(request.user).filter(story=story)
+             .select_related("agency", "story", "handled_by").first())
+    if alert is not None:
+        alert = _decorate([alert], request.user)[0]
+    categories = sorted(((HarmCategory(c).label if c in HarmCategory.values else c, n)
+                         for c, n in (story.category_counts or {}).items() if c != "other" and n),
+                        key=lambda r: -r[1])
     return render(request, "alerts/story.html", {
         "story": story, "alert": alert, "items": queries.story_items(story),
-        "sources": queries.story_sources(story), "places": story.top_places(),
-        "chart": bar_chart(timeline, title=_("Items per hour")), "timeline": timeline,
-        "merges": story.merges_in.select_related("merged")[:20],
+        "sources": queries.story_sources(story), "places": story.top_places(8),
+        "categories": [(str(label), n) for label, n in categories[:6]],
+        "spread": _spread(story),
+        "merges": story.merges_in.all()[:20],
         "dismiss_form": forms.DismissForm(), "report_form": forms.ReportForm(),
     })
