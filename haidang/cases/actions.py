@@ -20,7 +20,6 @@ The coordination app ([Coordinate]) fills a case through the same functions:
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterable
 
@@ -34,6 +33,7 @@ from django.utils.translation import gettext_lazy
 
 from haidang.audit.actions import record
 from haidang.core import access
+from haidang.core.files import sha256_of_upload
 from haidang.core.notifications import notify
 
 from . import events
@@ -179,14 +179,6 @@ def _next_case_code(year: int) -> tuple[int, str]:
     return number, f"VV-{year}-{number:04d}"
 
 
-def _sha256(fileobj) -> str:
-    digest = hashlib.sha256()
-    for chunk in fileobj.chunks() if hasattr(fileobj, "chunks") else [fileobj.read()]:
-        digest.update(chunk)
-    if hasattr(fileobj, "seek"):
-        fileobj.seek(0)
-    return digest.hexdigest()
-
 
 def host_is_press(url: str) -> bool:
     """Does the URL's host belong to a registered press outlet (the domain or a subdomain of it)?"""
@@ -262,7 +254,7 @@ def do_create_report(
     )
     for upload in attachments or ():
         ReportAttachment.objects.create(report=report, file=upload, name=getattr(upload, "name", "")[:255],
-                                        sha256=_sha256(upload))
+                                        sha256=sha256_of_upload(upload))
     _audit("report.create", actor=acting_user, obj=report, agency=agency, changes={
         "subject": f"{subject_type}:{subject_id}", "url": url, "category": report.category,
         "urgency": report.urgency, "press": report.is_press,
@@ -503,7 +495,7 @@ def do_add_evidence(case: Case, *, acting_user, kind: str = EvidenceKind.URL, re
     _require_lead_or_participant(acting_user, case)
     if not (ref_id or url or file):
         raise CaseError(gettext_lazy("Evidence needs a reference, a URL or a file."))
-    sha = _sha256(file) if file is not None else ""
+    sha = sha256_of_upload(file) if file is not None else ""
     return _add_evidence(case, actor=acting_user, kind=kind, ref_id=ref_id, url=url, file=file, sha256=sha,
                          note=note)
 
@@ -924,7 +916,7 @@ def do_record_proof(
     events.event_proof_recorded(action.case, actor=acting_user, proof=proof)
     _audit("case.action_proof", actor=acting_user, obj=proof, changes={
         "case": action.case.code, "action": action.pk, "kind": kind, "url": url, "http_status": status,
-        "snapshot": snapshot_id, "sha256": _sha256(file) if file is not None else ""})
+        "snapshot": snapshot_id, "sha256": sha256_of_upload(file) if file is not None else ""})
     return proof
 
 

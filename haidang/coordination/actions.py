@@ -16,7 +16,6 @@ Who may do what:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 from collections.abc import Iterable
 
@@ -37,6 +36,7 @@ from haidang.cases.choices import CaseState, CoordinationMode
 from haidang.cases.errors import CaseError, IllegalTransition
 from haidang.cases.models import Case
 from haidang.core import access, notifications
+from haidang.core.files import sha256_of_upload
 from haidang.core.notifications import notify
 
 from . import deadlines
@@ -73,14 +73,6 @@ def _require_lead(user, case: Case) -> None:
 def _case_label(case: Case) -> str:
     return case.code if case.is_confidential else f"{case.code} {case.title}"
 
-
-def _sha256(fileobj) -> str:
-    digest = hashlib.sha256()
-    for chunk in fileobj.chunks() if hasattr(fileobj, "chunks") else [fileobj.read()]:
-        digest.update(chunk)
-    if hasattr(fileobj, "seek"):
-        fileobj.seek(0)
-    return digest.hexdigest()
 
 
 def _agencies(agencies: Iterable, case: Case) -> list:
@@ -485,7 +477,7 @@ def do_answer_consultation(
                                              signed_by=acting_user, signed_at=now)
     files = []
     for upload in attachments or ():
-        sha = _sha256(upload)
+        sha = sha256_of_upload(upload)
         AnswerAttachment.objects.create(revision=revision, file=upload, name=getattr(upload, "name", "")[:255],
                                         sha256=sha)
         files.append({"name": getattr(upload, "name", ""), "sha256": sha})
