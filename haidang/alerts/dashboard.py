@@ -30,7 +30,6 @@ def panels(request) -> list[dict]:
         {
             "template": "alerts/panel_stories.html",
             "order": 21,
-            "context": {"stories": stories, "hours": TOP_STORIES_HOURS,
-                        "max_items": max((s.item_count for s in stories), default=1)},
+            "context": {"stories": stories, "hours": TOP_STORIES_HOURS},
         },
     ]

@@ -241,27 +241,31 @@ def story_list(request):
 
 def _spread(story: Story) -> dict:
     """The spread chart's data: items per hour over the story's recent life, or per day when it is
-    older than three days (a long hourly axis would be unreadable). Both series are zero-filled."""
+    older than three days (a long hourly axis would be unreadable). Both series are zero-filled.
+    The axis gets short labels (19h); the table beside it, full ones (19h 28/11)."""
     span = story.last_seen - story.first_seen if story.first_seen and story.last_seen else dt.timedelta(0)
     if span <= dt.timedelta(hours=72):
         rows, step, unit = queries.story_timeline(story), dt.timedelta(hours=1), _("Items per hour")
 
-        def label(h):
-            return timezone.localtime(h).strftime("%Hh %d/%m")
+        def labels_for(h):
+            h = timezone.localtime(h)
+            return h.strftime("%Hh"), h.strftime("%Hh %d/%m")
     else:
         rows, step, unit = queries.story_timeline_daily(story), dt.timedelta(days=1), _("Items per day")
 
-        def label(d):
-            return d.strftime("%d/%m")
+        def labels_for(d):
+            return d.strftime("%d/%m"), d.strftime("%d/%m/%Y")
     if rows and len(rows) < SPREAD_MIN_POINTS:
         # A young story is one or two points: lead in with the quiet hours (days) before it, so the
         # chart shows a burst rather than a lone dot.
         first = rows[0][0]
         rows = [(first - step * k, 0) for k in range(SPREAD_MIN_POINTS - len(rows), 0, -1)] + list(rows)
-    labels = [label(when) for when, _n in rows]
+    labels = [labels_for(when) for when, _n in rows]
     values = [n for _when, n in rows]
-    return {"labels": labels, "series": [{"label": unit, "values": values}] if values else [],
-            "rows": list(zip(labels, values, strict=True)), "unit": unit}
+    return {"labels": [short for short, _full in labels],
+            "series": [{"label": unit, "values": values}] if values else [],
+            "rows": [(full, n) for (_short, full), n in zip(labels, values, strict=True)], "unit": unit,
+            "range": f"{labels[0][1]} – {labels[-1][1]}" if labels else ""}
 
 
 @login_required
