@@ -58,7 +58,7 @@ _ODD_CHARS = re.compile(r"[013457]\w*_|_\w*[013457]|[\u2776-\u2793\U0001F100-\U0
 _MARK_FREE = re.compile(
     "[^\x00-\u02ff\u1e00-\u1fff\u2000-\u20cf\u2100-\u2bff\U0001F000-\U0001FAFF]")
 _MARK_FREE_RANGES = ((0, 0x2FF), (0x1E00, 0x1FFF), (0x2000, 0x20CF), (0x2100, 0x2BFF), (0x1F000, 0x1FAFF))
-_WORD_CACHE_MAX = 500_000
+_WORD_CACHE_MAX = 200_000  # words (and tokens); a few hundred bytes each at most
 
 
 def _is_mark(ch: str) -> bool:
