@@ -11,6 +11,10 @@ Features are computed once per text and shared by all task models. They come in 
   letters as written: they mark spam);
 - `meta`: a handful of bucketed shape cues of the cleaned text (length, share of tokens that are not
   Vietnamese syllables, upper-case share, emoji, digits, line breaks).
+- `shape`: one placeholder per URL, e-mail, phone, hotline, money amount, number with a unit, date/time,
+  plain number (by length) or letter-digit mix of the cleaned text (`URL`, `URL_SHORT`, `TLD_sus`, `PHONE`,
+  `MONEY`, `NUM6`, ...): what the scam rules look at, as counts the model can weigh. Every number or link
+  is otherwise a feature of its own that no other text shares.
 
 Each task chooses, on dev (see `TASK_CONFIGS` and docs/models.md), which blocks it uses, their
 weights and C. Per block it holds IDF weights; features are sub-linear TF x IDF, L2-normalised within
@@ -44,7 +48,7 @@ from .normalize import SYLLABLES, clean, fold_aligned, normalize
 BLOCK_BITS = 18
 BLOCK = 1 << BLOCK_BITS
 MASK = BLOCK - 1
-BLOCK_NAMES = ("word", "char", "word_folded", "char_folded", "meta", "raw_char")
+BLOCK_NAMES = ("word", "char", "word_folded", "char_folded", "meta", "raw_char", "shape")
 FEATURES_VERSION = "hb18-w12pair-c25wb-fold-meta-raw-v2"
 _TOKEN_RE = re.compile(r"(?u)[^\s.,!?;:\"'()\[\]{}]+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -61,7 +65,9 @@ TASK_CONFIGS: dict[str, dict] = {
     "sentiment": {"blocks": ALL4, "C": 1.0, "max_iter": 1000},
     "spam": {"blocks": {"word": 1.0, "word_folded": 1.0, "raw_char": 1.0, "meta": 1.0},
              "C": 4.0, "sublabel": "spam_type", "max_iter": 1000},
-    "scam": {"blocks": ALL4, "C": 1.0},
+    # Scam: ALL4 + raw char + entity placeholders (`shape`, weight 0.5), C=2, chosen by 3x5-fold CV on the
+    # SMS train split (docs/models.md).
+    "scam": {"blocks": {**ALL4, "raw_char": 1.0, "shape": 0.5}, "C": 2.0},
 }
 DEFAULT_CONFIG = {"blocks": ALL4, "C": 2.0}
 
@@ -112,6 +118,55 @@ def meta_tokens(cleaned: str, norm: str, words: tuple[int, int] | None = None) -
     return out
 
 
+_SHAPE_URL_RE = re.compile(r"^(?:https?:?/*|www\.)|^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?:/|$)")
+_SHAPE_MONEY_RE = re.compile(r"\d{1,3}(?:[.,]\d{3})+(?:đ|d)?")
+_SHAPE_UNIT_RE = re.compile(r"\d+(k|tr|d|đ|vnd|vnđ|trieu|triệu|usd|h|g|p|phut|%)")
+_SHAPE_PHONE_RE = re.compile(r"(?:\+?84|0)\d{9,10}")
+_SHAPE_STRIP = ".,;:!?()[]{}\"'…"
+_SHAPE_SKIP = frozenset("0123456789@.:/")
+
+
+def shape_tokens(token: str) -> tuple[str, ...]:
+    """Placeholders for one whitespace token of the cleaned text: a link (and whether it is shortened
+    and its top-level domain: vn, com, one of the scam TLDs of `data/link_lists.tsv`, other), an e-mail, a
+    phone, a 1900/1800 hotline, a money amount, a number with a unit, a date or time, a plain number by
+    its length, a letter-digit mix. () for ordinary words."""
+    if _SHAPE_SKIP.isdisjoint(token):
+        return ()
+    t = token.strip(_SHAPE_STRIP).lower()
+    if not t:
+        return ()
+    if "@" in t and "." in t:
+        return ("EMAIL",)
+    if _SHAPE_URL_RE.match(t):
+        from .rules import _host, _link_lists
+
+        shorteners, tlds = _link_lists()[:2]
+        host = _host(t)
+        tld = host.rsplit(".", 1)[-1] if "." in host else ""
+        return ("URL", *(("URL_SHORT",) if host in shorteners else ()),
+                "TLD_" + (tld if tld in ("vn", "com") else "sus" if tld in tlds else "other"))
+    digits = sum(ch.isdigit() for ch in t)
+    if not digits:
+        return ()
+    if any(ch.isalpha() for ch in t):
+        unit = _SHAPE_UNIT_RE.fullmatch(t)
+        return ("NUMUNIT_" + unit.group(1)[:3],) if unit else ("MIXED",)
+    if _SHAPE_MONEY_RE.fullmatch(t):
+        return ("MONEY",)
+    if _SHAPE_PHONE_RE.fullmatch(re.sub(r"[ .\-]", "", t)):
+        return ("PHONE",)
+    d = re.sub(r"\D", "", t)
+    if d.startswith(("1900", "1800")):
+        return ("HOTLINE",)
+    if "/" in t or ":" in t:
+        return ("DATE_TIME",)
+    return (f"NUM{min(len(d), 13)}",)
+
+
+_NO_SHAPE = _hash("noshape")
+
+
 def _pair(h1: int, h2: int) -> int:
     """Column of a word bigram from the full hashes of its two words (no string to build or hash)."""
     return ((h1 * 0x01000193) ^ h2) & MASK
@@ -129,6 +184,16 @@ class Featurizer:
 
     def __init__(self):
         self._info: dict[str, tuple] = {}
+        self._shapes: dict[str, tuple[int, ...]] = {}
+
+    def _shape(self, tok: str) -> tuple[int, ...]:
+        cols = self._shapes.get(tok)
+        if cols is None:
+            cols = tuple(_hash(s) for s in shape_tokens(tok))
+            if len(self._shapes) > _CACHE_MAX:
+                self._shapes.clear()
+            self._shapes[tok] = cols
+        return cols
 
     def _token(self, tok: str) -> tuple:
         info = self._info.get(tok)
@@ -168,7 +233,7 @@ class Featurizer:
         want = [b in blocks for b in BLOCK_NAMES[:4]]
         cols: dict[str, list[int]] = {b: [] for b in BLOCK_NAMES}
         ptr: dict[str, list[int]] = {b: [0] for b in BLOCK_NAMES}
-        c_word, c_char, c_wf, c_cf, c_meta, c_raw = (cols[b] for b in BLOCK_NAMES)
+        c_word, c_char, c_wf, c_cf, c_meta, c_raw, c_shape = (cols[b] for b in BLOCK_NAMES)
         token = self._token
         for i, norm in enumerate(norms):
             uni: list[int] = []
@@ -190,7 +255,7 @@ class Featurizer:
             if want[2]:
                 c_wf.extend([h & MASK for h in funi])
                 c_wf.extend([_pair(a, b) for a, b in zip(funi, funi[1:], strict=False)])
-            if "meta" in blocks or "raw_char" in blocks:
+            if "meta" in blocks or "raw_char" in blocks or "shape" in blocks:
                 raw = clean(texts[i]) if texts is not None and i < len(texts) else norm
                 if "meta" in blocks:
                     c_meta.extend(_hash(t) for t in meta_tokens(raw, norm, (n_words, n_nonsyl)))
@@ -200,6 +265,12 @@ class Featurizer:
                         c_raw.extend(token(tok)[0])
                     for a, b in zip(rtoks, rtoks[1:], strict=False):
                         c_raw.extend(self._cross(a, b))
+                if "shape" in blocks:
+                    before = len(c_shape)
+                    for tok in raw.split():
+                        c_shape.extend(self._shape(tok))
+                    if len(c_shape) == before:
+                        c_shape.append(_NO_SHAPE)
             for b in blocks:
                 ptr[b].append(len(cols[b]))
         out = {}
@@ -350,7 +421,7 @@ class TaskModel:
         feats = counts if counts is not None else f.counts(None, [normalized], blocks=self.blocks)
         cands = []
         for block, weight in self.blocks.items():
-            if block in ("meta", "raw_char") or block not in feats:
+            if block in ("meta", "raw_char", "shape") or block not in feats:
                 continue
             m = feats[block]
             a, b = m.indptr[row], m.indptr[row + 1]

@@ -97,3 +97,19 @@ def test_smoke_shipped_model_on_vihos_dev():
     call_command("evaluate", "--task", "hate_offensive", "--data", "../shared/data/vihos/dev.csv",
                  "--model", str(registry.SHIPPED_DIR / "hate_offensive.joblib"), "--json", stdout=out)
     assert json.loads(out.getvalue())["macro_f1"] > 0.85
+
+
+def test_shape_placeholders_for_links_numbers_and_amounts():
+    from haidang.analysis.classify import Featurizer, shape_tokens
+
+    assert shape_tokens("https://bit.ly/abc") == ("URL", "URL_SHORT", "TLD_other")
+    assert shape_tokens("coccit.xyz/r/1q") == ("URL", "TLD_sus")
+    assert shape_tokens("0848836182,") == ("PHONE",)
+    assert shape_tokens("19006036") == ("HOTLINE",)
+    assert shape_tokens("910.046") == ("MONEY",)
+    assert shape_tokens("50k") == ("NUMUNIT_k",)
+    assert shape_tokens("27/03/2025") == ("DATE_TIME",)
+    assert shape_tokens("632900") == ("NUM6",)
+    assert shape_tokens("ngân") == () and shape_tokens("1O0tr") == ("MIXED",)
+    counts = Featurizer().counts(["gọi 0901234567 hoặc 0912345678", "xin chào"], blocks=["shape"])["shape"]
+    assert counts[0].sum() == 2 and counts[0].nnz == 1 and counts[1].nnz == 1  # two PHONE; `noshape`
