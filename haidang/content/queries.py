@@ -16,6 +16,7 @@ from django.utils.dateparse import parse_datetime
 
 from haidang.core.access import get_for_user_or_404
 
+from . import search
 from .models import Item, Snapshot
 from .search import apply_search
 
@@ -75,6 +76,8 @@ def search_items(user, query: str = "", *, source_id=None, press: bool | None = 
     if date_to:
         items = items.filter(published_at__lt=dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min,
                                                                    tzinfo=tz))
+    if search.fts_ordered(items):
+        return items  # already ordered by the FTS rowid, newest first
     return items.order_by("-fetched_at", "-id")
 
 
@@ -100,7 +103,7 @@ def decode_cursor(value: str | None) -> tuple[dt.datetime, int] | None:
 
 @dataclass
 class KeysetPage:
-    """One page of a feed ordered by (fetched_at, id) descending. No COUNT(*), no OFFSET: each page
+    """One page of a feed ordered by (fetched_at, id) descending (an FTS5 search: by id descending). No COUNT(*), no OFFSET: each page
     is a seek on the composite index, as fast on page 1,000 as on page 1."""
 
     items: list = field(default_factory=list)
@@ -120,10 +123,14 @@ def keyset_page(queryset, *, after: str | None = None, before: str | None = None
     """`after`: the page following that cursor (older items); `before`: the page preceding it."""
     before_key = decode_cursor(before)
     after_key = decode_cursor(after) if before_key is None else None
+    by_fts = search.fts_ordered(queryset)
     if before_key is not None:
         when, pk = before_key
-        rows = list(queryset.filter(Q(fetched_at__gt=when) | Q(fetched_at=when, id__gt=pk))
-                    .order_by("fetched_at", "id")[: size + 1])
+        if by_fts:
+            newer = search.seek_fts(queryset, above=pk)
+        else:
+            newer = queryset.filter(Q(fetched_at__gt=when) | Q(fetched_at=when, id__gt=pk)).order_by("fetched_at", "id")
+        rows = list(newer[: size + 1])
         has_newer = len(rows) > size
         rows = list(reversed(rows[:size]))
         page = KeysetPage(items=rows, is_first=not has_newer)
@@ -132,7 +139,10 @@ def keyset_page(queryset, *, after: str | None = None, before: str | None = None
         return page
     if after_key is not None:
         when, pk = after_key
-        queryset = queryset.filter(Q(fetched_at__lt=when) | Q(fetched_at=when, id__lt=pk))
+        if by_fts:
+            queryset = search.seek_fts(queryset, below=pk)
+        else:
+            queryset = queryset.filter(Q(fetched_at__lt=when) | Q(fetched_at=when, id__lt=pk))
     rows = list(queryset[: size + 1])
     page = KeysetPage(items=rows[:size], is_first=after_key is None)
     if len(rows) > size:

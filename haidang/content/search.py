@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 
 from django.db import connections, router
-from django.db.models.expressions import RawSQL
 
 FTS_TABLE = "content_item_fts"
 MAX_WORDS = 10
@@ -115,11 +114,33 @@ def apply_search(queryset, query: str):
         return queryset
     connection = connections[router.db_for_read(queryset.model)]
     if fts5_available(connection):
-        return queryset.filter(id__in=RawSQL(SQLITE_MATCH, [fts5_match(words)]))
+        # Let FTS5 drive the query, newest rowid first: it then stops after one page of matches.
+        # `id IN (SELECT rowid ... MATCH)` instead materialises every match (300k rows for a common
+        # word at a million items: ~0.7 s a page, against ~0.04 s this way). Search results are
+        # therefore ordered by id (collection order), and `fts_ordered()` tells the paginator so.
+        return queryset.extra(
+            tables=[FTS_TABLE],
+            where=[f"{FTS_TABLE}.rowid = content_item.id", f"{FTS_TABLE} MATCH %s"],
+            params=[fts5_match(words)],
+            order_by=[f"-{FTS_TABLE}.rowid"],
+        )
     # PostgreSQL (trigram GIN index) and the fallback: LIKE '%word%' on the folded text.
     for word in words:
         queryset = queryset.filter(text_folded__contains=word)
     return queryset
+
+
+def fts_ordered(queryset) -> bool:
+    """Is this queryset an FTS5 search, ordered by the FTS rowid (see `apply_search`)?"""
+    return FTS_TABLE in queryset.query.extra_tables
+
+
+def seek_fts(queryset, *, below: int | None = None, above: int | None = None):
+    """Keyset step for an FTS5-ordered search: rows older (`below`) or newer (`above`) than an id,
+    constrained on the FTS rowid so that FTS5 itself seeks there."""
+    if below is not None:
+        return queryset.extra(where=[f"{FTS_TABLE}.rowid < %s"], params=[below])
+    return queryset.extra(where=[f"{FTS_TABLE}.rowid > %s"], params=[above], order_by=[f"{FTS_TABLE}.rowid"])
 
 
 def search_backend(queryset=None) -> str:

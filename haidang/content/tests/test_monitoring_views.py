@@ -129,6 +129,24 @@ def test_keyset_pages_cover_everything_once_without_count(personas):
     assert keyset_page(qs, after="garbage", size=5).is_first  # a broken cursor is the first page
 
 
+def test_search_results_page_through_every_match_once(personas):
+    source = file_source(personas)
+    ingest_records(source, [{"id": str(n), "text": f"tin số {n} ở Quảng Bình" if n % 2 else f"tin số {n} ở Huế"}
+                            for n in range(22)])
+    qs = search_items(personas.bob, "quang binh")
+    expected = sorted(Item.objects.filter(text__contains="Quảng Bình").values_list("pk", flat=True), reverse=True)
+    seen, cursor = [], None
+    while True:
+        page = keyset_page(qs, after=cursor, size=4)
+        seen += [i.pk for i in page]
+        if not page.next_cursor:
+            break
+        cursor = page.next_cursor
+    assert seen == expected and len(seen) == 11  # newest first, no duplicates, no gaps
+    back = keyset_page(qs, before=keyset_page(qs, after=cursor, size=4).prev_cursor, size=4)
+    assert [i.pk for i in back] == seen[4:8]
+
+
 def test_batch_not_harmful_and_report(personas, loaded):
     client = personas.client_for(personas.bob)
     ids = [loaded["qb"].pk, loaded["scam"].pk]
