@@ -113,7 +113,11 @@ class Item(models.Model):
         verbose_name = _("item")
         verbose_name_plural = _("items")
         # The feed pages by (fetched_at, id) with a seek condition, never OFFSET or COUNT(*).
-        indexes = [models.Index(fields=["fetched_at", "id"], name="item_fetched_id_idx")]
+        indexes = [
+            models.Index(fields=["fetched_at", "id"], name="item_fetched_id_idx"),
+            # The feed filtered by source is a seek too, not a sort of all that source's items.
+            models.Index(fields=["source", "fetched_at", "id"], name="item_source_fetched_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "external_id"], condition=models.Q(external_id__isnull=False),
