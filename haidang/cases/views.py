@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from haidang.audit.actions import record
@@ -257,15 +257,15 @@ def _decisions(case) -> list[tuple[str, str]]:
 
 
 CASE_TABS = (
-    ("overview", _lazy("Overview"), "info-circle"),
-    ("evidence", _lazy("Evidence"), "paperclip"),
-    ("verification", _lazy("Verification"), "search"),
-    ("appraisal", _lazy("Appraisal"), "journal-text"),
-    ("meetings", _lazy("Meetings"), "people"),
-    ("consultations", _lazy("Consultations"), "chat-left-text"),
-    ("plan", _lazy("Plan and approvals"), "clipboard-check"),
-    ("actions", _lazy("Actions"), "list-task"),
-    ("audit", _lazy("Audit"), "shield-lock"),
+    ("overview", gettext_lazy("Overview"), "info-circle"),
+    ("evidence", gettext_lazy("Evidence"), "paperclip"),
+    ("verification", gettext_lazy("Verification"), "search"),
+    ("appraisal", gettext_lazy("Appraisal"), "journal-text"),
+    ("meetings", gettext_lazy("Meetings"), "people"),
+    ("consultations", gettext_lazy("Consultations"), "chat-left-text"),
+    ("plan", gettext_lazy("Plan and approvals"), "clipboard-check"),
+    ("actions", gettext_lazy("Actions"), "list-task"),
+    ("audit", gettext_lazy("Audit"), "shield-lock"),
 )
 
 

@@ -171,7 +171,7 @@ def minutes_text(meeting) -> str:
         _("MINUTES OF THE COORDINATION MEETING"), meeting.title, f"{_('Case')}: {case.code} {case.title}",
         f"{_('Time')}: {timezone.localtime(meeting.starts_at):%d/%m/%Y %H:%M}"
         f" – {timezone.localtime(meeting.ends_at):%H:%M}",
-        f"{_('Place')}: {meeting.place or meeting.online_link}", f"{_('Convened by')}: {case.lead_agency.name}", "",
+        f"{_('Place')}: {meeting.place or meeting.online_link}", _("Convened by") + f": {case.lead_agency.name}", "",
         _("Invited agencies") + ":",
     ]
     for inv in meeting.invitations.select_related("agency"):

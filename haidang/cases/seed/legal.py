@@ -9,45 +9,45 @@ LEGAL_PROVISIONS = [
     # (code, instrument, article, title, summary, grounds_restriction)
     ("lanm-2018-d8", "Luật An ninh mạng 2018 (Luật số 24/2018/QH14)", "Điều 8",
      "Các hành vi bị nghiêm cấm về an ninh mạng",
-     "Prohibited acts on cyberspace.", True),
+     "Các hành vi bị nghiêm cấm trên không gian mạng.", True),
     ("lanm-2018-d16", "Luật An ninh mạng 2018 (Luật số 24/2018/QH14)", "Điều 16",
      "Phòng ngừa, xử lý thông tin trên không gian mạng có nội dung vi phạm",
-     "Information that incites riots, humiliates or slanders, infringes economic order, "
-     "or is fabricated or false and causes public confusion.", True),
+     "Thông tin kích động gây bạo loạn; làm nhục, vu khống; xâm phạm trật tự quản lý kinh tế; "
+     "bịa đặt, sai sự thật gây hoang mang trong Nhân dân.", True),
     ("lanm-2018-d26", "Luật An ninh mạng 2018 (Luật số 24/2018/QH14)", "Điều 26",
      "Bảo đảm an ninh thông tin trên không gian mạng",
-     "Obligations of service providers, including removing unlawful information on request "
-     "of the competent authorities.", True),
+     "Trách nhiệm của doanh nghiệp cung cấp dịch vụ, trong đó có gỡ bỏ thông tin vi phạm "
+     "theo yêu cầu của cơ quan có thẩm quyền.", True),
     ("nd147-2024", "Nghị định 147/2024/NĐ-CP", "",
      "Quản lý, cung cấp, sử dụng dịch vụ Internet và thông tin trên mạng",
-     "Management, provision and use of internet services and online information.", True),
+     "Quản lý, cung cấp, sử dụng dịch vụ Internet và thông tin trên mạng.", True),
     ("nd15-2020-d101", "Nghị định 15/2020/NĐ-CP (sửa đổi bởi Nghị định 14/2022/NĐ-CP)", "Điều 101",
      "Vi phạm quy định về trách nhiệm sử dụng dịch vụ mạng xã hội",
-     "Administrative penalties in post, telecommunications, radio frequencies, IT and electronic "
-     "transactions: misuse of social networks (e.g. sharing false information).", True),
+     "Xử phạt vi phạm hành chính: vi phạm trách nhiệm sử dụng mạng xã hội "
+     "(ví dụ chia sẻ thông tin sai sự thật).", True),
     ("nd15-2020", "Nghị định 15/2020/NĐ-CP (sửa đổi bởi Nghị định 14/2022/NĐ-CP)", "",
      "Xử phạt vi phạm hành chính trong lĩnh vực bưu chính, viễn thông, tần số vô tuyến điện, "
      "công nghệ thông tin và giao dịch điện tử",
-     "Administrative penalties in post, telecommunications, radio frequencies, IT and electronic "
-     "transactions.", True),
+     "Xử phạt vi phạm hành chính trong lĩnh vực bưu chính, viễn thông, tần số vô tuyến điện, "
+     "công nghệ thông tin và giao dịch điện tử.", True),
     ("nd13-2023", "Nghị định 13/2023/NĐ-CP", "",
      "Bảo vệ dữ liệu cá nhân",
-     "Personal data protection.", True),
+     "Bảo vệ dữ liệu cá nhân.", True),
     ("blhs-2015-d174", "Bộ luật Hình sự 2015 (sửa đổi, bổ sung 2017)", "Điều 174",
      "Tội lừa đảo chiếm đoạt tài sản",
-     "Fraudulent appropriation of property.", True),
+     "Lừa đảo chiếm đoạt tài sản.", True),
     ("blhs-2015-d290", "Bộ luật Hình sự 2015 (sửa đổi, bổ sung 2017)", "Điều 290",
      "Tội sử dụng mạng máy tính, mạng viễn thông, phương tiện điện tử thực hiện hành vi chiếm đoạt tài sản",
-     "Using computer or telecommunication networks or electronic means to appropriate property.", True),
+     "Dùng mạng máy tính, mạng viễn thông, phương tiện điện tử để chiếm đoạt tài sản.", True),
     ("lbc-2016", "Luật Báo chí 2016 (Luật số 103/2016/QH13)", "",
      "Cải chính, xin lỗi trên báo chí",
-     "The press law's channel for correction requests: the only remedy against press content.", False),
+     "Kênh yêu cầu cải chính theo Luật Báo chí: biện pháp duy nhất đối với nội dung báo chí.", False),
     ("ltcct-2016", "Luật Tiếp cận thông tin 2016 (Luật số 104/2016/QH13)", "",
      "Tiếp cận thông tin",
-     "Citizens' access to information: grounds for publishing and answering, never for restriction.", False),
+     "Quyền tiếp cận thông tin của công dân: căn cứ để công bố, trả lời; không bao giờ để hạn chế.", False),
     ("lkn-2011", "Luật Khiếu nại 2011 (Luật số 02/2011/QH13)", "",
      "Khiếu nại",
-     "Complaints about administrative decisions and acts: grounds for answering a grievance.", False),
+     "Khiếu nại quyết định, hành vi hành chính: căn cứ để trả lời phản ánh, kiến nghị.", False),
 ]
 
 PRESS_OUTLETS = [
