@@ -45,7 +45,7 @@ class Story(models.Model):
     title = models.CharField(_("title"), max_length=300, blank=True)
     representative = models.ForeignKey("content.Item", null=True, blank=True, on_delete=models.SET_NULL,
                                        related_name="+", verbose_name=_("representative item"))
-    representative_engagement = models.BigIntegerField(default=0)
+    representative_engagement = models.BigIntegerField(_("representative engagement"), default=0)
     first_seen = models.DateTimeField(_("first seen"), db_index=True)
     last_seen = models.DateTimeField(_("last seen"), db_index=True)
     item_count = models.PositiveIntegerField(_("items"), default=0)
@@ -54,21 +54,21 @@ class Story(models.Model):
     growth_1h = models.FloatField(_("items/hour, last hour"), default=0.0)
     growth_6h = models.FloatField(_("items/hour, last 6 hours"), default=0.0)
     growth_24h = models.FloatField(_("items/hour, last 24 hours"), default=0.0)
-    category_counts = models.JSONField(default=dict, blank=True)
-    place_counts = models.JSONField(default=dict, blank=True, help_text="place code -> [name, count]")
-    subtopics = models.JSONField(default=list, blank=True)
-    topic_ids = models.JSONField(default=list, blank=True, help_text="watch-lists that matched its items")
+    category_counts = models.JSONField(_("category counts"), default=dict, blank=True)
+    place_counts = models.JSONField(_("place counts"), default=dict, blank=True, help_text=_("place code -> [name, count]"))
+    subtopics = models.JSONField(_("subtopics"), default=list, blank=True)
+    topic_ids = models.JSONField(_("watch-list topics"), default=list, blank=True, help_text=_("watch-lists that matched its items"))
     dominant_category = models.CharField(_("dominant category"), max_length=20, choices=HarmCategory.choices,
                                          blank=True, db_index=True)
     max_priority = models.CharField(_("priority"), max_length=8, choices=Priority.choices, default=Priority.LOW,
                                     db_index=True)
     max_risk = models.FloatField(_("risk"), default=0.0)
     urgent_hit = models.BooleanField(_("urgent watch-list hit"), default=False)
-    indexed_count = models.PositiveIntegerField(default=0, help_text="members kept in the LSH index")
+    indexed_count = models.PositiveIntegerField(_("indexed count"), default=0, help_text=_("members kept in the LSH index"))
     merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="absorbed", verbose_name=_("merged into"))
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now, db_index=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now, db_index=True)
 
     objects = StoryQuerySet.as_manager()
 
@@ -93,18 +93,18 @@ class StoryItem(models.Model):
     nearly identical to an indexed item are not, so a burst of identical posts keeps buckets small.
     """
 
-    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="memberships")
-    item = models.OneToOneField("content.Item", on_delete=models.CASCADE, related_name="story_membership")
-    source_id = models.BigIntegerField(db_index=True)
-    seen_at = models.DateTimeField()
-    engagement = models.BigIntegerField(default=0)
-    joined_by = models.CharField(max_length=10, choices=JoinReason.choices, default=JoinReason.NEW)
-    similarity = models.FloatField(null=True, blank=True)
-    shingle_count = models.PositiveIntegerField(default=0)
-    shingles = models.BinaryField(blank=True, default=b"")
-    signature = models.BinaryField(blank=True, default=b"")
-    indexed = models.BooleanField(default=False)
-    added_at = models.DateTimeField(default=timezone.now)
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("story"))
+    item = models.OneToOneField("content.Item", on_delete=models.CASCADE, related_name="story_membership", verbose_name=_("item"))
+    source_id = models.BigIntegerField(_("source ID"), db_index=True)
+    seen_at = models.DateTimeField(_("seen at"))
+    engagement = models.BigIntegerField(_("engagement"), default=0)
+    joined_by = models.CharField(_("joined by"), max_length=10, choices=JoinReason.choices, default=JoinReason.NEW)
+    similarity = models.FloatField(_("similarity"), null=True, blank=True)
+    shingle_count = models.PositiveIntegerField(_("shingle count"), default=0)
+    shingles = models.BinaryField(_("shingles"), blank=True, default=b"")
+    signature = models.BinaryField(_("signature"), blank=True, default=b"")
+    indexed = models.BooleanField(_("indexed"), default=False)
+    added_at = models.DateTimeField(_("added at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("story membership")
@@ -121,12 +121,12 @@ class StoryItem(models.Model):
 class StoryMerge(models.Model):
     """Two stories found to be one (an item linked both): `merged` now lives in `into`."""
 
-    into = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="merges_in")
-    merged = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="merges_out")
+    into = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="merges_in", verbose_name=_("merged into"))
+    merged = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="merges_out", verbose_name=_("merged story"))
     linking_item = models.ForeignKey("content.Item", null=True, blank=True, on_delete=models.SET_NULL,
-                                     related_name="+")
-    items_moved = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(default=timezone.now)
+                                     related_name="+", verbose_name=_("linking item"))
+    items_moved = models.PositiveIntegerField(_("items moved"), default=0)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
         ordering = ["-created_at"]
@@ -140,10 +140,10 @@ class StoryMerge(models.Model):
 class VolumeCount(models.Model):
     """Items per hour for one watch-list topic, place or category: the spike detector's series."""
 
-    dimension = models.CharField(max_length=10, choices=SpikeDimension.choices)
-    key = models.CharField(max_length=64)
-    hour = models.DateTimeField(help_text="start of the hour (UTC)")
-    count = models.PositiveIntegerField(default=0)
+    dimension = models.CharField(_("dimension"), max_length=10, choices=SpikeDimension.choices)
+    key = models.CharField(_("key"), max_length=64)
+    hour = models.DateTimeField(_("hour"), help_text=_("start of the hour (UTC)"))
+    count = models.PositiveIntegerField(_("count"), default=0)
 
     class Meta:
         verbose_name = _("hourly count")
@@ -176,7 +176,7 @@ class RoutingRule(models.Model):
     agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.CASCADE,
                                related_name="+", verbose_name=_("agency"))
     active = models.BooleanField(_("active"), default=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
         ordering = ["order", "id"]
@@ -217,7 +217,7 @@ class Alert(models.Model):
     """Something an agency should look at now. One per story (updated as it grows) or one per
     spike series and day; `dedupe_key` is unique, so concurrent workers cannot duplicate it."""
 
-    dedupe_key = models.CharField(max_length=120, unique=True)
+    dedupe_key = models.CharField(_("deduplication key"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=AlertKind.choices, default=AlertKind.STORY)
     story = models.ForeignKey(Story, null=True, blank=True, on_delete=models.CASCADE, related_name="alerts",
                               verbose_name=_("story"))
@@ -226,23 +226,23 @@ class Alert(models.Model):
                                 db_index=True)
     category = models.CharField(_("category"), max_length=20, choices=HarmCategory.choices, blank=True)
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
-    details = models.JSONField(default=dict, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
     agency = models.ForeignKey("agencies.Agency", null=True, on_delete=models.SET_NULL, related_name="alerts",
                                verbose_name=_("agency"))
     routed_by = models.CharField(_("routed by"), max_length=200, blank=True)
     status = models.CharField(_("status"), max_length=12, choices=AlertStatus.choices, default=AlertStatus.OPEN,
                               db_index=True)
     item_count = models.PositiveIntegerField(_("items"), default=0)
-    spike_dimension = models.CharField(max_length=10, choices=SpikeDimension.choices, blank=True)
-    spike_key = models.CharField(max_length=64, blank=True)
+    spike_dimension = models.CharField(_("spike dimension"), max_length=10, choices=SpikeDimension.choices, blank=True)
+    spike_key = models.CharField(_("spike key"), max_length=64, blank=True)
     evidence = models.ForeignKey("content.Snapshot", null=True, blank=True, on_delete=models.SET_NULL,
                                  related_name="+", verbose_name=_("evidence"))
     handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
-    handled_at = models.DateTimeField(null=True, blank=True)
+                                   related_name="+", verbose_name=_("handled by"))
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
     dismiss_reason = models.TextField(_("reason for dismissal"), blank=True)
     report_id = models.PositiveBigIntegerField(_("report"), null=True, blank=True)
-    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    merged_into = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("merged into"))
     created_at = models.DateTimeField(_("raised"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated"), default=timezone.now, db_index=True)
 
@@ -264,7 +264,7 @@ class Alert(models.Model):
 class NotificationSetting(models.Model):
     """An officer's alert notification preferences (absent = defaults: e-mail on, from high)."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alert_settings")
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alert_settings", verbose_name=_("user"))
     email = models.BooleanField(_("e-mail me alerts"), default=True)
     min_priority = models.CharField(_("notify from priority"), max_length=8, choices=Priority.choices,
                                     default=Priority.HIGH)
@@ -280,10 +280,10 @@ class NotificationSetting(models.Model):
 class DigestSent(models.Model):
     """One daily digest per officer per day: the unique row is the claim that makes it idempotent."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    day = models.DateField()
-    alert_count = models.PositiveIntegerField(default=0)
-    sent_at = models.DateTimeField(default=timezone.now)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user"))
+    day = models.DateField(_("day"))
+    alert_count = models.PositiveIntegerField(_("alert count"), default=0)
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("digest sent")

@@ -53,9 +53,9 @@ class WatchList(models.Model):
     category = models.CharField(_("category hint"), max_length=20, choices=HarmCategory.choices, blank=True)
     place_hint = models.CharField(_("place hint"), max_length=120, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
+                                   related_name="+", verbose_name=_("created by"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
 
     objects = WatchListQuerySet.as_manager()
 
@@ -92,8 +92,8 @@ class ModelVersion(models.Model):
     code_version = models.CharField(_("code version"), max_length=80, blank=True)
     active = models.BooleanField(_("active"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
+                                   related_name="+", verbose_name=_("created by"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     objects = ModelVersionQuerySet.as_manager()
 
@@ -125,8 +125,8 @@ class Verdict(models.Model):
     agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL,
                                related_name="+", verbose_name=_("agency"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                                   related_name="+")
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+                                   related_name="+", verbose_name=_("created by"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
 
     objects = MembersQuerySet.as_manager()
 

@@ -174,11 +174,11 @@ class Report(models.Model):
 class ReportAttachment(models.Model):
     """A file attached to a report by the reporter (screenshot, document)."""
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("report"))
     file = models.FileField(_("file"), upload_to="cases/reports/%Y/%m/")
     name = models.CharField(_("name"), max_length=255, blank=True)
-    sha256 = models.CharField(max_length=64, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    sha256 = models.CharField(_("SHA-256 hash"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("report attachment")
@@ -194,8 +194,8 @@ class ReportAttachment(models.Model):
 class CaseCounter(models.Model):
     """The last case number issued in a year; locked row-wise so codes are never issued twice."""
 
-    year = models.PositiveIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
+    year = models.PositiveIntegerField(_("year"), primary_key=True)
+    last = models.PositiveIntegerField(_("last number issued"), default=0)
 
     class Meta:
         verbose_name = _("case counter")
@@ -298,10 +298,10 @@ class Case(models.Model):
 class CaseParticipant(models.Model):
     """An agency invited into a case (cơ quan phối hợp)."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="participants")
-    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="case_participations")
-    added_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    added_at = models.DateTimeField(default=timezone.now)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="participants", verbose_name=_("case"))
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="case_participations", verbose_name=_("agency"))
+    added_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("added by"))
+    added_at = models.DateTimeField(_("added at"), default=timezone.now)
 
     class Meta:
         verbose_name = _("participating agency")
@@ -315,15 +315,15 @@ class CaseParticipant(models.Model):
 class CaseEvidence(models.Model):
     """Evidence linked to a case: an item, story, alert, snapshot (by reference), a link or a file."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("case"))
     kind = models.CharField(_("kind"), max_length=10, choices=EvidenceKind.choices, default=EvidenceKind.URL)
     ref_id = models.CharField(_("reference id"), max_length=64, blank=True)
     url = models.URLField(_("URL"), max_length=2000, blank=True)
     file = models.FileField(_("file"), upload_to="cases/evidence/%Y/%m/", blank=True)
-    sha256 = models.CharField(max_length=64, blank=True)
+    sha256 = models.CharField(_("SHA-256 hash"), max_length=64, blank=True)
     note = models.TextField(_("note"), blank=True)
-    added_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    added_at = models.DateTimeField(default=timezone.now)
+    added_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("added by"))
+    added_at = models.DateTimeField(_("added at"), default=timezone.now)
 
     class Meta:
         ordering = ["added_at", "id"]
@@ -340,13 +340,13 @@ class CaseEvent(models.Model):
     Built only by the `event_*()` functions in events.py.
     """
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events", verbose_name=_("case"))
     type = models.CharField(_("type"), max_length=30, choices=CaseEventType.choices)
     parameters = models.JSONField(_("parameters"), default=dict, blank=True)
-    actor = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("actor"))
     agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL,
-                               related_name="+")
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+                               related_name="+", verbose_name=_("agency"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -361,7 +361,7 @@ class Reversible(models.Model):
     """A decision that can be reversed: it stays on record, marked with when, by whom and why."""
 
     reversed_at = models.DateTimeField(_("reversed at"), null=True, blank=True)
-    reversal = models.ForeignKey("Reversal", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    reversal = models.ForeignKey("Reversal", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("reversal"))
 
     class Meta:
         abstract = True
@@ -370,7 +370,7 @@ class Reversible(models.Model):
 class Verification(Reversible):
     """Kiểm chứng, xác minh: is it true? Findings, a verdict and what they rest on."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="verifications")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="verifications", verbose_name=_("case"))
     findings = models.TextField(_("findings"))
     verdict = models.CharField(_("verdict"), max_length=14, choices=Verdict.choices)
     sources = models.TextField(_("sources relied on"), blank=True,
@@ -379,8 +379,8 @@ class Verification(Reversible):
                                       verbose_name=_("evidence relied on"))
     # Where the conclusion came from: "" (the case page), or e.g. "meeting:12", "consultation:3".
     origin = models.CharField(_("origin"), max_length=60, blank=True)
-    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
+    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -394,7 +394,7 @@ class Verification(Reversible):
 class Appraisal(Reversible):
     """Thẩm định: legal basis, severity and the type of expression."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="appraisals")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="appraisals", verbose_name=_("case"))
     legal_basis = models.ManyToManyField(LegalProvision, blank=True, related_name="appraisals",
                                          verbose_name=_("legal basis"))
     severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices)
@@ -402,8 +402,8 @@ class Appraisal(Reversible):
     protected_kinds = models.JSONField(_("kinds of protected expression"), default=list, blank=True)
     reasoning = models.TextField(_("reasoning"), blank=True)
     origin = models.CharField(_("origin"), max_length=60, blank=True)
-    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
+    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -425,13 +425,13 @@ class Appraisal(Reversible):
 class HandlingPlan(Reversible):
     """Phương án xử lý: the agreed set of actions, approved by a leader of the lead agency."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="plans")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="plans", verbose_name=_("case"))
     summary = models.TextField(_("summary"), blank=True)
     status = models.CharField(_("status"), max_length=12, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     origin = models.CharField(_("origin"), max_length=60, blank=True)
-    proposed_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    proposed_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     approved_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                                     verbose_name=_("approved by"))
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
@@ -453,8 +453,8 @@ class HandlingAction(Reversible):
     who is neither the proposer nor the plan's approver (enforced in actions.py).
     """
 
-    plan = models.ForeignKey(HandlingPlan, on_delete=models.CASCADE, related_name="actions")
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="actions")
+    plan = models.ForeignKey(HandlingPlan, on_delete=models.CASCADE, related_name="actions", verbose_name=_("plan"))
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="actions", verbose_name=_("case"))
     kind = models.CharField(_("action"), max_length=24, choices=ActionKind.choices)
     owner_agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="case_actions",
                                      verbose_name=_("owner agency"))
@@ -470,14 +470,14 @@ class HandlingAction(Reversible):
     legal_basis = models.ManyToManyField(LegalProvision, blank=True, related_name="actions",
                                          verbose_name=_("legal basis"))
     reasons = models.TextField(_("statement of reasons"), blank=True)
-    proposed_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    needs_second_approval = models.BooleanField(default=False)
+    proposed_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    needs_second_approval = models.BooleanField(_("needs second approval"), default=False)
     second_approved_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT,
                                            related_name="+", verbose_name=_("second approver"))
-    second_approved_at = models.DateTimeField(null=True, blank=True)
+    second_approved_at = models.DateTimeField(_("second approved at"), null=True, blank=True)
     result = models.TextField(_("result"), blank=True)
-    completed_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -498,15 +498,15 @@ class HandlingAction(Reversible):
 class ActionProof(models.Model):
     """Proof that an action was carried out: a re-fetch of the URL, a statement, a link or a file."""
 
-    action = models.ForeignKey(HandlingAction, on_delete=models.CASCADE, related_name="proofs")
+    action = models.ForeignKey(HandlingAction, on_delete=models.CASCADE, related_name="proofs", verbose_name=_("action"))
     kind = models.CharField(_("kind"), max_length=10, choices=ProofKind.choices)
     text = models.TextField(_("statement"), blank=True)
     url = models.URLField(_("URL"), max_length=2000, blank=True)
     file = models.FileField(_("file"), upload_to="cases/proof/%Y/%m/", blank=True)
     http_status = models.PositiveIntegerField(_("HTTP status"), null=True, blank=True)
     snapshot_id = models.CharField(_("snapshot"), max_length=64, blank=True)
-    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
+    recorded_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -520,19 +520,19 @@ class ActionProof(models.Model):
 class Appeal(models.Model):
     """An appeal against one decision on a case (or on a report), decided on record with reasons."""
 
-    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="appeals")
-    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE, related_name="appeals")
+    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="appeals", verbose_name=_("case"))
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE, related_name="appeals", verbose_name=_("report"))
     decision_type = models.CharField(_("decision"), max_length=20, choices=DecisionType.choices)
     target_id = models.PositiveBigIntegerField(_("decision id"))
     grounds = models.TextField(_("grounds"))
     filed_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("filed by"))
     filed_by_agency = models.ForeignKey("agencies.Agency", null=True, blank=True, on_delete=models.SET_NULL,
-                                        related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
+                                        related_name="+", verbose_name=_("filed by agency"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
     status = models.CharField(_("status"), max_length=10, choices=AppealStatus.choices,
                               default=AppealStatus.PENDING)
-    decided_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("decided by"))
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     decision_reason = models.TextField(_("reason for the decision"), blank=True)
 
     class Meta:
@@ -547,14 +547,14 @@ class Appeal(models.Model):
 class Reversal(models.Model):
     """The record that a decision was reversed, why, by whom and (when so) on which appeal."""
 
-    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="reversals")
-    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE, related_name="reversals")
+    case = models.ForeignKey(Case, null=True, blank=True, on_delete=models.CASCADE, related_name="reversals", verbose_name=_("case"))
+    report = models.ForeignKey(Report, null=True, blank=True, on_delete=models.CASCADE, related_name="reversals", verbose_name=_("report"))
     decision_type = models.CharField(_("decision"), max_length=20, choices=DecisionType.choices)
     target_id = models.PositiveBigIntegerField(_("decision id"))
     reason = models.TextField(_("reason"))
-    appeal = models.ForeignKey(Appeal, null=True, blank=True, on_delete=models.SET_NULL, related_name="reversals")
-    decided_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
+    appeal = models.ForeignKey(Appeal, null=True, blank=True, on_delete=models.SET_NULL, related_name="reversals", verbose_name=_("appeal"))
+    decided_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("decided by"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     class Meta:
         ordering = ["created_at", "id"]

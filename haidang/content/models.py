@@ -42,16 +42,16 @@ class Snapshot(models.Model):
     sha256 = models.CharField(_("SHA-256 of the WARC file"), max_length=64, unique=True)
     payload_sha256 = models.CharField(_("SHA-256 of the body"), max_length=64, db_index=True)
     size = models.PositiveBigIntegerField(_("size"), default=0)
-    path = models.CharField(max_length=300, help_text="relative to EVIDENCE_DIR")
+    path = models.CharField(_("path"), max_length=300, help_text=_("relative to EVIDENCE_DIR"))
     source = models.ForeignKey(
         "sources.Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="snapshots"
-    )
+    , verbose_name=_("source"))
     # Set when the snapshot was taken of one item on purpose (e.g. a re-fetch proving a removal).
     item = models.ForeignKey("content.Item", null=True, blank=True, on_delete=models.SET_NULL,
-                             related_name="proof_snapshots")
+                             related_name="proof_snapshots", verbose_name=_("item"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    , verbose_name=_("created by"))
 
     objects = MonitoringQuerySet.as_manager()
 
@@ -80,7 +80,7 @@ class Item(models.Model):
     url = models.CharField(_("URL"), max_length=2000, blank=True)
     canonical_url = models.CharField(_("canonical URL"), max_length=2000, blank=True)
     # A long URL cannot be in a B-tree index on every database; its digest can.
-    canonical_url_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    canonical_url_hash = models.CharField(_("canonical URL hash"), max_length=64, blank=True, db_index=True)
     author_name = models.CharField(_("author"), max_length=300, blank=True)
     author_handle = models.CharField(_("author handle"), max_length=300, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
@@ -88,7 +88,7 @@ class Item(models.Model):
     title = models.TextField(_("title"), blank=True)
     text = models.TextField(_("text"), blank=True)
     # fold(title + " " + text): lower-case, accent-free, for accent-insensitive search.
-    text_folded = models.TextField(blank=True)
+    text_folded = models.TextField(_("folded text"), blank=True)
     language = models.CharField(_("language"), max_length=16, blank=True)
     likes = models.PositiveBigIntegerField(_("likes"), default=0)
     shares = models.PositiveBigIntegerField(_("shares"), default=0)
@@ -102,9 +102,9 @@ class Item(models.Model):
     deleted_at = models.DateTimeField(_("removed at source"), null=True, blank=True)
     snapshot = models.ForeignKey(Snapshot, null=True, blank=True, on_delete=models.SET_NULL, related_name="items",
                                  verbose_name=_("evidence"))
-    extra = models.JSONField(default=dict, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    updated_at = models.DateTimeField(default=timezone.now)
+    extra = models.JSONField(_("extra data"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
 
     objects = MonitoringQuerySet.as_manager()
 
@@ -145,13 +145,13 @@ class Item(models.Model):
 class ItemRevision(models.Model):
     """The previous state of an item that was edited or deleted at its source: edits are evidence."""
 
-    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="revisions")
+    item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("item"))
     kind = models.CharField(_("kind"), max_length=10, choices=RevisionKind.choices, default=RevisionKind.EDIT)
     title = models.TextField(_("title"), blank=True)
     text = models.TextField(_("text"), blank=True)
-    content_hash = models.CharField(max_length=64)
-    data = models.JSONField(default=dict, blank=True, help_text="other fields as they were")
-    snapshot = models.ForeignKey(Snapshot, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    content_hash = models.CharField(_("content hash"), max_length=64)
+    data = models.JSONField(_("data"), default=dict, blank=True, help_text=_("other fields as they were"))
+    snapshot = models.ForeignKey(Snapshot, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("snapshot"))
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
 
     objects = MonitoringQuerySet.as_manager()

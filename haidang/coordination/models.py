@@ -84,12 +84,12 @@ class ReminderLog(models.Model):
     """One reminder or escalation sent: claimed by inserting this row, so that the unique constraint
     makes every (object, kind, stage) go out once, however many workers run the periodic task."""
 
-    target_type = models.CharField(max_length=80)
-    target_id = models.CharField(max_length=64)
-    kind = models.CharField(max_length=40)
-    stage = models.CharField(max_length=12, choices=ReminderStage.choices)
-    sent_at = models.DateTimeField(default=timezone.now)
-    recipients = models.PositiveIntegerField(default=0)
+    target_type = models.CharField(_("target type"), max_length=80)
+    target_id = models.CharField(_("target ID"), max_length=64)
+    kind = models.CharField(_("kind"), max_length=40)
+    stage = models.CharField(_("stage"), max_length=12, choices=ReminderStage.choices)
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
 
     class Meta:
         ordering = ["-sent_at"]
@@ -148,10 +148,10 @@ class Meeting(models.Model):
     concluded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                                      verbose_name=_("concluded by"))
     # The iCalendar UID and SEQUENCE: a changed meeting updates the invitee's calendar entry.
-    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
-    sequence = models.PositiveIntegerField(default=0)
+    uid = models.UUIDField(_("UID"), default=uuid.uuid4, editable=False, unique=True)
+    sequence = models.PositiveIntegerField(_("sequence"), default=0)
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("convened by"))
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     objects = CoordinationQuerySet.as_manager()
 
@@ -179,10 +179,10 @@ class Meeting(models.Model):
 class MeetingInvitation(models.Model):
     """An agency invited to a meeting, and whether (and by whom) it attended."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("meeting"))
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="meeting_invitations",
                                verbose_name=_("agency"))
-    invited_at = models.DateTimeField(default=timezone.now)
+    invited_at = models.DateTimeField(_("invited at"), default=timezone.now)
     attended = models.BooleanField(_("attended"), null=True, blank=True)
     representatives = models.CharField(_("representatives"), max_length=500, blank=True)
 
@@ -216,7 +216,7 @@ class Consultation(models.Model):
     closed_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                                   verbose_name=_("closed by"))
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("opened by"))
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     objects = CoordinationQuerySet.as_manager()
 
@@ -248,10 +248,10 @@ class Consultation(models.Model):
 class ConsultationInvitation(models.Model):
     """An agency asked for its written opinion. Flagged overdue when the deadline passes unanswered."""
 
-    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="invitations")
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("consultation"))
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT,
                                related_name="consultation_invitations", verbose_name=_("agency"))
-    invited_at = models.DateTimeField(default=timezone.now)
+    invited_at = models.DateTimeField(_("invited at"), default=timezone.now)
     overdue_at = models.DateTimeField(_("flagged overdue at"), null=True, blank=True)
     escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True)
 
@@ -275,7 +275,7 @@ class Answer(models.Model):
     """An agency's one answer to a consultation: its current position, signed by the officer who
     gave it. Revisions until the deadline update it; every revision is kept in AnswerRevision."""
 
-    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="answers")
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="answers", verbose_name=_("consultation"))
     agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="consultation_answers",
                                verbose_name=_("agency"))
     position = models.CharField(_("position"), max_length=10, choices=Position.choices)
@@ -283,7 +283,7 @@ class Answer(models.Model):
     signed_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+", verbose_name=_("signed by"))
     signed_at = models.DateTimeField(_("signed at"), default=timezone.now)
     revision = models.PositiveIntegerField(_("revision"), default=1)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     objects = AnswerQuerySet.as_manager()
 
@@ -300,7 +300,7 @@ class Answer(models.Model):
 class AnswerRevision(models.Model):
     """One signed version of an answer, as given. Never changed or deleted."""
 
-    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="revisions")
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="revisions", verbose_name=_("answer"))
     number = models.PositiveIntegerField(_("revision"))
     position = models.CharField(_("position"), max_length=10, choices=Position.choices)
     text = models.TextField(_("opinion"))
@@ -320,10 +320,10 @@ class AnswerRevision(models.Model):
 class AnswerAttachment(models.Model):
     """A document attached to one revision of an answer (e.g. the signed official letter)."""
 
-    revision = models.ForeignKey(AnswerRevision, on_delete=models.CASCADE, related_name="attachments")
+    revision = models.ForeignKey(AnswerRevision, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("revision"))
     file = models.FileField(_("file"), upload_to="coordination/answers/%Y/%m/")
     name = models.CharField(_("name"), max_length=255, blank=True)
-    sha256 = models.CharField(max_length=64, blank=True)
+    sha256 = models.CharField(_("SHA-256 hash"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("answer attachment")

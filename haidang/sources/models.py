@@ -65,20 +65,20 @@ class Source(models.Model):
 
     # Health and scheduling.
     next_due_at = models.DateTimeField(_("next due"), default=timezone.now, db_index=True)
-    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
     last_fetch_at = models.DateTimeField(_("last fetch"), null=True, blank=True)
     last_success_at = models.DateTimeField(_("last success"), null=True, blank=True)
     last_error_at = models.DateTimeField(_("last error at"), null=True, blank=True)
     last_error = models.TextField(_("last error"), blank=True)
     consecutive_failures = models.PositiveIntegerField(_("consecutive failures"), default=0)
-    etag = models.CharField(max_length=500, blank=True)
-    last_modified = models.CharField(max_length=100, blank=True)
-    last_job = models.ForeignKey("core.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    etag = models.CharField(_("ETag"), max_length=500, blank=True)
+    last_modified = models.CharField(_("last modified"), max_length=100, blank=True)
+    last_job = models.ForeignKey("core.Job", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("last job"))
 
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    , verbose_name=_("created by"))
 
     objects = SourceQuerySet.as_manager()
 
