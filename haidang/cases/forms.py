@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from haidang.agencies.models import Agency
 
@@ -125,7 +126,7 @@ class AppraisalForm(BootstrapMixin, forms.Form):
 
 
 class PlanActionForm(BootstrapMixin, forms.Form):
-    kind = forms.ChoiceField(label=_("Action"), choices=ActionKind.choices)
+    kind = forms.ChoiceField(label=pgettext_lazy("handling action", "Action"), choices=ActionKind.choices)
     owner_agency = forms.ModelChoiceField(label=_("Owner agency"), queryset=Agency.objects.filter(active=True))
     deadline = forms.DateField(label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     description = forms.CharField(label=_("What to do"), widget=forms.Textarea(attrs={"rows": 2}), required=False)

@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from haidang.audit.actions import record
@@ -264,7 +264,7 @@ CASE_TABS = (
     ("meetings", gettext_lazy("Meetings"), "people"),
     ("consultations", gettext_lazy("Consultations"), "chat-left-text"),
     ("plan", gettext_lazy("Plan and approvals"), "clipboard-check"),
-    ("actions", gettext_lazy("Actions"), "list-task"),
+    ("actions", pgettext_lazy("handling actions", "Actions"), "list-task"),
     ("audit", gettext_lazy("Audit"), "shield-lock"),
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from haidang.analysis.choices import HarmCategory, Priority, VerdictOutcome
 from haidang.sources.choices import Platform
@@ -23,7 +24,7 @@ class FeedFilterForm(forms.Form):
     platform = forms.ChoiceField(label=_("Platform"), required=False, choices=_any(Platform.choices))
     category = forms.ChoiceField(label=_("Category"), required=False, choices=_any(HarmCategory.choices))
     priority = forms.ChoiceField(label=_("Priority"), required=False, choices=_any(Priority.choices))
-    place = forms.ChoiceField(label=_("Place"), required=False)
+    place = forms.ChoiceField(label=pgettext_lazy("feed filter: province/ward", "Place"), required=False)
     watchlist = forms.TypedChoiceField(label=_("Watch-list"), required=False, coerce=int, empty_value=None)
     date_from = forms.DateField(label=_("Published from"), required=False,
                                 widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}))

@@ -7,6 +7,7 @@ import datetime as dt
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from haidang.agencies.models import Agency
 from haidang.cases.choices import ActionKind, ExpressionType, ProtectedKind, Severity, Verdict
@@ -29,7 +30,7 @@ class MeetingForm(BootstrapMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME_INPUT)
     duration = forms.IntegerField(label=_("Duration (minutes)"), min_value=15, max_value=600, initial=90)
-    place = forms.CharField(label=_("Place"), max_length=300, required=False)
+    place = forms.CharField(label=pgettext_lazy("meeting venue", "Place"), max_length=300, required=False)
     online_link = forms.URLField(label=_("Online link"), max_length=1000, required=False, assume_scheme="https")
     agencies = forms.ModelMultipleChoiceField(label=_("Invited agencies"), queryset=Agency.objects.none())
     agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 8}), required=False,
