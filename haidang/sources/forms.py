@@ -5,6 +5,10 @@ from .models import Source
 
 
 class SourceForm(forms.ModelForm):
+    # Declared to pass assume_scheme: a bare host typed by an officer means https, as in Django 6.
+    url = forms.URLField(label=Source._meta.get_field("url").verbose_name, required=False,
+                         max_length=Source._meta.get_field("url").max_length, assume_scheme="https")
+
     class Meta:
         model = Source
         fields = ["name", "kind", "url", "platform", "interval_minutes", "is_press", "credibility", "place_hint",
