@@ -11,7 +11,8 @@ from haidang.audit.actions import record
 from haidang.core import access
 
 from .choices import HarmCategory, VerdictOutcome
-from .models import ItemSignals, ModelVersion, Verdict, WatchList
+from .models import ItemSignals, ItemTag, ModelVersion, Verdict, WatchList
+from .tags import replace_tags
 from .watchlists import QueryError, invalidate_cache, parse_query
 
 WATCHLIST_FIELDS = ("name", "query", "term_mode", "urgent", "active", "category", "place_hint")
@@ -142,6 +143,8 @@ def do_store_item_signals(results: dict[int, dict], *, model_versions: dict, act
         ItemSignals.objects.bulk_update(
             changed, ["categories", "top_category", "priority", "risk", "watchlist_hits", "places", "entities",
                       "why", "model_versions", "analyzed_at"], batch_size=500)
+    # The feed filters on the indexed tags, not the JSON: rewrite them with the signals (same transaction).
+    replace_tags(ItemTag, [(item_id, r["places"], r["watchlists"]) for item_id, r in results.items()])
     record("signals.store", actor=acting_user, object_type="analysis.itemsignals",
            changes={"items": sorted(results), "created": len(new), "updated": len(changed),
                     "models": model_versions})

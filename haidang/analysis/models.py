@@ -165,3 +165,35 @@ class ItemSignals(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_id}: {self.top_category} {self.priority}"
+
+
+class TagKind(models.TextChoices):
+    PLACE = "place", _("place")
+    WATCHLIST = "watchlist", _("watch-list")
+
+
+class ItemTag(models.Model):
+    """One (kind, key) fact about an item, copied out of its ItemSignals: a place code or a watch-list id.
+
+    Derived data, rewritten with the signals by `do_store_item_signals` (see `analysis/tags.py`).
+    """
+
+    # Why a side table: the feed's place and watch-list filters used to match text inside the
+    # `places` / `watchlist_hits` JSON columns, which no index can serve on SQLite, so a rare value
+    # meant scanning the newest items until a page filled. The (kind, key, item) index answers
+    # "which items carry this tag" directly (covering: the feed's `id IN (...)` never reads the table);
+    # the matches are then ordered by the feed's (fetched_at, id) keyset. The unique constraint keeps
+    # one row per fact and serves the per-item delete when the signals are rewritten.
+    item = models.ForeignKey("content.Item", on_delete=models.CASCADE, related_name="tags",
+                             verbose_name=_("item"))
+    kind = models.CharField(_("kind"), max_length=12, choices=TagKind.choices)
+    key = models.CharField(_("key"), max_length=40)
+
+    class Meta:
+        verbose_name = _("item tag")
+        verbose_name_plural = _("item tags")
+        constraints = [models.UniqueConstraint(fields=["item", "kind", "key"], name="analysis_itemtag_unique")]
+        indexes = [models.Index(fields=["kind", "key", "item"], name="analysis_itemtag_lookup")]
+
+    def __str__(self) -> str:
+        return f"{self.item_id}: {self.kind}={self.key}"

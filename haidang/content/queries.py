@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 
-from django.db import connections, router
-from django.db.models import Q, TextField
-from django.db.models.functions import Cast
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
@@ -31,23 +28,12 @@ def access_snapshot_for_user(user, snapshot_id) -> Snapshot:
     return get_for_user_or_404(Snapshot.objects.all(), user, snapshot_id)
 
 
-def _vendor(queryset) -> str:
-    return connections[router.db_for_read(queryset.model)].vendor
+def _tagged(queryset, kind: str, key):
+    """Items carrying the tag (kind, key): a semi-join on ItemTag's (kind, key, item) index, so a rare
+    place or watch-list costs an index range, not a scan of the JSON signals (see `analysis/tags.py`)."""
+    from haidang.analysis.models import ItemTag
 
-
-def _json_has(queryset, field_name: str, key: str, value):
-    """Items whose signals JSON list `field_name` holds an object with `key == value`.
-
-    PostgreSQL: jsonb containment. Elsewhere: the JSON text holds `"key": value,` (both vendors write
-    `"key": value` with one space; the dicts are written with `key` first, PostgreSQL sorts short keys first).
-    """
-    lookup = f"signals__{field_name}"
-    if _vendor(queryset) == "postgresql":
-        return queryset.filter(**{f"{lookup}__contains": [{key: value}]})
-    needle = f'"{key}": {json.dumps(value)}'
-    alias = f"_{field_name}_text"
-    return queryset.alias(**{alias: Cast(lookup, TextField())}).filter(
-        Q(**{f"{alias}__contains": needle + ","}) | Q(**{f"{alias}__contains": needle + "}"}))
+    return queryset.filter(id__in=ItemTag.objects.filter(kind=kind, key=str(key)).values("item_id"))
 
 
 def search_items(user, query: str = "", *, source_id=None, press: bool | None = None, platform: str = "",
@@ -67,9 +53,9 @@ def search_items(user, query: str = "", *, source_id=None, press: bool | None = 
     if priority:
         items = items.filter(signals__priority=priority)
     if place:
-        items = _json_has(items, "places", "code", int(place)) if str(place).isdigit() else items.none()
+        items = _tagged(items, "place", int(place)) if str(place).isdigit() else items.none()
     if watchlist_id:
-        items = _json_has(items, "watchlist_hits", "id", int(watchlist_id))
+        items = _tagged(items, "watchlist", int(watchlist_id))
     tz = timezone.get_current_timezone()
     if date_from:
         items = items.filter(published_at__gte=dt.datetime.combine(date_from, dt.time.min, tzinfo=tz))

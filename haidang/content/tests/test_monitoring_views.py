@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from haidang.analysis.actions import do_store_item_signals
 from haidang.analysis.models import ItemSignals, Verdict
 from haidang.content import search
 from haidang.content.actions import do_record_data_snapshot
@@ -22,8 +23,13 @@ from .helpers import file_source
 
 
 def _signals(item, **fields):
-    defaults = {"categories": {}, "top_category": "", "priority": "low", "risk": 0.1}
-    return ItemSignals.objects.create(item=item, **{**defaults, **fields})
+    """Store signals through the analyser's write path, which also writes the feed's item tags."""
+    defaults = {"categories": {}, "top_category": "", "priority": "low", "risk": 0.1, "watchlist_hits": [],
+                "places": [], "entities": {}, "why": []}
+    result = {**defaults, **fields}
+    result["watchlists"] = result.pop("watchlist_hits")
+    do_store_item_signals({item.pk: result}, model_versions={})
+    return ItemSignals.objects.get(item=item)
 
 
 @pytest.fixture
@@ -92,8 +98,10 @@ def test_feed_watchlist_filter(personas, loaded):
     from haidang.analysis.actions import do_create_watchlist
 
     wl = do_create_watchlist(name="Lừa đảo", query="lừa đảo", owner=personas.lead)
-    ItemSignals.objects.filter(item=loaded["scam"]).update(
-        watchlist_hits=[{"id": wl.pk, "name": wl.name, "urgent": False, "hits": []}])
+    scam = ItemSignals.objects.get(item=loaded["scam"])
+    _signals(loaded["scam"], top_category=scam.top_category, priority=scam.priority, risk=scam.risk,
+             places=scam.places, why=scam.why,
+             watchlist_hits=[{"id": wl.pk, "name": wl.name, "urgent": False, "hits": []}])
     client = personas.client_for(personas.bob)
     assert _ids(client.get(reverse("content:feed"), {"watchlist": wl.pk})) == {"scam"}
 
