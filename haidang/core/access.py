@@ -59,8 +59,19 @@ def has_role(user, agency, roles: Iterable[Role] = WORKING_ROLES) -> bool:
     return bool(roles_in(user, agency) & set(roles))
 
 
+def _lead_agency_for(user):
+    """lead_agency(), remembered on the user object for the request (asked for by the layout,
+    every panel and the views), and looked up again when the setting changes."""
+    cached = getattr(user, "_haidang_lead_agency", None)
+    if cached is None or cached[0] != settings.HAIDANG_LEAD_AGENCY:
+        cached = (settings.HAIDANG_LEAD_AGENCY, lead_agency())
+        if user is not None:
+            user._haidang_lead_agency = cached
+    return cached[1]
+
+
 def is_lead_member(user, roles: Iterable[Role] = ALL_ROLES) -> bool:
-    lead = lead_agency()
+    lead = _lead_agency_for(user)
     return lead is not None and has_role(user, lead, roles)
 
 
@@ -75,7 +86,13 @@ def primary_agency(user):
     memberships = _memberships(user)
     if not memberships:
         return None
-    return Agency.objects.filter(pk=memberships[0][0]).first()
+    # Cached on the user object like the memberships: the layout, panels and audit rows of one
+    # request all ask for it (it was 7 identical queries on the dashboard).
+    cached = getattr(user, "_haidang_primary_agency", None)
+    if cached is None or cached.pk != memberships[0][0]:
+        cached = Agency.objects.filter(pk=memberships[0][0]).first()
+        user._haidang_primary_agency = cached
+    return cached
 
 
 def require_role(user, agency, roles: Iterable[Role] = WORKING_ROLES, message: str = "") -> None:
@@ -92,8 +109,9 @@ def get_for_user_or_404(queryset, user, pk, action: str = "view"):
 
 
 def clear_cache(user) -> None:
-    if hasattr(user, "_haidang_memberships"):
-        del user._haidang_memberships
+    for attr in ("_haidang_memberships", "_haidang_primary_agency", "_haidang_lead_agency"):
+        if hasattr(user, attr):
+            delattr(user, attr)
 
 
 def is_officer(user, roles: Iterable[Role] | None = None) -> bool:
