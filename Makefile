@@ -26,6 +26,7 @@ run: install
 
 test: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/haidang check
 	$(BIN)/haidang makemigrations --check --dry-run
 	# pytest exits 5 when it collects nothing; that is not a failure of the code.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from haidang.core.testing import personas  # noqa: F401  (re-exported fixture)
+from haidang.agencies.testing import personas  # noqa: F401  (re-exported fixture)
 
 
 @pytest.fixture(autouse=True)

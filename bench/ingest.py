@@ -71,7 +71,8 @@ def phase(name: str, path: Path) -> dict:
 
     call_command("migrate", verbosity=0)
     from haidang.agencies.actions import do_create_agency
-    from haidang.sources.actions import do_create_source, do_import
+    from haidang.content.actions import do_import
+    from haidang.sources.actions import do_create_source
 
     agency = do_create_agency(name="Sở Thông tin và Truyền thông", short_name="STTTT", kind="lead")
     source = do_create_source(name="bench", kind="file", agency=agency)

@@ -69,7 +69,7 @@ def load_texts() -> list[str]:
 
 
 def repost(text: str, rng: random.Random) -> str:
-    from haidang.analysis.normalize import fold
+    from haidang.text.normalize import fold
 
     words = text.split()
     edits = rng.sample(["delete", "insert", "emoji", "teencode", "fold", "prefix", "truncate", "stretch"],

@@ -55,10 +55,10 @@ def seed(n_items: int, n_cases: int, batch: int = 5000) -> dict:
     from haidang.agencies.actions import do_create_agency, do_create_officer
     from haidang.agencies.choices import AgencyKind
     from haidang.analysis.models import ItemSignals
-    from haidang.analysis.normalize import fold
     from haidang.cases.models import Case
     from haidang.content.models import Item
     from haidang.sources.actions import do_create_source
+    from haidang.text.normalize import fold
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0, interactive=False)

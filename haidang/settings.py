@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "axes",
     "huey.contrib.djhuey",
     "haidang.core",
+    "haidang.workdays",
     "haidang.audit",
     "haidang.agencies",
     "haidang.sources",
@@ -100,6 +101,7 @@ INSTALLED_APPS = [
     "haidang.coordination",
     "haidang.reports",
     "haidang.api",
+    "haidang.desk",
 ]
 
 MIDDLEWARE = [
@@ -134,7 +136,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "haidang.core.context_processors.haidang",
+                "haidang.agencies.context_processors.haidang",
             ],
         },
     },

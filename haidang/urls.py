@@ -2,18 +2,22 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from haidang.content import urls as content_urls
 from haidang.core import views as core_views
+from haidang.desk import urls as desk_urls
+from haidang.sources import urls as source_urls
 
 urlpatterns = [
-    path("", core_views.dashboard, name="dashboard"),
+    path("", include(desk_urls)),
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
-    path("jobs/<int:job_id>/", core_views.job_detail, name="job_detail"),
-    path("sources/", include("haidang.sources.urls")),
-    path("content/", include("haidang.content.urls")),
+    # A namespace may gather views of several layers: "fetch now" and "import" are content's, the
+    # feed and the item page are the desk's; their addresses and names stay where officers know them.
+    path("sources/", include((source_urls.urlpatterns + content_urls.source_patterns, "sources"))),
+    path("content/", include((desk_urls.content_patterns + content_urls.urlpatterns, "content"))),
     path("analysis/", include("haidang.analysis.urls")),
     path("alerts/", include("haidang.alerts.urls")),
     path("cases/", include("haidang.cases.urls")),

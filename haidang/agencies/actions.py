@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from haidang.agencies import access
 from haidang.audit.actions import record
-from haidang.core import access
 
 from .models import Agency, ApiToken, Membership, OfficerProfile
 

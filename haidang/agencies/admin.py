@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from haidang.core.admin import AuditedModelAdmin
+from haidang.audit.admin import AuditedModelAdmin
 
 from .models import Agency, ApiToken, Membership, OfficerProfile
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from haidang.core.access import get_for_user_or_404
+from haidang.agencies.access import get_for_user_or_404
 
 from .models import Agency, Membership
 

@@ -29,10 +29,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from haidang.analysis.normalize import fold
+from haidang.agencies import access
 from haidang.audit.actions import record
-from haidang.core import access
+from haidang.text.normalize import fold
 
+from . import reporting
 from . import spikes as spikes_mod
 from .choices import (
     PRIORITY_RANK,
@@ -58,6 +59,7 @@ from .models import (
     StoryMerge,
     VolumeCount,
 )
+from .signals import alert_event
 from .textsig import TextSignature, jaccard, pack_shingles, pack_signature, signatures, unpack_shingles
 
 log = logging.getLogger(__name__)
@@ -835,12 +837,8 @@ def _notify_alert(alert: Alert, event: str) -> None:
 
 
 def _webhook_later(alert: Alert, event: str) -> None:
-    from django.conf import settings
-
-    if getattr(settings, "HAIDANG_WEBHOOK_URL", ""):
-        from .tasks import webhook_task
-
-        transaction.on_commit(lambda: webhook_task(alert.pk, event))
+    # Announced after commit; receivers.py queues the webhook task (actions never import tasks).
+    transaction.on_commit(lambda: alert_event.send(sender=Alert, alert_id=alert.pk, event=event))
 
 
 def _upsert_alert(*, key: str, kind: str, story: Story | None, reasons: list[str], priority: str, title: str,
@@ -1017,9 +1015,8 @@ def do_dismiss_alert(alert: Alert, *, reason: str, acting_user) -> Alert:
 
 @transaction.atomic
 def do_report_alert(alert: Alert, *, acting_user, reason: str = ""):
-    """Report the alert to the lead agency: creates the Report that [Cases] triages."""
-    from haidang.cases.actions import do_create_report
-
+    """Report the alert to the lead agency: creates the Report that [Cases] triages, through the
+    report maker the cases app registers (`reporting.py`)."""
     _require_handler(alert, acting_user)
     alert = _locked(alert)
     if alert.report_id:
@@ -1033,7 +1030,7 @@ def do_report_alert(alert: Alert, *, acting_user, reason: str = ""):
     if alert.story_id:
         description += "\n" + _("Story #%(id)s: %(items)s items from %(sources)s sources.") % {
             "id": alert.story_id, "items": alert.story.item_count, "sources": alert.story.source_count}
-    report = do_create_report(
+    report = reporting.create_report(
         acting_user=acting_user, agency=_acting_agency(alert, acting_user), url=url[:2000], description=description,
         category=alert.category or "", urgency=alert.priority, reason=reason, alert_id=alert.pk)
     alert.status, alert.report_id = AlertStatus.REPORTED, report.pk

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from haidang.analysis.choices import HarmCategory, Priority  # noqa: F401  (re-exported)
+from haidang.core.vocabulary import HarmCategory, Priority  # noqa: F401  (re-exported)
 
 PRIORITY_RANK = {"": -1, "low": 0, "medium": 1, "high": 2, "urgent": 3}
 

@@ -3,7 +3,7 @@ day's biggest stories. Two half-width cards, like the core panels: section + car
 
 from __future__ import annotations
 
-from haidang.core import access
+from haidang.agencies import access
 
 from . import queries
 from .choices import Priority

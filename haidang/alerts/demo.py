@@ -6,7 +6,7 @@ upserted (one per story), so a second run adds nothing.
 
 from __future__ import annotations
 
-from haidang.analysis.choices import HarmCategory
+from haidang.core.vocabulary import HarmCategory
 
 from .models import RoutingRule
 

@@ -29,7 +29,7 @@ class StoryQuerySet(RestrictedQuerySet):
     participating agency; nobody without a membership)."""
 
     def _restrict(self, user, action):
-        from haidang.core import access
+        from haidang.agencies import access
 
         if not access.agency_ids(user):
             return self.none()
@@ -197,7 +197,7 @@ class AlertQuerySet(RestrictedQuerySet):
     queue: the items and stories behind them are visible to every officer anyway."""
 
     def _restrict(self, user, action):
-        from haidang.core import access
+        from haidang.agencies import access
 
         roles = access.ALL_ROLES if action == "view" else access.WORKING_ROLES
         agencies = access.agency_ids(user, roles)

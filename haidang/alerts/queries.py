@@ -8,7 +8,7 @@ from django.db.models import Case, Count, IntegerField, Value, When
 from django.db.models.functions import TruncDate, TruncHour
 from django.utils import timezone
 
-from haidang.core.access import get_for_user_or_404
+from haidang.agencies.access import get_for_user_or_404
 
 from .choices import PRIORITY_RANK, AlertStatus
 from .models import Alert, Story

@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 import numpy as np
 from datasketch import MinHash
 
-from haidang.analysis.normalize import clean, fold, normalize
+from haidang.text.normalize import clean, fold, normalize
 
 from .conf import conf
 

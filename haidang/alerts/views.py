@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from haidang.core import access
+from haidang.agencies import access
 
 from . import actions, forms, queries
 from .choices import AlertReason, AlertStatus, HarmCategory, Priority

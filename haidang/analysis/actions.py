@@ -7,8 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from haidang.agencies import access
 from haidang.audit.actions import record
-from haidang.core import access
 
 from .choices import HarmCategory, VerdictOutcome
 from .models import ItemSignals, ItemTag, ModelVersion, Verdict, WatchList

@@ -18,11 +18,12 @@ from collections.abc import Sequence
 import numpy as np
 from django.conf import settings
 
+from haidang.text.normalize import clean, extract_entities, normalize
+
 from . import places as places_mod
 from . import registry, rules
 from .choices import HarmCategory, Priority
 from .classify import featurizer
-from .normalize import clean, extract_entities, normalize
 
 MAX_CHARS = 100_000  # longer texts are analysed on their first 100k characters (and say so)
 DEFAULT_THRESHOLDS = {"medium": 0.3, "high": 0.55, "urgent": 0.8}

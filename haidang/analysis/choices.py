@@ -1,22 +1,10 @@
-"""Choices of the analysis domain. Other apps (stories, alerts, cases) import `HarmCategory` and `Priority`.
-
-There is deliberately no category for political opinion or criticism: opinions and criticism of
-officials or policies are answered, never treated as harm.
-"""
+"""Choices of the analysis domain. The harm categories and priorities shared with stories, alerts
+and cases live in the ground, in `haidang.core.vocabulary`."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class HarmCategory(models.TextChoices):
-    SCAM = "scam", _("scam / fraud")
-    IMPERSONATION = "impersonation", _("impersonation of an agency or official")
-    MISINFORMATION = "misinformation", _("false or misleading information")
-    HATE_HARASSMENT = "hate_harassment", _("hate / harassment")
-    INCITEMENT = "incitement", _("incitement to violence")
-    PERSONAL_DATA = "personal_data", _("personal-data exposure")
-    GRIEVANCE = "grievance", _("grievance (to be answered)")
-    OTHER = "other", _("other")
+from haidang.core.vocabulary import HarmCategory, Priority  # noqa: F401  (used by this app's models)
 
 
 class MisinformationSubtopic(models.TextChoices):
@@ -28,12 +16,6 @@ class MisinformationSubtopic(models.TextChoices):
     DISASTER_EPIDEMIC = "disaster_epidemic", _("disaster / epidemic")
     SECURITY_ORDER = "security_order", _("security / order")
 
-
-class Priority(models.TextChoices):
-    LOW = "low", _("low")
-    MEDIUM = "medium", _("medium")
-    HIGH = "high", _("high")
-    URGENT = "urgent", _("urgent")
 
 
 class VerdictOutcome(models.TextChoices):

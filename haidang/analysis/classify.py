@@ -43,7 +43,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.utils import murmurhash3_32
 
-from .normalize import SYLLABLES, clean, fold_aligned, normalize
+from haidang.text.normalize import SYLLABLES, clean, fold_aligned, normalize
 
 BLOCK_BITS = 18
 BLOCK = 1 << BLOCK_BITS

@@ -17,7 +17,7 @@ class MembersQuerySet(RestrictedQuerySet):
     """Readable by every active officer of a participating agency (like the items themselves)."""
 
     def _restrict(self, user, action):
-        from haidang.core import access
+        from haidang.agencies import access
 
         if not access.agency_ids(user):
             return self.none()
@@ -70,7 +70,7 @@ class WatchList(models.Model):
 
 class ModelVersionQuerySet(RestrictedQuerySet):
     def _restrict(self, user, action):
-        from haidang.core import access
+        from haidang.agencies import access
 
         return self if access.agency_ids(user) else self.none()
 

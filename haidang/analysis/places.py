@@ -14,11 +14,14 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 import ahocorasick
 from django.conf import settings
 
-from .normalize import DATA_DIR, clean, fold_aligned, nfc, normalize_tones
+from haidang.text.normalize import clean, fold_aligned, nfc, normalize_tones
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 _PROVINCE_PREFIXES = ("thành phố ", "tỉnh ")
 _WARD_PREFIXES = ("phường ", "xã ", "đặc khu ", "thị trấn ")

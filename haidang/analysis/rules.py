@@ -17,13 +17,17 @@ from __future__ import annotations
 
 import functools
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import ahocorasick
 from rapidfuzz import fuzz, process
 
+from haidang.text.normalize import fold, fold_aligned
+
 from .choices import HarmCategory
-from .normalize import DATA_DIR, fold, fold_aligned
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # --- lexicons -------------------------------------------------------------------------------------------
 

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from haidang.agencies import access
+from haidang.agencies.access import get_for_user_or_404
 from haidang.agencies.models import Agency
-from haidang.core import access
-from haidang.core.access import get_for_user_or_404
 
 from . import actions
 from .forms import WatchListForm

@@ -38,7 +38,7 @@ from lark import (
     UnexpectedToken,
 )
 
-from .normalize import clean, fold_aligned, normalize, normalize_tones
+from haidang.text.normalize import clean, fold_aligned, normalize, normalize_tones
 
 MAX_QUERY_LENGTH = 5000
 MAX_DEPTH = 40

@@ -29,12 +29,21 @@ def _default(value):
     return str(value)
 
 
-def _actor_agency(actor):
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        return None
-    from haidang.core.access import primary_agency
+# Which agency an officer acts for is the agencies app's rule (`agencies.access.primary_agency`).
+# That app sits above the audit log, so it hands the rule down when it loads rather than being
+# imported from here.
+_actor_agency_rule = None
 
-    return primary_agency(actor)
+
+def set_actor_agency_rule(rule) -> None:
+    global _actor_agency_rule
+    _actor_agency_rule = rule
+
+
+def _actor_agency(actor):
+    if actor is None or not getattr(actor, "is_authenticated", False) or _actor_agency_rule is None:
+        return None
+    return _actor_agency_rule(actor)
 
 
 def record(

@@ -31,8 +31,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from haidang.agencies import access
 from haidang.audit.actions import record
-from haidang.core import access
+from haidang.content.actions import do_refetch_url
 from haidang.core.files import sha256_of_upload
 from haidang.core.notifications import notify
 
@@ -854,11 +855,7 @@ def do_start_action(action: HandlingAction, *, acting_user) -> HandlingAction:
 
 
 def _refetch(url: str, acting_user):
-    """Re-fetch through the ingest app when it provides `do_refetch_url`; None when it does not (yet)."""
-    try:
-        from haidang.sources.actions import do_refetch_url  # lazily: the sources app may not have it
-    except ImportError:
-        return None
+    """Re-fetch through content's collector (its own function, so tests can stand in for the network)."""
     return do_refetch_url(url, acting_user=acting_user)
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from haidang.core.admin import AuditedModelAdmin
+from haidang.audit.admin import AuditedModelAdmin
 
 from .models import LegalProvision, PressOutlet
 

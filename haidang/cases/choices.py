@@ -3,6 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from haidang.workdays.choices import Step
+from haidang.workdays.deadlines import DEFAULT_POLICY
+
 
 class HarmCategory(models.TextChoices):
     """The harm categories. Same values as the analysis app's categories (defined here because
@@ -28,10 +31,10 @@ class Urgency(models.TextChoices):
 # A case's priority uses the same scale as a report's urgency.
 Priority = Urgency
 
-# Working days from opening to the case's due date, by priority: the defaults of the coordination
-# app's "case" step (haidang.coordination.deadlines.DEFAULT_POLICY, which an admin's DeadlinePolicy
+# Working days from opening to the case's due date, by priority: the defaults of the working-day
+# calendar's "case" step (haidang.workdays.deadlines.DEFAULT_POLICY, which an admin's DeadlinePolicy
 # row overrides). Counted on the Vietnamese working-day calendar by `deadlines.case_due_at`.
-DUE_DAYS = {Priority.URGENT: 1, Priority.HIGH: 3, Priority.MEDIUM: 5, Priority.LOW: 10}
+DUE_DAYS = {Priority(key): days for key, days in DEFAULT_POLICY[Step.CASE].items()}
 
 
 class ReportStatus(models.TextChoices):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from haidang.core.access import primary_agency
+from haidang.agencies.access import primary_agency
 
 from .choices import CaseEventType as T
 from .models import Case, CaseEvent
@@ -116,7 +116,7 @@ def event_note(case, *, actor, text):
 
 
 def _position(p: dict) -> str:
-    from haidang.coordination.choices import Position
+    from haidang.core.vocabulary import Position
 
     return str(Position(p["position"]).label)
 

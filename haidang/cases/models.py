@@ -112,7 +112,7 @@ class PressOutlet(models.Model):
 
 class ReportQuerySet(RestrictedQuerySet):
     def _restrict(self, user, action):
-        from haidang.core import access
+        from haidang.agencies import access
 
         mine = access.agency_ids(user)
         lead = access.lead_agency()
@@ -213,7 +213,7 @@ class CaseQuerySet(RestrictedQuerySet):
         - internal: members of the lead agency and of participating agencies;
         - confidential: members of participating agencies, leaders of the lead agency, the lead officer.
         """
-        from haidang.core import access
+        from haidang.agencies import access
 
         mine = access.agency_ids(user)
         leading = access.agency_ids(user, ("leader",))

@@ -7,9 +7,9 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from haidang.agencies import access
+from haidang.agencies.access import get_for_user_or_404
 from haidang.audit.actions import record_view
-from haidang.core import access
-from haidang.core.access import get_for_user_or_404
 
 from .choices import (
     OPEN_STATES,

@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
+from haidang.agencies import access
 from haidang.audit.actions import record
-from haidang.core import access
 from haidang.core.models import Notification
 from haidang.core.notifications import mark_read
 

@@ -25,8 +25,10 @@ class ItemPushView(APIView):
     parser_classes = [JSONParser]
 
     def post(self, request):
-        from haidang.sources.actions import do_push_items, push_source_for
+        from haidang.sources.actions import push_source_for
         from haidang.sources.models import Source
+
+        from .actions import do_push_items
 
         body = request.body  # read before .data so the exact bytes become the evidence
         try:

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from haidang.analysis.normalize import fold
 from haidang.audit.actions import record as audit_record
+from haidang.sources.canonical import canonical_url, url_hash
 from haidang.sources.choices import Platform
-from haidang.sources.parsers import BadRecord, pick
+from haidang.sources.parsers import BadRecord
+from haidang.text.normalize import fold
 
 from .models import Item, ItemRevision, Snapshot
-from .normalize import DateProblem, canonical_url, clean_text, content_hash, parse_date, url_hash
+from .normalize import DateProblem, clean_text, content_hash, parse_date, pick
 from .signals import items_ingested
 
 BATCH_SIZE = 1000

@@ -18,7 +18,7 @@ class MonitoringQuerySet(RestrictedQuerySet):
     active officer of any participating agency may read them; people without a membership see nothing."""
 
     def _restrict(self, user, action):
-        from haidang.core import access
+        from haidang.agencies import access
 
         if not access.agency_ids(user):
             return self.none()

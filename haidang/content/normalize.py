@@ -1,4 +1,5 @@
-"""Turning hostile input into clean item fields: plain text, canonical URLs, dates, hashes.
+"""Turning hostile records into clean item fields: the fields picked from a record, plain text,
+dates and hashes. Canonical URLs come from `haidang.sources.canonical`.
 
 Pure functions, no database: the ingest pipeline, the push API and the tests share them.
 """
@@ -11,7 +12,6 @@ import html
 import re
 import time
 import unicodedata
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 import ftfy
@@ -22,14 +22,17 @@ VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 FUTURE_TOLERANCE = dt.timedelta(days=1)
 EARLIEST = dt.datetime(1990, 1, 1, tzinfo=dt.UTC)
 
-# Query parameters that only track the click; they make one page look like many.
-TRACKING_PARAMS = frozenset({
-    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid",
-    "_ga", "_gl", "ref_src", "ref_url", "spm", "zarsrc", "__tn__", "__cft__", "mibextid", "si",
-    "_hsenc", "_hsmi", "mkt_tok", "oly_anon_id", "oly_enc_id", "vero_id", "s_cid",
-})
-TRACKING_PREFIXES = ("utm_", "__cft__", "hsa_")
-DEFAULT_PORTS = {"http": 80, "https": 443}
+# Records may name fields as common exporters do; the first name is the schema's.
+ALIASES = {
+    "id": ("id", "external_id", "guid", "post_id"),
+    "url": ("url", "link", "permalink", "permalink_url"),
+    "title": ("title", "headline"),
+    "text": ("text", "content", "body", "message", "description", "summary"),
+    "author": ("author", "author_name", "from_name"),
+    "author_handle": ("author_handle", "handle", "username", "from_id"),
+    "published_at": ("published_at", "published", "date", "created_time", "created_at", "timestamp"),
+}
+
 
 # Block-level closers and <br> become line breaks before all tags are stripped.
 _BLOCK_END = re.compile(r"(?i)(<br\s*/?>|</(p|div|li|h[1-6]|tr|blockquote|pre|section|article|header|footer)\s*>)")
@@ -41,40 +44,12 @@ _MANY_NEWLINES = re.compile(r"\n{3,}")
 _MOJIBAKE = re.compile("[\u00c2-\u00c6][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]|[\u00e1\u00e2][\u00ba\u00bb\u20ac]")
 
 
-def is_tracking_param(name: str) -> bool:
-    lowered = name.lower()
-    return lowered in TRACKING_PARAMS or lowered.startswith(TRACKING_PREFIXES)
-
-
-def canonical_url(url: str | None) -> str:
-    """A stable form of an http(s) URL: lower-case scheme and host, no default port, no credentials,
-    no fragment, no tracking parameters, the rest of the query sorted by name.
-    Anything that is not http(s) (javascript:, data:, file:) gives "" — it is never a page to keep."""
-    if not url:
-        return ""
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-        port = parts.port
-    except ValueError:
-        return ""
-    scheme = parts.scheme.lower()
-    if scheme not in DEFAULT_PORTS or not parts.hostname:
-        return ""
-    host = parts.hostname.lower().rstrip(".")
-    if not host:
-        return ""
-    if ":" in host:  # IPv6 literal
-        host = f"[{host}]"
-    netloc = host if port in (None, DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking_param(k)]
-    # A stable sort by name: the order of parameters rarely matters, and repeats keep their order.
-    query.sort(key=lambda kv: kv[0])
-    return urlunsplit((scheme, netloc, parts.path or "/", urlencode(query), ""))
-
-
-def url_hash(url: str) -> str:
-    return hashlib.sha256(url.encode("utf-8")).hexdigest() if url else ""
+def pick(record: dict, field: str):
+    for name in ALIASES.get(field, (field,)):
+        value = record.get(name)
+        if value not in (None, ""):
+            return value
+    return None
 
 
 def clean_text(value) -> str:

@@ -1,5 +1,5 @@
-"""Reads of content: single objects with access checks, and the monitoring feed (filters, search,
-keyset pagination)."""
+"""Reads of content: single objects with access checks, and keyset pagination of item lists.
+The monitoring feed's filters, which read analysis tags, are the desk's (`haidang.desk.queries`)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from haidang.core.access import get_for_user_or_404
+from haidang.agencies.access import get_for_user_or_404
 
 from . import search
 from .models import Item, Snapshot
-from .search import apply_search
 
 PAGE_SIZE = 50
 
@@ -26,45 +24,6 @@ def access_item_for_user(user, item_id) -> Item:
 
 def access_snapshot_for_user(user, snapshot_id) -> Snapshot:
     return get_for_user_or_404(Snapshot.objects.all(), user, snapshot_id)
-
-
-def _tagged(queryset, kind: str, key):
-    """Items carrying the tag (kind, key): a semi-join on ItemTag's (kind, key, item) index, so a rare
-    place or watch-list costs an index range, not a scan of the JSON signals (see `analysis/tags.py`)."""
-    from haidang.analysis.models import ItemTag
-
-    return queryset.filter(id__in=ItemTag.objects.filter(kind=kind, key=str(key)).values("item_id"))
-
-
-def search_items(user, query: str = "", *, source_id=None, press: bool | None = None, platform: str = "",
-                 category: str = "", priority: str = "", place: str = "", watchlist_id=None,
-                 date_from: dt.date | None = None, date_to: dt.date | None = None):
-    """Items the user may see, newest fetched first; `query` matches accent-insensitively (every word)."""
-    items = Item.objects.restrict(user).select_related("source", "signals")
-    items = apply_search(items, query)
-    if source_id:
-        items = items.filter(source_id=source_id)
-    if press is not None:
-        items = items.filter(is_press=press)
-    if platform:
-        items = items.filter(platform=platform)
-    if category:
-        items = items.filter(signals__top_category=category)
-    if priority:
-        items = items.filter(signals__priority=priority)
-    if place:
-        items = _tagged(items, "place", int(place)) if str(place).isdigit() else items.none()
-    if watchlist_id:
-        items = _tagged(items, "watchlist", int(watchlist_id))
-    tz = timezone.get_current_timezone()
-    if date_from:
-        items = items.filter(published_at__gte=dt.datetime.combine(date_from, dt.time.min, tzinfo=tz))
-    if date_to:
-        items = items.filter(published_at__lt=dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min,
-                                                                   tzinfo=tz))
-    if search.fts_ordered(items):
-        return items  # already ordered by the FTS rowid, newest first
-    return items.order_by("-fetched_at", "-id")
 
 
 # --- keyset pagination ------------------------------------------------------------------------------
@@ -136,20 +95,3 @@ def keyset_page(queryset, *, after: str | None = None, before: str | None = None
     if after_key is not None and page.items:
         page.prev_cursor = encode_cursor(page.items[0])
     return page
-
-
-def recent_places(user, limit_items: int = 2000) -> list[tuple[str, str]]:
-    """(code, name) of the places named in the latest analysed items, for the feed's place filter.
-
-    Bounded to the newest `limit_items` signals so the filter stays cheap at a million items."""
-    from haidang.analysis.models import ItemSignals
-
-    seen: dict[str, str] = {}
-    rows = (ItemSignals.objects.restrict(user).exclude(places=[]).order_by("-item_id")
-            .values_list("places", flat=True)[:limit_items])
-    for places in rows:
-        for place in places or ():
-            code = str(place.get("code", ""))
-            if code and code not in seen and place.get("confidence", 0) >= 0.5:
-                seen[code] = str(place.get("name", code))
-    return sorted(seen.items(), key=lambda kv: kv[1])

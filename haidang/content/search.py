@@ -97,7 +97,7 @@ def fts5_available(connection) -> bool:
 
 
 def query_words(query: str) -> list[str]:
-    from haidang.analysis.normalize import fold
+    from haidang.text.normalize import fold
 
     return _WORD.findall(fold(query or ""))[:MAX_WORDS]
 

@@ -1,194 +1,28 @@
-"""The monitoring feed, the item page, its verdict form and the evidence download.
-
-Access: `queries.access_*_for_user` (404 for outsiders) and `restrict()`; writes: the actions of
-analysis (verdicts) and cases (reports), which check roles (PermissionDenied → 403)."""
+"""Collecting on request (fetch a source now, import an uploaded file) and the evidence download.
+The monitoring feed and the item page, which show analysis, stories and reports beside the items,
+are the desk's screens (`haidang.desk.views`)."""
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db import transaction
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from haidang.core import access
+from haidang.agencies import access
+from haidang.agencies.access import get_for_user_or_404
+from haidang.core.jobs import start_job
+from haidang.sources.forms import ImportForm
+from haidang.sources.models import Source
 
-from .forms import BatchForm, FeedFilterForm, VerdictForm
-from .models import Item
-from .queries import access_item_for_user, access_snapshot_for_user, keyset_page, recent_places, search_items
-from .search import search_backend
-
-
-def _can_work(user) -> bool:
-    return access.is_officer(user, access.WORKING_ROLES)
-
-
-def _filter_form(request) -> FeedFilterForm:
-    from haidang.analysis.models import WatchList
-    from haidang.sources.models import Source
-
-    sources = Source.objects.restrict(request.user).order_by("name").values_list("pk", "name")
-    watchlists = WatchList.objects.restrict(request.user).order_by("name").values_list("pk", "name")
-    return FeedFilterForm(request.GET, sources=list(sources), watchlists=list(watchlists),
-                          places=recent_places(request.user))
-
-
-@login_required
-def feed(request):
-    access.require_officer_or_404(request.user)
-    form = _filter_form(request)
-    filters = form.filters()
-    query = filters.pop("q", "")
-    kwargs = {("source_id" if k == "source" else "watchlist_id" if k == "watchlist" else k): v
-              for k, v in filters.items()}
-    items = search_items(request.user, query, **kwargs)
-    page = keyset_page(items, after=request.GET.get("after"), before=request.GET.get("before"))
-    context = {"page": page, "query": query, "form": form, "can_work": _can_work(request.user),
-               "active_filters": len(filters), "search_backend": search_backend(items)}
-    return render(request, "content/feed.html", context)
-
-
-def _back(request, default: str):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect(default)
-
-
-@login_required
-@require_POST
-def batch(request):
-    """Batch actions on selected feed items: mark not harmful, or report each to the lead agency."""
-    access.require_officer_or_404(request.user)
-    form = BatchForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Select at least one item and an action."))
-        return _back(request, reverse("content:feed"))
-    items = list(Item.objects.restrict(request.user).filter(pk__in=form.cleaned_data["items"]))
-    action = form.cleaned_data["action"]
-    try:
-        with transaction.atomic():
-            if action == "not_harmful":
-                from haidang.analysis.actions import do_record_verdict
-
-                for item in items:
-                    do_record_verdict(item, outcome="not_harmful", acting_user=request.user)
-                messages.success(request, ngettext("%(n)d item marked not harmful.",
-                                                   "%(n)d items marked not harmful.", len(items)) % {"n": len(items)})
-            else:
-                from haidang.cases.actions import do_create_report
-
-                for item in items:
-                    do_create_report(item=item, acting_user=request.user)
-                messages.success(request, ngettext("%(n)d item reported to the lead agency.",
-                                                   "%(n)d items reported to the lead agency.",
-                                                   len(items)) % {"n": len(items)})
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    return _back(request, reverse("content:feed"))
-
-
-def _signals(item):
-    try:
-        return item.signals
-    except ObjectDoesNotExist:
-        return None
-
-
-def _story(item, user):
-    from haidang.alerts.models import Story
-
-    try:
-        membership = item.story_membership
-    except ObjectDoesNotExist:
-        return None
-    story = Story.objects.restrict(user).filter(pk=membership.story_id).first()
-    while story is not None and story.merged_into_id:
-        story = Story.objects.restrict(user).filter(pk=story.merged_into_id).first()
-    return story
-
-
-def _spans(signals, title: str) -> tuple[list, list]:
-    """Hit offsets (watch-lists, rules, places) split into the title's and the text's.
-
-    The analyser read `title + "\\n" + text` (stripped); offsets found only in its normalised copy
-    cannot be placed in the original and are left out."""
-    if signals is None:
-        return [], []
-    raw = []
-    for hit in signals.watchlist_hits or ():
-        raw += [h for h in hit.get("hits", ()) if h.get("in", "text") == "text"]
-    for why in signals.why or ():
-        if why.get("kind") == "rule" and why.get("in", "text") == "text":
-            raw += list(why.get("matches", ()))
-    title_len = len(title.strip()) if title.strip() else -1
-    offset = title_len + 1 if title_len >= 0 else 0
-    in_title, in_text = [], []
-    for span in raw:
-        try:
-            start, end = int(span["start"]), int(span["end"])
-        except (KeyError, TypeError, ValueError):
-            continue
-        if title_len >= 0 and end <= title_len:
-            in_title.append((start, end))
-        elif start >= offset:
-            in_text.append((start - offset, end - offset))
-    return in_title, in_text
-
-
-def _item_context(request, item, verdict_form=None) -> dict:
-    from haidang.analysis.models import Verdict
-
-    signals = _signals(item)
-    title_spans, text_spans = _spans(signals, item.title)
-    snapshots = {}
-    for snap in [item.snapshot, *item.proof_snapshots.all()[:20],
-                 *[r.snapshot for r in item.revisions.select_related("snapshot") if r.snapshot_id]]:
-        if snap is not None:
-            snapshots[snap.pk] = snap
-    return {
-        "item": item, "signals": signals, "title_spans": title_spans, "text_spans": text_spans,
-        "revisions": item.revisions.order_by("-recorded_at"),
-        "replies": item.replies.order_by("published_at")[:50],
-        "story": _story(item, request.user), "snapshots": sorted(snapshots.values(), key=lambda s: s.fetched_at),
-        "verdicts": Verdict.objects.restrict(request.user).filter(item=item).select_related("agency", "created_by")[:20],
-        "verdict_form": verdict_form or VerdictForm(), "can_work": _can_work(request.user),
-    }
-
-
-@login_required
-def item_detail(request, item_id: int):
-    item = access_item_for_user(request.user, item_id)
-    return render(request, "content/item.html", _item_context(request, item))
-
-
-@login_required
-@require_POST
-def verdict(request, item_id: int):
-    """The officer's verdict (confirmed with a category, or not harmful): a label for retraining."""
-    from haidang.analysis.actions import do_record_verdict
-
-    item = access_item_for_user(request.user, item_id)
-    form = VerdictForm(request.POST)
-    if form.is_valid():
-        try:
-            do_record_verdict(item, outcome=form.cleaned_data["outcome"], category=form.cleaned_data["category"],
-                              note=form.cleaned_data["note"], acting_user=request.user)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Verdict recorded. Thank you: it helps the model learn."))
-            return redirect("content:item", item.pk)
-    return render(request, "content/item.html", _item_context(request, item, form), status=400)
+from . import tasks
+from .queries import access_snapshot_for_user
 
 
 @login_required
@@ -207,3 +41,41 @@ def snapshot_download(request, snapshot_id: int):
     return response
 
 
+@login_required
+@require_POST
+def fetch_now(request, source_id: int):
+    """Queue a fetch on the worker; the page does not wait for the remote site."""
+    source = get_for_user_or_404(Source.objects, request.user, source_id, "change")
+    if source.kind not in ("feed", "page"):
+        messages.error(request, _("Only feeds and web pages are fetched."))
+        return redirect("sources:list")
+    # Requests are not wrapped in a transaction (no ATOMIC_REQUESTS): the task can be queued at once.
+    tasks.fetch_source(source.pk)
+    messages.success(request, _("Fetching %(name)s: the result will appear in its health column.") % {
+        "name": source.name})
+    return redirect("sources:list")
+
+
+@login_required
+@require_POST
+def import_file(request):
+    """Store the upload, start a Job, queue the import; the job page shows a progress bar."""
+    access.require_officer_or_404(request.user)
+    form = ImportForm(request.POST, request.FILES, sources=Source.objects.restrict(request.user, "change"))
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect("sources:list")
+    source = form.cleaned_data["source"]
+    upload = form.cleaned_data["file"]
+    folder = Path(settings.MEDIA_ROOT) / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = Path(upload.name).suffix.lower()[:10]
+    target = folder / f"{uuid.uuid4().hex}{suffix}"
+    with target.open("wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    job = start_job("ingest.import", name=upload.name[:200], user=request.user, agency=source.agency, obj=source)
+    tasks.import_file(job.pk, source.pk, str(target), form.cleaned_data["format"], request.user.pk)
+    messages.success(request, _("Import started: %(name)s") % {"name": upload.name})
+    return redirect("job_detail", job.pk)

@@ -28,6 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from haidang.agencies import access
 from haidang.agencies.queries import designated_officers, leaders_of
 from haidang.audit.actions import record
 from haidang.cases import actions as case_actions
@@ -35,11 +36,11 @@ from haidang.cases import events
 from haidang.cases.choices import CaseState, CoordinationMode
 from haidang.cases.errors import CaseError, IllegalTransition
 from haidang.cases.models import Case
-from haidang.core import access, notifications
+from haidang.core import notifications
 from haidang.core.files import sha256_of_upload
 from haidang.core.notifications import notify
+from haidang.workdays import deadlines
 
-from . import deadlines
 from .choices import ConsultationStatus, MeetingStatus, Position, ReminderStage, Step
 from .ics import meeting_ics, meeting_summary
 from .models import (

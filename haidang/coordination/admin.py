@@ -1,30 +1,9 @@
 from django.contrib import admin
 
-from haidang.core.admin import AuditedModelAdmin
+from .models import ReminderLog
 
-from .models import DeadlinePolicy, ExtraDayOff, ExtraWorkingDay, ReminderLog
-
-# Only the calendar and the deadline policy are edited here; meetings, consultations and answers
-# change only through actions.py (timeline, audit, notifications).
-
-
-@admin.register(ExtraDayOff)
-class ExtraDayOffAdmin(AuditedModelAdmin):
-    list_display = ("date", "name")
-    date_hierarchy = "date"
-    search_fields = ("name",)
-
-
-@admin.register(ExtraWorkingDay)
-class ExtraWorkingDayAdmin(AuditedModelAdmin):
-    list_display = ("date", "name")
-    date_hierarchy = "date"
-
-
-@admin.register(DeadlinePolicy)
-class DeadlinePolicyAdmin(AuditedModelAdmin):
-    list_display = ("step", "priority", "working_days", "remind_before_hours", "escalate_after_days")
-    list_filter = ("step", "priority")
+# Meetings, consultations and answers change only through actions.py (timeline, audit,
+# notifications); the calendar and the deadline policy are edited in the workdays admin.
 
 
 @admin.register(ReminderLog)

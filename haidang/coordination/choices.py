@@ -3,16 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Step(models.TextChoices):
-    """A step of the regulation's workflow that has a deadline (see deadlines.py)."""
-
-    TRIAGE = "triage", _("triage of a report")
-    VERIFICATION = "verification", _("verification")
-    CONSULTATION = "consultation", _("answers to a written consultation")
-    MEETING_CONCLUSIONS = "meeting_conclusions", _("conclusions of a meeting")
-    HANDLING = "handling", _("carrying out a handling action")
-    CASE = "case", _("the whole case")
+from haidang.core.vocabulary import Position  # noqa: F401  (re-exported for this app)
+from haidang.workdays.choices import Step  # noqa: F401  (re-exported for this app)
 
 
 class MeetingStatus(models.TextChoices):
@@ -25,13 +17,6 @@ class ConsultationStatus(models.TextChoices):
     OPEN = "open", _("open")
     CLOSED = "closed", _("closed")
 
-
-class Position(models.TextChoices):
-    """An agency's answer to a written consultation."""
-
-    AGREE = "agree", _("agree")
-    DISAGREE = "disagree", _("disagree")
-    OTHER = "other", _("other opinion")
 
 
 class ReminderStage(models.TextChoices):

@@ -16,10 +16,11 @@ from haidang.cases import actions as case_actions
 from haidang.cases.choices import CaseState
 from haidang.cases.models import Case
 from haidang.core.notifications import no_email
+from haidang.workdays.models import ExtraDayOff
 
 from . import actions
 from .choices import Position
-from .models import Consultation, ExtraDayOff, Meeting
+from .models import Consultation, Meeting
 
 RUMOUR = "Tin đồn sai sự thật: 'nước máy Đồng Hới nhiễm độc'"
 MEETING_TITLE = "Họp bàn xử lý vụ lộ danh sách bệnh nhân"
@@ -35,7 +36,7 @@ EXTRA_DAYS_OFF = [
 
 
 def _next_working_morning(days: int = 2) -> dt.datetime:
-    from .deadlines import add_working_days
+    from haidang.workdays.deadlines import add_working_days
 
     start = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
     return add_working_days(start, days)

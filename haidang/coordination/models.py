@@ -1,5 +1,5 @@
 """Models of the coordination domain: the regulation's two modes — meetings (họp bàn) and written
-consultations (lấy ý kiến bằng văn bản) — and the working-day calendar their deadlines run on.
+consultations (lấy ý kiến bằng văn bản) — (their deadlines run on the working-day calendar of `haidang.workdays`).
 
 Who sees what is decided in one place per model (the `_restrict` methods); writes happen only
 in actions.py.
@@ -17,67 +17,9 @@ from django.utils.translation import gettext_lazy as _
 
 from haidang.core.models import RestrictedQuerySet
 
-from .choices import ConsultationStatus, MeetingStatus, Position, ReminderStage, Step
+from .choices import ConsultationStatus, MeetingStatus, Position, ReminderStage
 
 User = settings.AUTH_USER_MODEL
-
-
-# --- Working-day calendar (admins edit it) --------------------------------------------
-
-
-class ExtraDayOff(models.Model):
-    """A day off beyond the statutory holidays of the `holidays` package (VN): a provincial
-    decision, a bridge day moved by the Prime Minister's notice, a local event."""
-
-    date = models.DateField(_("date"), unique=True)
-    name = models.CharField(_("name"), max_length=200)
-
-    class Meta:
-        ordering = ["date"]
-        verbose_name = _("extra day off")
-        verbose_name_plural = _("extra days off")
-
-    def __str__(self) -> str:
-        return f"{self.date.isoformat()} {self.name}"
-
-
-class ExtraWorkingDay(models.Model):
-    """A Saturday or Sunday worked to make up for a bridge day off (làm bù)."""
-
-    date = models.DateField(_("date"), unique=True)
-    name = models.CharField(_("name"), max_length=200)
-
-    class Meta:
-        ordering = ["date"]
-        verbose_name = _("extra working day")
-        verbose_name_plural = _("extra working days")
-
-    def __str__(self) -> str:
-        return f"{self.date.isoformat()} {self.name}"
-
-
-class DeadlinePolicy(models.Model):
-    """How many working days a step may take at a priority, and when to remind and escalate.
-
-    A row overrides the default of `deadlines.DEFAULT_POLICY` (and the HAIDANG_DEADLINES setting)."""
-
-    step = models.CharField(_("step"), max_length=24, choices=Step.choices)
-    priority = models.CharField(_("priority"), max_length=10, choices=[
-        ("urgent", _("urgent")), ("high", _("high")), ("medium", _("medium")), ("low", _("low"))])
-    working_days = models.PositiveSmallIntegerField(_("working days allowed"))
-    remind_before_hours = models.PositiveSmallIntegerField(
-        _("remind this many hours before the deadline"), default=24)
-    escalate_after_days = models.PositiveSmallIntegerField(
-        _("escalate to the lead agency this many working days after the deadline"), default=1)
-
-    class Meta:
-        ordering = ["step", "priority"]
-        verbose_name = _("deadline policy")
-        verbose_name_plural = _("deadline policies")
-        constraints = [models.UniqueConstraint(fields=["step", "priority"], name="unique_deadline_policy")]
-
-    def __str__(self) -> str:
-        return f"{self.step}/{self.priority}: {self.working_days}"
 
 
 class ReminderLog(models.Model):
@@ -116,7 +58,7 @@ class CoordinationQuerySet(RestrictedQuerySet):
     and never by anyone who may not see the case itself (confidentiality comes first)."""
 
     def _restrict(self, user, action):
-        from haidang.core import access
+        from haidang.agencies import access
 
         mine = access.agency_ids(user)
         return self.filter(case_id__in=_visible_case_ids(user)).filter(
@@ -334,6 +276,6 @@ class AnswerAttachment(models.Model):
 
 
 __all__ = [
-    "Answer", "AnswerAttachment", "AnswerRevision", "Consultation", "ConsultationInvitation", "DeadlinePolicy",
-    "ExtraDayOff", "ExtraWorkingDay", "Meeting", "MeetingInvitation", "Position", "ReminderLog", "ReminderStage",
+    "Answer", "AnswerAttachment", "AnswerRevision", "Consultation", "ConsultationInvitation",
+    "Meeting", "MeetingInvitation", "Position", "ReminderLog", "ReminderStage",
 ]

@@ -17,8 +17,9 @@ from django.views.decorators.http import require_POST
 from haidang.audit.actions import record
 from haidang.cases import queries as case_queries
 from haidang.cases.errors import CaseError
+from haidang.workdays import deadlines
 
-from . import actions, deadlines, forms, queries
+from . import actions, forms, queries
 from .choices import MeetingStatus, Step
 
 

@@ -15,7 +15,7 @@ from .choices import Platform, SourceKind
 
 class SourceQuerySet(RestrictedQuerySet):
     def _restrict(self, user, action):
-        from haidang.core import access
+        from haidang.agencies import access
 
         if not access.agency_ids(user):
             return self.none()

@@ -19,18 +19,6 @@ import charset_normalizer
 import feedparser
 
 FORMATS = ("auto", "rss", "atom", "html", "json", "jsonl", "csv")
-# Records may name fields as common exporters do; the first name is the schema's.
-ALIASES = {
-    "id": ("id", "external_id", "guid", "post_id"),
-    "url": ("url", "link", "permalink", "permalink_url"),
-    "title": ("title", "headline"),
-    "text": ("text", "content", "body", "message", "description", "summary"),
-    "author": ("author", "author_name", "from_name"),
-    "author_handle": ("author_handle", "handle", "username", "from_id"),
-    "published_at": ("published_at", "published", "date", "created_time", "created_at", "timestamp"),
-}
-
-
 class Unreadable(Exception):
     """The input cannot be read at all; the message is one line for the user."""
 
@@ -80,14 +68,6 @@ def decode(data: bytes, declared: str | None = None) -> str:
     if best is None:
         raise Unreadable("unknown text encoding")
     return data.decode(best.encoding, "replace")
-
-
-def pick(record: dict, field: str):
-    for name in ALIASES.get(field, (field,)):
-        value = record.get(name)
-        if value not in (None, ""):
-            return value
-    return None
 
 
 def detect_format(name: str, head: bytes, content_type: str = "") -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from haidang.core.testing import PASSWORD
+from haidang.agencies.testing import PASSWORD
 
 CHROMIUM = os.environ.get("HAIDANG_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -14,10 +14,10 @@ import re
 import pytest
 from django.utils import timezone
 
+from haidang.agencies.testing import PASSWORD
 from haidang.cases.choices import ActionStatus, CaseState, PlanStatus
 from haidang.cases.models import Case, LegalProvision, Report
 from haidang.coordination.models import Consultation, Meeting
-from haidang.core.testing import PASSWORD
 
 from .conftest import PageLog
 

@@ -2,10 +2,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from haidang.agencies import access
 from haidang.agencies.actions import do_create_agency
 from haidang.agencies.models import Agency, Membership
 from haidang.agencies.queries import access_agency_for_user, designated_officers
-from haidang.core import access
 
 
 @pytest.mark.django_db

@@ -2,7 +2,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from haidang.core.testing import PASSWORD
+from haidang.agencies.testing import PASSWORD
 
 
 @pytest.mark.django_db

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from haidang.analysis.models import ItemSignals
 from haidang.content.models import Item
-from haidang.content.normalize import canonical_url, content_hash, url_hash
+from haidang.content.normalize import content_hash
 from haidang.sources.actions import do_create_source
+from haidang.sources.canonical import canonical_url, url_hash
 
 _ids = itertools.count(1)
 

@@ -21,7 +21,7 @@ def test_it_groups_reposts_typed_differently(personas):
     src = source(personas)
     a = item(src, SCAM)
     b = item(src, repost(SCAM))
-    from haidang.analysis.normalize import fold
+    from haidang.text.normalize import fold
 
     c = item(src, fold(SCAM))  # no diacritics
     d = item(src, OTHER)

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from haidang.analysis import registry
 from haidang.analysis.analyzer import analyze, analyze_many, priority_for
-from haidang.analysis.choices import HarmCategory
+from haidang.core.vocabulary import HarmCategory
 
 KEYS = {"categories", "priority", "risk", "watchlists", "places", "entities", "why"}
 

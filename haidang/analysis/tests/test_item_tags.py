@@ -7,8 +7,8 @@ from haidang.analysis.models import ItemSignals, ItemTag
 from haidang.analysis.tags import backfill_tags
 from haidang.content.ingest import ingest_records
 from haidang.content.models import Item
-from haidang.content.queries import search_items
 from haidang.content.tests.helpers import file_source
+from haidang.desk.queries import search_items
 
 
 def _result(places=(), hits=()):

@@ -1,6 +1,5 @@
 """Rules: each has its own small tests; criticism is never flagged."""
 
-from haidang.analysis.normalize import extract_entities, normalize
 from haidang.analysis.rules import (
     grievance_signals,
     impersonation_signals,
@@ -10,6 +9,7 @@ from haidang.analysis.rules import (
     personal_data_signals,
     scam_signals,
 )
+from haidang.text.normalize import extract_entities, normalize
 
 
 def _scam(text):

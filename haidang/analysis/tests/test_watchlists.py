@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from haidang.analysis.normalize import clean
 from haidang.analysis.watchlists import QueryError, Topic, WatchlistIndex, compile_query
+from haidang.text.normalize import clean
 
 
 def test_phrases_or_and_not_with_offsets():

@@ -95,9 +95,9 @@ def test_priority_sets_the_due_date(personas):
     p = personas
     urgent = accepted_case(p, urgency="urgent")
     low = accepted_case(p, urgency="low")
-    # Working days on the Vietnamese calendar (haidang.coordination.deadlines), by priority.
+    # Working days on the Vietnamese calendar (haidang.workdays.deadlines), by priority.
     from haidang.cases.choices import DUE_DAYS
-    from haidang.coordination.deadlines import add_working_days, is_working_day
+    from haidang.workdays.deadlines import add_working_days, is_working_day
 
     assert urgent.due_at == add_working_days(urgent.created_at, DUE_DAYS["urgent"])
     assert low.due_at == add_working_days(low.created_at, DUE_DAYS["low"])

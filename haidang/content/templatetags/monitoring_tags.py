@@ -16,7 +16,7 @@ register = template.Library()
 
 @register.filter
 def category_label(value) -> str:
-    from haidang.analysis.choices import HarmCategory
+    from haidang.core.vocabulary import HarmCategory
 
     try:
         return str(HarmCategory(value).label)

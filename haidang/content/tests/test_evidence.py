@@ -8,8 +8,8 @@ from django.core.management.base import CommandError
 
 from haidang.audit.models import AuditEntry
 from haidang.content import evidence
+from haidang.content.actions import do_refetch_url
 from haidang.content.models import Item, Snapshot
-from haidang.sources.actions import do_refetch_url
 
 from .helpers import file_source, run_ingest
 

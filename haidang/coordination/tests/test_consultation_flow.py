@@ -10,11 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from haidang.cases.choices import CaseState
 from haidang.cases.errors import IllegalTransition
-from haidang.coordination import actions, deadlines
+from haidang.coordination import actions
 from haidang.coordination.choices import Position, Step
 from haidang.coordination.models import AnswerRevision
 from haidang.coordination.queries import tally
 from haidang.core.models import Notification
+from haidang.workdays import deadlines
 
 from .helpers import VERIFICATION, appraisal, carry_out_and_close, consultation, new_case, warning_action
 

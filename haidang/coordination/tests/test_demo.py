@@ -3,7 +3,8 @@ import io
 import pytest
 from django.urls import reverse
 
-from haidang.coordination.models import Consultation, ExtraDayOff, Meeting
+from haidang.coordination.models import Consultation, Meeting
+from haidang.workdays.models import ExtraDayOff
 
 
 @pytest.mark.django_db

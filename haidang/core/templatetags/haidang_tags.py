@@ -36,7 +36,7 @@ PRIORITY_ICONS = {"urgent": "exclamation-octagon-fill", "high": "exclamation-tri
 
 def _priority_label(value: str) -> str:
     try:
-        from haidang.analysis.choices import Priority
+        from haidang.core.vocabulary import Priority
     except ImportError:  # pragma: no cover - analysis is always installed, but stay usable without it
         return value
     try:

@@ -6,10 +6,11 @@ from pathlib import Path
 from django.core.management import call_command
 from django.utils import timezone
 
+from haidang.content import tasks
+from haidang.content.actions import do_fetch_source
 from haidang.content.models import Item, Snapshot
 from haidang.core.models import Job
-from haidang.sources import tasks
-from haidang.sources.actions import backoff_delay, claim_due_sources, do_create_source, do_fetch_source
+from haidang.sources.actions import backoff_delay, claim_due_sources, do_create_source
 from haidang.sources.models import Source
 
 FEED = (Path(__file__).parent / "fixtures" / "feed.rss").read_bytes()

@@ -19,7 +19,8 @@ class Command(BaseCommand):
     def handle(self, *args, target, source, format, **options):
         from pathlib import Path
 
-        from haidang.sources.actions import check_file, do_import, resolve_source
+        from haidang.content.actions import check_file, do_import
+        from haidang.sources.actions import resolve_source
 
         bar = None
         progress = None

@@ -1,4 +1,4 @@
-"""The core dashboard panels: what was monitored today and this week, volume over time by category,
+"""The dashboard's monitoring panels: what was monitored today and this week, volume over time by category,
 and the places most talked about.
 
 They read other apps' models defensively: each app is being built on its own schedule, so a model
@@ -21,7 +21,9 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from . import access
+from haidang.agencies import access
+from haidang.cases.choices import OPEN_STATES
+from haidang.core.vocabulary import HarmCategory
 
 log = logging.getLogger(__name__)
 
@@ -80,10 +82,6 @@ def overdue_cases(user) -> int | None:
     Case = _model("cases.Case")
     if Case is None or not hasattr(Case.objects, "restrict"):
         return None
-    try:
-        from haidang.cases.choices import OPEN_STATES
-    except ImportError:
-        return None
     return Case.objects.restrict(user).filter(state__in=OPEN_STATES, due_at__lt=timezone.now()).count()
 
 
@@ -95,12 +93,7 @@ def volume_by_category(days: int = VOLUME_DAYS) -> dict:
     Signals = _model("analysis.ItemSignals")
     if Signals is None:
         return {}
-    try:
-        from haidang.analysis.choices import HarmCategory
-
-        names = dict(HarmCategory.choices)
-    except ImportError:
-        names = {}
+    names = dict(HarmCategory.choices)
     today = timezone.localdate()
     day_list = [today - dt.timedelta(days=offset) for offset in range(days - 1, -1, -1)]
     per_day: list[Counter] = []

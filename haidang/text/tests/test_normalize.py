@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from haidang.analysis.normalize import (
+from haidang.text.normalize import (
     clean,
     extract_entities,
     fold,

@@ -1,19 +1,16 @@
-import importlib
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Each domain may add demo data in its own `demo.py` with a `load(stdout) -> dict` function.
+from haidang.agencies import demo as agencies_demo
+from haidang.alerts import demo as alerts_demo
+from haidang.cases import demo as cases_demo
+from haidang.content import demo as content_demo
+from haidang.coordination import demo as coordination_demo
+from haidang.sources import demo as sources_demo
+
+# Each domain adds its demo data in its own `demo.py` with a `load(stdout) -> dict` function.
 # Order matters: later domains use what earlier ones created.
-DEMO_MODULES = [
-    "haidang.agencies.demo",
-    "haidang.cases.demo",
-    "haidang.analysis.demo",
-    "haidang.sources.demo",
-    "haidang.content.demo",
-    "haidang.alerts.demo",
-    "haidang.coordination.demo",
-]
+DEMO_MODULES = [agencies_demo, cases_demo, sources_demo, content_demo, alerts_demo, coordination_demo]
 
 
 class Command(BaseCommand):
@@ -21,13 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         totals = {}
-        for name in DEMO_MODULES:
-            try:
-                module = importlib.import_module(name)
-            except ModuleNotFoundError as exc:
-                if exc.name == name:
-                    continue
-                raise
+        for module in DEMO_MODULES:
             with transaction.atomic():
                 created = module.load(stdout=self.stdout) or {}
             for key, value in created.items():

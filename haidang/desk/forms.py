@@ -6,7 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from haidang.analysis.choices import HarmCategory, Priority, VerdictOutcome
+from haidang.analysis.choices import VerdictOutcome
+from haidang.core.vocabulary import HarmCategory, Priority
 from haidang.sources.choices import Platform
 
 

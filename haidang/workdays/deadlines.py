@@ -19,8 +19,6 @@ from functools import lru_cache
 from django.conf import settings
 from django.utils import timezone
 
-from haidang.cases.choices import DUE_DAYS
-
 from .choices import Step
 
 # step → priority → working days. "case" is the whole case (used for Case.due_at).
@@ -30,7 +28,8 @@ DEFAULT_POLICY: dict[str, dict[str, int]] = {
     Step.CONSULTATION: {"urgent": 1, "high": 2, "medium": 3, "low": 5},
     Step.MEETING_CONCLUSIONS: {"urgent": 1, "high": 1, "medium": 2, "low": 3},
     Step.HANDLING: {"urgent": 1, "high": 2, "medium": 5, "low": 10},
-    Step.CASE: {str(k): v for k, v in DUE_DAYS.items()},
+    # The whole case, opening to closing: cases.choices.DUE_DAYS reads these.
+    Step.CASE: {"urgent": 1, "high": 3, "medium": 5, "low": 10},
 }
 DEFAULT_REMIND_BEFORE_HOURS = 24
 DEFAULT_ESCALATE_AFTER_DAYS = 1

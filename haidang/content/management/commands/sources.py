@@ -31,8 +31,8 @@ class Command(BaseCommand):
         return getattr(self, f"_{verb}")(**options)
 
     def _add(self, name, kind, url, agency, interval, press, credibility, place, inactive, **_):
+        from haidang.agencies.access import lead_agency
         from haidang.agencies.models import Agency
-        from haidang.core.access import lead_agency
         from haidang.sources.actions import do_create_source
 
         owner = Agency.objects.filter(short_name=agency).first() if agency else lead_agency()
@@ -64,7 +64,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{row['id']:>4} {row['name'][:40]:40} {row['kind']:5} {health}{state}")
 
     def _fetch(self, names, json: bool = False, **_):
-        from haidang.sources.actions import claim_due_sources, do_fetch_source
+        from haidang.content.actions import do_fetch_source
+        from haidang.sources.actions import claim_due_sources
         from haidang.sources.models import Source
 
         if names:

@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from haidang.cases.deadlines import case_due_at
 from haidang.coordination.choices import Step
-from haidang.coordination.deadlines import add_working_days, due_at, is_working_day, working_days_between
-from haidang.coordination.models import DeadlinePolicy, ExtraDayOff, ExtraWorkingDay
+from haidang.workdays.deadlines import add_working_days, due_at, is_working_day, working_days_between
+from haidang.workdays.models import DeadlinePolicy, ExtraDayOff, ExtraWorkingDay
 
 
 def at(day: dt.date, hour=9) -> dt.datetime:

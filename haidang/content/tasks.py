@@ -1,18 +1,18 @@
-"""Thin Huey tasks: they take ids and call actions."""
+"""Thin Huey tasks for collecting: they take ids and call actions."""
 
 from __future__ import annotations
 
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
-from .models import Source
+from haidang.sources.models import Source
 
 
 @db_periodic_task(crontab(minute="*"))
 def schedule_due_sources():
     """Every minute: claim the due sources (atomically, so N consumers never fetch one twice)
     and queue one fetch each."""
-    from .actions import claim_due_sources
+    from haidang.sources.actions import claim_due_sources
 
     for source_id in claim_due_sources():
         fetch_source(source_id)
@@ -38,9 +38,9 @@ def import_file(job_id: int, source_id: int, path: str, fmt: str = "auto", user_
 
     from haidang.core.jobs import finish_job
     from haidang.core.models import Job
+    from haidang.sources.parsers import Unreadable
 
     from .actions import do_import
-    from .parsers import Unreadable
 
     job = Job.objects.filter(pk=job_id).first()
     source = Source.objects.filter(pk=source_id).first()

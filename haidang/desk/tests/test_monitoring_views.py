@@ -17,9 +17,9 @@ from haidang.content import search
 from haidang.content.actions import do_record_data_snapshot
 from haidang.content.ingest import ingest_records
 from haidang.content.models import Item
-from haidang.content.queries import keyset_page, search_items
-
-from .helpers import file_source
+from haidang.content.queries import keyset_page
+from haidang.content.tests.helpers import file_source
+from haidang.desk.queries import search_items
 
 
 def _signals(item, **fields):
