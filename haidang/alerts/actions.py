@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from haidang.agencies import access
 from haidang.audit.actions import record
 from haidang.text.normalize import fold
+from haidang.text.privacy import mask_personal_data
 
 from . import reporting
 from . import spikes as spikes_mod
@@ -59,7 +60,7 @@ from .models import (
     StoryMerge,
     VolumeCount,
 )
-from .signals import alert_event
+from .signals import alert_event, stories_assigned
 from .textsig import TextSignature, jaccard, pack_shingles, pack_signature, signatures, unpack_shingles
 
 log = logging.getLogger(__name__)
@@ -831,7 +832,7 @@ def _notify_alert(alert: Alert, event: str) -> None:
     url = reverse("alerts:story", args=[alert.story_id]) if alert.story_id else reverse("alerts:queue")
     text = (_("Alert (%(priority)s): %(title)s") if event == "raised"
             else _("Alert escalated to %(priority)s: %(title)s")) % {
-        "priority": Priority(alert.priority).label, "title": alert.title[:300]}
+        "priority": Priority(alert.priority).label, "title": mask_personal_data(alert.title[:300])}
     for email, group in by_email.items():
         notify(group, verb=f"alerts.{event}", text=text, url=url, target=alert, email=email)
 
@@ -970,6 +971,10 @@ def process_items(item_ids, *, now: dt.datetime | None = None, acting_user=None)
             for story in Story.objects.filter(pk__in=chunk, merged_into__isnull=True):
                 raised += evaluate_story(story, now) is not None
         raised += len(evaluate_spikes(series, now))
+    ids = sorted({int(i) for i in item_ids})
+    if ids:
+        # Rooms above (grievances) pick the stories up from here, once they are committed.
+        transaction.on_commit(lambda: stories_assigned.send(sender=process_items, item_ids=ids))
     return {**result.as_dict(), "alerts_touched": raised}
 
 
@@ -1075,7 +1080,7 @@ def do_send_digests(*, now: dt.datetime | None = None) -> int:
             if not alerts:
                 continue
             by_priority = Counter(a.priority for a in alerts)
-            titles = "; ".join(a.title[:60] for a in alerts[:5])
+            titles = "; ".join(mask_personal_data(a.title[:60]) for a in alerts[:5])
             text = _("Daily digest: %(n)s alerts in the last 24 hours (%(urgent)s urgent, %(high)s high). %(titles)s") % {
                 "n": len(alerts), "urgent": by_priority.get(Priority.URGENT, 0),
                 "high": by_priority.get(Priority.HIGH, 0), "titles": titles}

@@ -22,6 +22,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from haidang.text.privacy import mask_personal_data
+
 from .conf import conf
 
 log = logging.getLogger(__name__)
@@ -74,7 +76,7 @@ def alert_payload(alert, event: str) -> dict:
         "event": f"alert.{event}",
         "sent_at": timezone.now().isoformat(),
         "alert": {
-            "id": alert.pk, "kind": alert.kind, "title": alert.title, "priority": alert.priority,
+            "id": alert.pk, "kind": alert.kind, "title": mask_personal_data(alert.title), "priority": alert.priority,
             "category": alert.category, "reasons": alert.reasons, "status": alert.status,
             "agency": alert.agency.short_name if alert.agency_id else None, "items": alert.item_count,
             "story": alert.story_id, "url": settings.SITE_URL.rstrip("/") + path,

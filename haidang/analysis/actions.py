@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -149,3 +151,34 @@ def do_store_item_signals(results: dict[int, dict], *, model_versions: dict, act
            changes={"items": sorted(results), "created": len(new), "updated": len(changed),
                     "models": model_versions})
     return len(results)
+
+
+def do_activate_version(version: str, *, acting_user=None) -> dict:
+    """Make `version` its task's active model: the `ModelVersion` row (created if only the files know the
+    version; both writes are audited by the actions) when there is a database, and registry.json.
+    Refuses an unknown version (LookupError), a missing file, or one that fails its SHA-256 check."""
+    from . import registry
+
+    row = registry.get_version(version)
+    if row is None:
+        raise LookupError(f"unknown model version {version!r} (haidang models list shows them)")
+    path = Path(row["path"])
+    if not path.exists():
+        raise ValueError(f"{path}: the file of {version} is missing")
+    registry.load_model(path, sha256=row["sha256"])  # integrity and features version, before anything is switched
+    task = row["task"]
+    if registry.db_available():
+        mv = ModelVersion.objects.filter(task=task, version=version).first()
+        if mv is None:
+            do_register_model_version(task=task, version=version, path=str(path.resolve()), sha256=row["sha256"],
+                                      data=row.get("data") or [], metrics=row.get("dev_metrics") or {},
+                                      code_version=row.get("code_version") or "", activate=True,
+                                      acting_user=acting_user)
+        else:
+            do_activate_model_version(mv, acting_user=acting_user)
+    local = next((r for r in row["records"] if r["source"] == "local"), None)
+    meta = {k: v for k, v in (local or row["records"][0]).items() if k not in ("source", "active_here")}
+    meta.update({"task": task, "version": version, "path": str(path.resolve()), "sha256": row["sha256"]})
+    registry.write_local_entry(task, version, meta, activate=True)
+    registry.clear_cache()
+    return row

@@ -20,14 +20,15 @@ from django.conf import settings
 
 from haidang.text.normalize import clean, extract_entities, normalize
 
+from . import calibration, registry, rules
 from . import places as places_mod
-from . import registry, rules
 from .choices import HarmCategory, Priority
 from .classify import featurizer
 
 MAX_CHARS = 100_000  # longer texts are analysed on their first 100k characters (and say so)
 DEFAULT_THRESHOLDS = {"medium": 0.3, "high": 0.55, "urgent": 0.8}
-HARMFUL = [c for c in HarmCategory.values if c not in (HarmCategory.GRIEVANCE, HarmCategory.OTHER)]
+HARMFUL = [c for c in HarmCategory.values
+           if c not in (HarmCategory.GRIEVANCE, HarmCategory.OTHER, HarmCategory.NEEDS_REVIEW)]
 
 
 def thresholds() -> dict[str, float]:
@@ -45,6 +46,23 @@ def priority_for(risk: float, *, urgent_hit: bool = False) -> str:
     if risk >= t["medium"]:
         return Priority.MEDIUM
     return Priority.LOW
+
+
+_ORDER = [Priority.LOW, Priority.MEDIUM, Priority.HIGH, Priority.URGENT]
+
+
+def _at_least(priority: str, floor: str) -> str:
+    return max(priority, floor, key=_ORDER.index)
+
+
+def _priority_floor(top: str, score: float) -> str:
+    """Decided harm is at least medium, and high (an alert) when its evidence is strong: a call to block a
+    highway tonight must not wait on reach figures. Strong incitement is urgent."""
+    if top not in HARMFUL:
+        return Priority.LOW
+    if top == HarmCategory.INCITEMENT and score >= 0.85:
+        return Priority.URGENT
+    return Priority.HIGH if score >= 0.75 else Priority.MEDIUM
 
 
 def risk_score(categories: dict[str, float], *, engagement: int | None, relevance: float,
@@ -82,8 +100,36 @@ def _p(probs: dict, models: dict, task: str, label: str, i: int) -> float | None
     return float(probs[task][i, models[task].classes.index(label)])
 
 
+def _hate_spans(texts: list[str]) -> tuple[list[list[dict]], list[float], object | None]:
+    """Offending spans from the span tagger (trained on ViHOS span labels): a post is hateful or
+    offensive only where such words are found. None when no tagger is installed."""
+    try:
+        from . import spans as spans_mod
+
+        tagger = spans_mod.shipped_tagger()
+    except (ImportError, FileNotFoundError, OSError, ValueError):
+        return [[] for _t in texts], [0.0 for _t in texts], None
+    return tagger.find(list(texts)), [float(x) for x in tagger.post_scores(list(texts))], tagger
+
+
+def _span_signal(found: list[dict], score: float, tagger) -> dict | None:
+    if not found:
+        return None
+    quotes = list(dict.fromkeys(s["text"] for s in found))
+    threshold = float(getattr(tagger, "threshold", 0.5) or 0.5)
+    # On the category scale 0.5 is the tagger's own threshold, so one calibration holds for every category.
+    scaled = 0.5 + 0.5 * (score - threshold) / max(1e-6, 1.0 - threshold) if score >= threshold else 0.5 * score / threshold
+    return {"kind": "span", "rule": "hate.offending_words", "category": HarmCategory.HATE_HARASSMENT,
+            "score": round(max(0.0, min(1.0, scaled)), 3),
+            "matches": [{"term": s["text"], "start": s["start"], "end": s["end"]} for s in found],
+            "in": "text", "quotes": quotes[:8], "version": getattr(tagger, "version", ""),
+            "reason": "Có từ ngữ xúc phạm hoặc thù ghét: " + ", ".join(f"“{q}”" for q in quotes[:5]) + "."}
+
+
 def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities=None, province_hints=None,
-                 author_names=None, explain: bool = True) -> list[dict]:
+                 author_names=None, stricts=None, explain: bool = True) -> list[dict]:
+    """`stricts[i]`: the post comes from a registered press or official source, so every category but
+    scams and personal data needs stronger evidence (they are still scanned for those two)."""
     n = len(texts)
     cleaned = []
     truncated = []
@@ -93,9 +139,11 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
         cleaned.append(c[:MAX_CHARS])
     norms = [normalize(t) for t in cleaned]
     probs, models = _model_probs(norms, cleaned)
+    spans_found, span_scores, tagger = _hate_spans(cleaned)
     from .watchlists import active_index
 
     index = active_index()
+    limits = calibration.thresholds()
     out = []
     for i in range(n):
         text, norm = cleaned[i], norms[i]
@@ -104,70 +152,78 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
         found_places = places_mod.find_places(text, province_hint=hint)
         author = author_names[i] if author_names else ""
         signals = rules.all_signals(text, norm, entities, author_name=author or "")
+        span = _span_signal(spans_found[i], span_scores[i], tagger)
+        if span is not None:
+            signals.append(span)
         hits = index.match(text, normalized=norm)
         why: list[dict] = []
         by_cat: dict[str, list[float]] = {c: [] for c in HarmCategory.values}
         subtopic = ""
         for s in signals:
             by_cat[s["category"]].append(s["score"])
-            why.append({"kind": "rule", **s})
+            why.append({"kind": "rule", **s} if "kind" not in s else s)
             subtopic = subtopic or s.get("subtopic", "")
         for h in hits:
             why.append({"kind": "watchlist", "id": h["id"], "name": h["name"], "urgent": h["urgent"],
-                        "matches": h["hits"]})
-            if h.get("category"):
-                by_cat[h["category"]].append(0.5)
-        # Classifiers.
-        p_ho = _p(probs, models, "hate_offensive", "HATE_OR_OFFENSIVE", i)
-        p_hate = _p(probs, models, "toxicity", "HATE", i)
-        p_off = _p(probs, models, "toxicity", "OFFENSIVE", i)
-        p_scam = _p(probs, models, "scam", "SCAM", i)
-        p_neg = _p(probs, models, "sentiment", "negative", i)
-        p_spam = _p(probs, models, "spam", "SPAM", i)
-        hate = []
-        if p_ho is not None:
-            hate.append(0.75 * p_ho)
-        if p_hate is not None:
-            hate.append(p_hate + 0.4 * (p_off or 0.0))
-        by_cat[HarmCategory.HATE_HARASSMENT].append(max(hate) if hate else 0.0)
-        if p_scam is not None:
-            # The shipped scam model learnt from a small balanced set: its 0.5 is "no idea", not 50 %.
-            by_cat[HarmCategory.SCAM].append(0.8 * max(0.0, 2 * p_scam - 1))
-        if p_spam is not None:
-            by_cat[HarmCategory.SCAM].append(0.2 * p_spam)
-        if p_neg is not None and by_cat[HarmCategory.GRIEVANCE]:
+                        "matches": h["hits"],
+                        "reason": "Khớp danh sách theo dõi “{}”: {}.".format(
+                            h["name"], ", ".join(f"“{m.get('term', '')}”" for m in h["hits"][:5]))})
+        # Learned scores rank; they do not decide (see calibration.decide).
+        model_scores = {
+            "hate_offensive": _p(probs, models, "hate_offensive", "HATE_OR_OFFENSIVE", i),
+            "hate": _p(probs, models, "toxicity", "HATE", i),
+            "offensive": _p(probs, models, "toxicity", "OFFENSIVE", i),
+            "scam": _p(probs, models, "scam", "SCAM", i),
+            "negative": _p(probs, models, "sentiment", "negative", i),
+            "spam": _p(probs, models, "spam", "SPAM", i),
+        }
+        model_scores = {k: round(v, 4) for k, v in model_scores.items() if v is not None}
+        if model_scores.get("negative") is not None and by_cat[HarmCategory.GRIEVANCE]:
             # A complaint cue counts more when the text is negative.
-            by_cat[HarmCategory.GRIEVANCE] = [v * (0.6 + 0.6 * p_neg) for v in by_cat[HarmCategory.GRIEVANCE]]
-        categories = {c: round(_noisy_or(v), 4) for c, v in by_cat.items() if c != HarmCategory.OTHER}
+            by_cat[HarmCategory.GRIEVANCE] = [min(1.0, v * (0.8 + 0.4 * model_scores["negative"]))
+                                              for v in by_cat[HarmCategory.GRIEVANCE]]
+        categories = {c: round(_noisy_or(v), 4) for c, v in by_cat.items()
+                      if c not in (HarmCategory.OTHER, HarmCategory.NEEDS_REVIEW)}
+        strict = bool(stricts[i]) if stricts else False
+        top, review = calibration.decide(categories, model_scores, limits, strict=strict)
         categories[HarmCategory.OTHER] = round(1.0 - max(categories.values(), default=0.0), 4)
-        top = max(categories, key=categories.get)
+        categories[HarmCategory.NEEDS_REVIEW] = round(max(
+            [categories.get(c, 0.0) for c in HARMFUL] + [0.3]), 4) if top == HarmCategory.NEEDS_REVIEW else 0.0
+        if review:
+            why.append({"kind": "review", "category": HarmCategory.NEEDS_REVIEW, "reason": review})
         relevance = places_mod.province_relevance(found_places)
-        risk = risk_score(categories, engagement=engagements[i] if engagements else None, relevance=relevance,
-                          credibility=source_credibilities[i] if source_credibilities else None)
+        decided = {c: v for c, v in categories.items() if c == top} if top in HARMFUL else {}
+        if top == HarmCategory.GRIEVANCE:
+            decided = {HarmCategory.GRIEVANCE: categories[HarmCategory.GRIEVANCE]}
+        # Risk and priority follow the decided category only: below the threshold nothing is urgent.
+        risk = risk_score(decided or {HarmCategory.NEEDS_REVIEW: 0.0}, engagement=engagements[i] if engagements else None,
+                          relevance=relevance, credibility=source_credibilities[i] if source_credibilities else None)
+        if top == HarmCategory.NEEDS_REVIEW:
+            risk = round(min(risk + 0.15, 0.29), 4)  # a look is asked for, at low priority
         if explain:
-            # n-grams only from the strongest model of each category (explaining is the costly part).
-            hate_first = (p_hate or 0.0) > (p_ho or 0.0)
-            for task, label, p, ngrams in (("hate_offensive", "HATE_OR_OFFENSIVE", p_ho, not hate_first),
-                                           ("toxicity", "HATE", p_hate, hate_first), ("scam", "SCAM", p_scam, True)):
+            for task, p in (("hate_offensive", model_scores.get("hate_offensive")), ("toxicity", model_scores.get("hate")),
+                            ("scam", model_scores.get("scam"))):
                 if p is not None and p >= 0.5:
-                    why.append({"kind": "model", "task": task, "label": label, "probability": round(p, 3),
+                    why.append({"kind": "model", "task": task, "probability": round(p, 3),
                                 "version": models[task].meta.get("version", ""),
-                                "ngrams": models[task].explain(norm, label, counts=probs["_counts"], row=i)
-                                if ngrams else []})
+                                "reason": calibration.model_reason(task, p)})
         if truncated[i]:
-            why.append({"kind": "note", "detail": f"only the first {MAX_CHARS} characters were analysed"})
+            why.append({"kind": "note", "detail": f"only the first {MAX_CHARS} characters were analysed",
+                        "reason": f"Chỉ {MAX_CHARS:,} ký tự đầu được phân tích.".replace(",", ".")})
         out.append({
-            "categories": categories, "top_category": top, "subtopic": subtopic,
-            "priority": priority_for(risk, urgent_hit=any(h["urgent"] for h in hits)), "risk": risk,
+            "categories": categories, "top_category": top, "subtopic": subtopic if top == HarmCategory.MISINFORMATION else "",
+            "priority": _at_least(priority_for(risk, urgent_hit=any(h["urgent"] for h in hits)),
+                                  _priority_floor(top, categories.get(top, 0.0))), "risk": risk,
             "watchlists": [{"id": h["id"], "name": h["name"], "urgent": h["urgent"], "hits": h["hits"]}
                            for h in hits],
-            "places": found_places, "entities": entities, "why": why,
+            "places": found_places, "entities": entities, "why": why, "model_scores": model_scores,
             "models": {t: m.meta.get("version", "") for t, m in models.items()},
         })
     return out
 
 
 def analyze(text: str, *, engagement: int | None = None, source_credibility: float | None = None,
-            province_hint=None, author_name: str = "", explain: bool = True) -> dict:
+            province_hint=None, author_name: str = "", strict: bool = False, explain: bool = True) -> dict:
     return analyze_many([text], engagements=[engagement], source_credibilities=[source_credibility],
-                        province_hints=[province_hint], author_names=[author_name], explain=explain)[0]
+                        province_hints=[province_hint], author_names=[author_name], stricts=[strict],
+                        explain=explain)[0]

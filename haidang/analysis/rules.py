@@ -1,14 +1,22 @@
-"""Rules for what labelled data cannot cover. Each rule is data (files in `data/`) plus a small function
-returning signals `{"rule", "category", "score", "matches": [{"term", "start", "end"}], "detail"}`.
+"""Rule families: the evidence that decides a harm category. Learned scores may rank; rules decide.
 
-- `scam_signals`: transfer/prize/loan/deposit/job/credential language with urgency, account numbers,
-  shortened or suspicious links, look-alike official domains (`data/official_domains.txt`).
-- `impersonation_signals`: page/author names close to official agency names (rapidfuzz), and
-  claims of authority asking for money or credentials.
-- `personal_data_signals`: citizen IDs, phones with names, addresses (Decree 13/2023/NĐ-CP).
-- `incitement_signals`: a violence lexicon together with a call to act.
-- `misinformation_signals`, `grievance_signals`: weak cues, combined with classifiers downstream.
+Each family is data (lexicons in `data/`) plus a small function returning signals
+`{"rule", "category", "score", "matches": [{"term", "start", "end"}], "detail", "reason", "quotes", "in"}`:
+`reason` is one Vietnamese sentence for the officer, quoting the words as they appear in the post.
 
+- scam: bait (transfer, prize, loan, deposit, job, credentials) with urgency, account numbers,
+  shortened, suspicious or look-alike links (`data/official_domains.txt`, `data/link_lists.tsv`).
+- impersonation: the name of an authority (police, courts, departments, people's committees, banks,
+  the post) with a summons, a fine or an account check, sent to a private channel (Zalo, Telegram, a
+  phone number, a link); and author names close to an agency's.
+- incitement: a call to gather, block or attack, with a time, a place or weapons.
+- misinformation (rumours): urging to share, false attribution ("Sở Y tế xác nhận"), cure claims,
+  disaster claims. Raises a verification, never a removal on its own.
+- personal data: citizen ID numbers, phones, bank accounts and home addresses, each with its context
+  (Decree 13/2023/NĐ-CP).
+- grievance: a complaint about a public service; it is answered.
+
+Warnings and debunks quote scams and rumours to warn people: they are lawful and stay clean.
 Deliberately absent: any rule about political opinion or criticism of officials or policies. Criticism
 is answered, never flagged; tests pin this down.
 """
@@ -23,7 +31,7 @@ from urllib.parse import urlsplit
 import ahocorasick
 from rapidfuzz import fuzz, process
 
-from haidang.text.normalize import fold, fold_aligned
+from haidang.text.normalize import clean, fold, fold_aligned, normalize_tones
 
 from .choices import HarmCategory
 
@@ -33,40 +41,93 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 @functools.lru_cache(maxsize=1)
-def _lexicon() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
-    entries: dict[str, list[tuple[str, bool]]] = {}
+def _lexicons() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasick.Automaton, dict[str, str]]:
+    """(folded terms, accent-exact terms, the exact terms folded, display form of each key).
+
+    A term written `=đánh` matches with its accents only: folded, `đánh` is `danh` (a name), `gậy` is
+    `gây` (to cause), `ngay` is `ngày`. In a post typed without any accents, the folded form is all
+    there is, so the exact terms then match folded too."""
+    folded: dict[str, list[tuple[str, bool]]] = {}
+    exact: dict[str, list[tuple[str, bool]]] = {}
+    exact_folded: dict[str, list[tuple[str, bool]]] = {}
+    display: dict[str, str] = {}
     for line in (DATA_DIR / "rule_terms.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or "\t" not in line:
             continue
         group, term = (s.strip() for s in line.split("\t", 1))
+        is_exact = term.startswith("=")
+        term = term.lstrip("=")
         prefix = term.endswith("*")
-        key = fold(term.rstrip("*"))
-        entries.setdefault(key, []).append((group, prefix))
-    for key, groups in entries.items():
-        automaton.add_word(key, (key, groups))
-    automaton.make_automaton()
-    return automaton
+        term = term.rstrip("*")
+        key = fold(term)
+        display.setdefault(key, term)
+        if is_exact:
+            accented = normalize_tones(term.lower())
+            display.setdefault(accented, term)
+            exact.setdefault(accented, []).append((group, prefix))
+            exact_folded.setdefault(key, []).append((group, prefix))
+        else:
+            folded.setdefault(key, []).append((group, prefix))
+    automata = []
+    for entries in (folded, exact, exact_folded):
+        automaton = ahocorasick.Automaton()
+        for key, groups in entries.items():
+            automaton.add_word(key, (key, groups))
+        if entries:
+            automaton.make_automaton()
+        automata.append(automaton)
+    return automata[0], automata[1], automata[2], display
+
+
+def _lexicon() -> ahocorasick.Automaton:
+    return _lexicons()[0]
 
 
 def _word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def lexicon_hits(normalized: str) -> dict[str, list[dict]]:
-    """Group -> hits (term, start, end) in a normalised text, accent-insensitive, whole words."""
-    hay = fold_aligned(normalized)
+def _unaccented(text: str, folded: str) -> bool:
+    """Typed without diacritics: (almost) no letter changes when folded."""
+    letters = changed = 0
+    for a, b in zip(text, folded, strict=False):
+        if a.isalpha():
+            letters += 1
+            changed += a != b and a.lower() != b
+    return letters > 0 and changed <= letters * 0.01
+
+
+def _scan(automaton: ahocorasick.Automaton, hay: str, out: dict[str, list[dict]], display: dict) -> None:
+    if len(automaton) == 0:
+        return
     n = len(hay)
-    out: dict[str, list[dict]] = {}
-    for end_index, (key, groups) in _lexicon().iter(hay):
+    for end_index, (key, groups) in automaton.iter(hay):
         start, end = end_index - len(key) + 1, end_index + 1
         if start > 0 and _word(hay[start - 1]):
             continue
         whole = end >= n or not _word(hay[end])
         for group, prefix in groups:
             if whole or prefix:
-                out.setdefault(group, []).append({"term": key, "start": start, "end": end})
+                out.setdefault(group, []).append({"term": fold(display.get(key, key)), "start": start, "end": end})
+
+
+def lexicon_hits(normalized: str) -> dict[str, list[dict]]:
+    """Group -> hits (term, start, end) in a normalised text, whole words; accent-insensitive except for
+    the terms marked `=` in the lexicon (see `_lexicons`)."""
+    folded_auto, exact_auto, exact_folded_auto, display = _lexicons()
+    hay = fold_aligned(normalized)
+    out: dict[str, list[dict]] = {}
+    _scan(folded_auto, hay, out, display)
+    if _unaccented(normalized, hay):
+        _scan(exact_folded_auto, hay, out, display)
+    else:
+        _scan(exact_auto, normalized.lower() if len(normalized.lower()) == len(normalized) else normalized, out, display)
     return out
+
+
+def display_term(key: str) -> str:
+    """The lexicon's own spelling of a folded key (with accents), for quoting what the post only implied."""
+    return _lexicons()[3].get(key, key)
 
 
 def _combine(*weights: float) -> float:
@@ -77,9 +138,10 @@ def _combine(*weights: float) -> float:
     return round(1.0 - p, 3)
 
 
-def _signal(rule: str, category: str, score: float, matches: list[dict], detail: str = "") -> dict:
+def _signal(rule: str, category: str, score: float, matches: list[dict], detail: str = "",
+            reason: str = "") -> dict:
     return {"rule": rule, "category": category, "score": round(score, 3), "matches": matches, "detail": detail,
-            "in": "normalized"}
+            "in": "normalized", "reason": reason}
 
 
 # --- links ---------------------------------------------------------------------------------------------
@@ -108,6 +170,10 @@ def _host(url: str) -> str:
     except ValueError:
         return ""
     return host.lower().removeprefix("www.")
+
+
+def host_of(url: str) -> str:
+    return _host(url) if url else ""
 
 
 def is_official_host(host: str) -> bool:
@@ -143,29 +209,246 @@ def link_signals(urls: list[dict]) -> list[dict]:
     return out
 
 
-# --- the rules -----------------------------------------------------------------------------------------
+# --- quoting: the words as the post writes them -----------------------------------------------------
+
+try:  # undoes soft hyphens, zero-width characters, look-alike letters and spaced letters, with offsets
+    from haidang.text.normalize import deobfuscate_aligned
+except ImportError:  # pragma: no cover - older text module
+    def deobfuscate_aligned(text: str) -> tuple[str, list[int]]:
+        return text, list(range(len(text)))
+
+
+class Quoter:
+    """Finds where a folded lexicon term sits in the post as written, so that a reason can quote it with
+    its accents (and its evasions: a quote of `l­ừa` keeps the soft hyphen the writer hid in it)."""
+
+    def __init__(self, text: str):
+        self.text = clean(text)
+        plain, self._index = deobfuscate_aligned(self.text)
+        self._hay = fold_aligned(plain)
+        lowered = normalize_tones(plain.lower())
+        self._lower = lowered if len(lowered) == len(plain) else self._hay
+
+    def locate(self, term: str) -> tuple[int, int] | None:
+        """Where the term is written with its own accents, else where its folded form is."""
+        exact = normalize_tones(display_term(fold(term)).lower())
+        span = self._find(self._lower, exact) if exact else None
+        return span if span is not None else self._find(self._hay, fold(term))
+
+    def _find(self, hay: str, key: str) -> tuple[int, int] | None:
+        if not key:
+            return None
+        start = hay.find(key)
+        while start >= 0:
+            end = start + len(key)
+            if (start == 0 or not _word(hay[start - 1])) and (end >= len(hay) or not _word(hay[end])):
+                return self._index[start], self._index[end - 1] + 1
+            start = hay.find(key, start + 1)
+        return None
+
+    def matches(self, hits: list[dict]) -> tuple[list[dict], list[str]]:
+        """Hits found in the normalised text → (matches with offsets into the text, quotes)."""
+        spans, unplaced = set(), []
+        for hit in hits:
+            span = self.locate(hit["term"])
+            if span is None:
+                unplaced.append(display_term(hit["term"]))
+            else:
+                spans.add(span)
+        # "công an tỉnh" says all that "công an" would: quote the longest of overlapping words, in order.
+        kept = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+        located = [{"term": self.text[a:b], "start": a, "end": b} for a, b in sorted(kept)]
+        return located, list(dict.fromkeys([m["term"] for m in located] + unplaced))
+
+
+def _quoted(quotes: list[str], limit: int = 8) -> str:
+    return ", ".join(f"“{q}”" for q in quotes[:limit])
+
+
+def mask_digits(value: str) -> str:
+    """A personal number shown in a reason is masked: the first three and the last two digits stay."""
+    digits = [c for c in value if c.isdigit()]
+    if len(digits) <= 5:
+        return "*" * len(value)
+    keep = set(range(3)) | {len(digits) - 2, len(digits) - 1}
+    out, seen = [], 0
+    for c in value:
+        if c.isdigit():
+            out.append(c if seen in keep else "*")
+            seen += 1
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def _rule(rule: str, category: str, score: float, hits: list[dict], lead: str, quoter: Quoter | None,
+          detail: str = "", extra_quotes: list[str] | None = None) -> dict:
+    if quoter is not None:
+        matches, quotes = quoter.matches(hits)
+        where = "text"
+    else:
+        matches, quotes, where = hits, [h["term"] for h in hits], "normalized"
+    quotes = list(dict.fromkeys([*(extra_quotes or []), *quotes]))
+    reason = f"{lead}: {_quoted(quotes)}." if quotes else f"{lead}."
+    return {"rule": rule, "category": category, "score": round(min(1.0, score), 3), "matches": matches,
+            "detail": detail, "in": where, "reason": reason, "quotes": quotes[:8]}
+
+
+def _entity_matches(entities: list[dict], mask: bool = False) -> tuple[list[dict], list[str]]:
+    matches = [{"term": mask_digits(e["value"]) if mask else e["value"], "start": e["start"], "end": e["end"]}
+               for e in entities]
+    return matches, [m["term"] for m in matches]
+
+
+# Words that look like violence or obstruction but are not, in their common pairs ("đánh giá",
+# "ngăn chặn", "chém gió", "đâm đơn" is filing a petition).
+_HARMLESS_PAIRS = frozenset(fold(p) for p in (
+    "đánh giá", "đánh bắt", "đánh cá", "đánh thuế", "đánh dấu", "đánh số", "đánh máy", "đánh răng", "đánh bạc",
+    "đánh thức", "đánh bóng", "đánh vần", "ngăn chặn", "chặn đứng", "phá sản", "khám phá", "đột phá", "phá án",
+    "phá kỷ lục", "đốt rác", "đốt đồng", "đốt vàng mã", "chém gió", "giết thời gian", "đâm đơn", "đâm ra",
+    "ném bóng", "trả thù lao", "tấn công mạng", "đánh cầu", "đánh cầu lông", "đánh cờ", "đánh bài", "đánh đàn",
+    "đánh trống", "đánh golf", "đánh tennis", "đánh bại", "đánh bóng bàn", "đánh giày", "đánh vật", "tấn công khung thành",
+    "đánh đổi", "đánh mất", "đánh động", "đánh tiếng", "đánh liều", "đánh lừa", "đánh rơi", "đánh giá cao",
+    "phong tỏa tài khoản", "chặn số", "chặn tin nhắn", "chặn tài khoản", "đốt pháo", "đốt nến", "đốt calo", "đốt mỡ",
+))
+
+
+def _drop_harmless(hay: str, hits: list[dict]) -> list[dict]:
+    out = []
+    for h in hits:
+        before = hay[max(0, h["start"] - 12):h["end"]].split()
+        after = hay[h["start"]:h["end"] + 16].split()
+        pairs = {" ".join(before[-2:]), " ".join(before[-3:]), " ".join(after[:2]), " ".join(after[:3])}
+        if not pairs & _HARMLESS_PAIRS:
+            out.append(h)
+    return out
+
+
+_COMMAND_DI = re.compile(r"[^.!?\n]*?\s(đi|di)(?=\s*(?:[,.!?\n]|$))")
+_CLOCK = re.compile(r"(?<!\w)(\d{1,2})\s?(?:h|giờ|gio)(?:\s?\d{2})?(?!\w)", re.IGNORECASE)
+
+
+# --- the families ----------------------------------------------------------------------------------
 
 _BAIT = ("transfer", "prize", "loan", "deposit", "job", "credential")
+WARNING_CAP = 0.2  # a warning or a debunk quotes the scam or the rumour: it stays below "needs a look"
+
+_LINK_LEADS = {
+    "scam.short_link": "Đường dẫn rút gọn che giấu địa chỉ thật",
+    "scam.lookalike_domain": "Tên miền giả dạng trang chính thức",
+    "scam.suspicious_tld": "Tên miền có đuôi hay gặp ở trang lừa đảo",
+}
 
 
-def scam_signals(normalized: str, entities: dict, lex: dict | None = None) -> list[dict]:
+def _warning(lex: dict) -> list[dict]:
+    return lex.get("warning", [])
+
+
+_YIELD = re.compile(r"(?:lãi|lai|lợi nhuận|loi nhuan|lời|loi)\s*\d+(?:[.,]\d+)?\s*%\s*(?:/|một|mot|mỗi|moi)?\s*"
+                    r"(?:ngày|ngay|tuần|tuan|tháng|thang)|\bx\s?(?:2|3|5|10|100)\b", re.IGNORECASE)
+
+
+# "gấp đôi", "gấp 3" are multiples, not haste.
+_MULTIPLE = re.compile(r"\s*(?:đôi|doi|rưỡi|ruoi|ba|hai|mấy|may|nhiều|nhieu|lần|lan|\d)", re.IGNORECASE)
+# A fee with an amount: "phí 25.000đ", "phí giao lại 15k", "nộp 10% giá trị", "đóng 5 triệu".
+_FEE = re.compile(r"(?<!\w)(?:phí|phi|lệ phí|nộp|nop|nạp|nap|đóng|dong|chuyển|chuyen)\s+(?:[^\s\d]+\s+){0,3}?"
+                  r"\d[\d.,]*\s*(?:%|k|đ|d|tr|triệu|trieu|nghìn|nghin|usd|usdt|\$)(?!\w)", re.IGNORECASE)
+
+
+_HANDLE = re.compile(r"(?<![\w.])@[a-z0-9_]{4,32}\b", re.IGNORECASE)
+
+
+def fee_hits(normalized: str) -> list[dict]:
+    return [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _FEE.finditer(normalized)]
+
+
+def _mobiles(entities: dict) -> list[dict]:
+    """Mobile numbers: a private channel. Landlines (02x) are how agencies publish their hotlines."""
+    return [p for p in entities.get("phones", []) if not str(p.get("value", "")).startswith("02")]
+
+
+def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
+    """An ask (money or a secret), a lure, urgency and a channel (a link, a mobile, Zalo/Telegram)."""
     lex = lex if lex is not None else lexicon_hits(normalized)
-    out = link_signals(entities.get("urls", []))
-    bait = [h for g in _BAIT for h in lex.get(g, [])]
-    bait_groups = {g for g in _BAIT if lex.get(g)}
-    urgency = lex.get("urgency", [])
-    if bait and urgency:
-        score = _combine(0.55, 0.15 * (len(bait_groups) - 1))
-        out.append(_signal("scam.bait_with_urgency", HarmCategory.SCAM, score, bait + urgency,
-                           ", ".join(sorted(bait_groups))))
-    elif len(bait_groups) >= 2:
-        out.append(_signal("scam.bait", HarmCategory.SCAM, 0.35, bait, ", ".join(sorted(bait_groups))))
+    out = []
+    urls = [u for u in entities.get("urls", []) if not is_official_host(_host(u["value"]))]
+    ask_money = lex.get("ask_money", []) + lex.get("transfer", [])
+    ask_secret = lex.get("ask_secret", []) + lex.get("credential", [])
+    lure = lex.get("lure", []) + [h for g in ("prize", "loan", "deposit", "job") for h in lex.get(g, [])]
+    urgency = [u for u in lex.get("urgency", []) if not _MULTIPLE.match(normalized, u["end"])]
+    channel = lex.get("private", [])
+    contact = _mobiles(entities) + urls
+    fees = fee_hits(normalized)
+    ask_money = ask_money + fees
+    channel = channel + [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _HANDLE.finditer(normalized)]
+    brand, parcel, prize = lex.get("brand", []), lex.get("parcel", []), lex.get("prize", [])
+    high_yield = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _YIELD.finditer(normalized)]
+    for link in link_signals(entities.get("urls", [])):
+        if link["rule"] == "scam.suspicious_tld" and (ask_money or ask_secret or lure):
+            link["score"] = 0.75  # a throw-away domain that asks for money or a login
+        link["reason"] = f"{_LINK_LEADS.get(link['rule'], 'Đường dẫn đáng ngờ')}: “{link['matches'][0]['term']}”."
+        link["quotes"] = [link["matches"][0]["term"]]
+        out.append(link)
+    asks = ask_money + ask_secret
+    reached = bool(channel or contact)
+    _m, contact_quotes = _entity_matches(contact[:2])
+    if asks and (lure or urgency) and reached:
+        out.append(_rule("scam.ask_lure_channel", HarmCategory.SCAM, 0.8 if lure else 0.7,
+                         asks + lure + urgency + channel,
+                         "Dấu hiệu lừa đảo: đòi tiền hoặc thông tin bí mật, kèm lời mời chào hay thúc giục, "
+                         "qua kênh liên lạc riêng", quoter, extra_quotes=contact_quotes))
+    elif ask_secret and (reached or lex.get("ask_secret")):
+        out.append(_rule("scam.asks_for_secrets", HarmCategory.SCAM, 0.65 if reached or lure or urgency else 0.4,
+                         ask_secret + lure + urgency, "Đòi mã OTP, mật khẩu, số thẻ hoặc giấy tờ tùy thân", quoter,
+                         extra_quotes=contact_quotes))
+    elif asks and lure and urgency:
+        out.append(_rule("scam.bait_with_urgency", HarmCategory.SCAM, 0.7, asks + lure + urgency,
+                         "Dấu hiệu lừa đảo: mời chào tiền bạc kèm lời thúc giục", quoter))
+    elif asks and (lure or urgency):
+        out.append(_rule("scam.bait_with_urgency", HarmCategory.SCAM, 0.55, asks + lure + urgency,
+                         "Dấu hiệu lừa đảo: mời chào tiền bạc kèm lời thúc giục", quoter))
+    elif parcel and (ask_money or urgency) and reached:
+        out.append(_rule("scam.parcel_fee", HarmCategory.SCAM, 0.75, parcel + ask_money + urgency + channel,
+                         "Đòi phí để nhận hoặc giao lại hàng, qua đường dẫn hoặc kênh liên lạc riêng", quoter,
+                         extra_quotes=contact_quotes))
+    elif prize and reached:
+        out.append(_rule("scam.prize_contact", HarmCategory.SCAM, 0.7, prize + lure + channel,
+                         "Báo trúng thưởng rồi dẫn sang số điện thoại, đường dẫn hoặc kênh riêng", quoter,
+                         extra_quotes=contact_quotes))
+    elif brand and (urgency or ask_money) and reached:
+        out.append(_rule("scam.brand_contact", HarmCategory.SCAM, 0.7, brand + urgency + ask_money + channel,
+                         "Nhân danh ngân hàng, nhà mạng hoặc đơn vị giao hàng, thúc giục liên hệ qua số di động "
+                         "hoặc đường dẫn lạ", quoter, extra_quotes=contact_quotes))
+    elif len({h["term"] for h in lure}) >= 2 and (reached or urgency):
+        out.append(_rule("scam.bait", HarmCategory.SCAM, 0.6 if reached else 0.55, lure + urgency + channel,
+                         "Nhiều lời mời chào tiền bạc" + (", qua kênh liên lạc riêng" if reached else ", kèm thúc giục"),
+                         quoter, extra_quotes=contact_quotes))
+    elif len({h["term"] for h in lure}) >= 3:
+        out.append(_rule("scam.bait", HarmCategory.SCAM, 0.6, lure, "Nhiều lời mời chào tiền bạc bất thường", quoter))
+    elif lure and urgency and reached:
+        out.append(_rule("scam.lure_channel", HarmCategory.SCAM, 0.55, lure + urgency + channel,
+                         "Lời mời chào tiền bạc kèm thúc giục, qua kênh liên lạc riêng", quoter,
+                         extra_quotes=contact_quotes))
+    elif len({h["term"] for h in lure}) >= 2:
+        out.append(_rule("scam.bait", HarmCategory.SCAM, 0.3, lure, "Nhiều lời mời chào tiền bạc", quoter))
+    if high_yield and (lure or asks or reached):
+        out.append(_rule("scam.high_yield", HarmCategory.SCAM, 0.75, high_yield + lure,
+                         "Hứa lợi nhuận cao bất thường", quoter, extra_quotes=[h["term"] for h in high_yield]))
     accounts = entities.get("bank_accounts", [])
-    if accounts and (bait or urgency):
-        out.append({**_signal("scam.account_number", HarmCategory.SCAM, 0.5,
-                              [{"term": a["value"], "start": a["start"], "end": a["end"]} for a in accounts]),
-                    "in": "text"})
+    if accounts and (asks or urgency):
+        matches, quotes = _entity_matches(accounts)
+        out.append({**_rule("scam.account_number", HarmCategory.SCAM, 0.5, [], "Số tài khoản đi kèm lời mời chuyển tiền",
+                            None, extra_quotes=quotes), "matches": matches, "in": "text"})
+    if _warning(lex):
+        out = [_capped(s, lex, quoter) for s in out]
     return out
+
+
+def _capped(signal: dict, lex: dict, quoter: Quoter | None) -> dict:
+    """A warning quotes the harm it warns about: keep the finding, lower it, and say why."""
+    _matches, cues = quoter.matches(_warning(lex)) if quoter else ([], [h["term"] for h in _warning(lex)])
+    return {**signal, "score": min(signal["score"], WARNING_CAP), "warned": True,
+            "reason": signal["reason"].rstrip(".") + f"; nhưng bài viết đang cảnh báo hoặc bác bỏ ({_quoted(cues, 3)})."}
 
 
 @functools.lru_cache(maxsize=1)
@@ -196,8 +479,10 @@ def clear_names_cache() -> None:
 
 
 def impersonation_signals(normalized: str, *, author_name: str = "", lex: dict | None = None,
-                          verified: bool = False) -> list[dict]:
-    """Names close to an official agency's; authority claims asking for money or credentials."""
+                          verified: bool = False, entities: dict | None = None,
+                          quoter: Quoter | None = None) -> list[dict]:
+    """An authority's name with a summons, a fine or an account check, sent to a private channel; and
+    author names close to an agency's."""
     out = []
     if author_name and not verified:
         names = official_names()
@@ -205,93 +490,302 @@ def impersonation_signals(normalized: str, *, author_name: str = "", lex: dict |
         hit = process.extractOne(fold(author_name), folded_names, scorer=fuzz.token_sort_ratio, score_cutoff=82)
         if hit:
             exact = hit[1] >= 99.5
-            out.append(_signal(
-                "impersonation.name", HarmCategory.IMPERSONATION, 0.45 if exact else 0.8,
-                [{"term": author_name, "start": 0, "end": len(author_name)}],
-                f"{'same as' if exact else 'close to'} {names[hit[2]]} ({hit[1]:.0f})",
-            ) | {"in": "author"})
+            lead = ("Trang đăng bài mang đúng tên cơ quan nhà nước nhưng chưa được xác minh" if exact
+                    else "Tên người đăng gần giống tên cơ quan nhà nước")
+            out.append({"rule": "impersonation.name", "category": HarmCategory.IMPERSONATION,
+                        "score": 0.45 if exact else 0.8,
+                        "matches": [{"term": author_name, "start": 0, "end": len(author_name)}],
+                        "detail": f"{'same as' if exact else 'close to'} {names[hit[2]]} ({hit[1]:.0f})",
+                        "in": "author", "reason": f"{lead}: “{author_name}” ~ “{names[hit[2]]}”.",
+                        "quotes": [author_name]})
     lex = lex if lex is not None else lexicon_hits(normalized)
+    entities = entities or {}
     authority = lex.get("authority", [])
-    asks = lex.get("transfer", []) + lex.get("credential", [])
-    if authority and asks:
-        out.append(_signal("impersonation.authority_asks", HarmCategory.IMPERSONATION, 0.6, authority + asks))
+    if not authority:
+        return out
+    demands = lex.get("summons", [])
+    asks = (lex.get("transfer", []) + lex.get("credential", []) + lex.get("ask_money", [])
+            + lex.get("ask_secret", []))
+    channels = lex.get("private", [])
+    fees = [] if asks else fee_hits(normalized)  # a bare fee ("nộp thuế 5%") is weaker than "chuyển tiền"
+    asks = asks + fees
+    strong = lex.get("private_strong", [])
+    channels = channels + strong
+    contact = (_mobiles(entities) + [u for u in entities.get("urls", []) if not is_official_host(_host(u["value"]))]
+               + entities.get("bank_accounts", []))
+    news = lex.get("news", [])
+    if demands and (channels or contact or asks):
+        _m, extra = _entity_matches(contact[:2])
+        out.append(_rule("impersonation.authority_demand", HarmCategory.IMPERSONATION,
+                         0.9 if (channels or contact) and (asks or len(demands) > 1) else 0.8,
+                         authority + demands + channels + asks,
+                         "Nhân danh cơ quan chức năng để triệu tập, phạt hoặc xác minh tài khoản, rồi dẫn sang "
+                         "kênh liên lạc riêng", quoter, extra_quotes=extra))
+    elif strong and contact:
+        out.append(_rule("impersonation.private_channel", HarmCategory.IMPERSONATION, 0.75, authority + strong,
+                         "Nhân danh cơ quan chức năng rồi dẫn sang số điện thoại hoặc tài khoản cá nhân", quoter,
+                         extra_quotes=_entity_matches(contact[:2])[1]))
+    elif asks and (channels or contact):
+        out.append(_rule("impersonation.authority_asks", HarmCategory.IMPERSONATION, 0.75, authority + asks + channels,
+                         "Nhân danh cơ quan chức năng để đòi tiền hoặc thông tin tài khoản qua kênh liên lạc riêng",
+                         quoter, extra_quotes=_entity_matches(contact[:2])[1]))
+    elif asks:
+        out.append(_rule("impersonation.authority_asks", HarmCategory.IMPERSONATION, 0.45 if fees else 0.6,
+                         authority + asks,
+                         "Nhân danh cơ quan chức năng để đòi chuyển tiền hoặc thông tin tài khoản", quoter))
+    elif demands:
+        out.append(_rule("impersonation.authority_summons", HarmCategory.IMPERSONATION, 0.15 if news else 0.35,
+                         authority + demands, "Có tên cơ quan chức năng kèm lời triệu tập hoặc xử phạt, chưa có "
+                         "dấu hiệu dẫn sang kênh riêng", quoter))
+    if _warning(lex):
+        out = [_capped(s, lex, quoter) if s["rule"] != "impersonation.name" else s for s in out]
     return out
 
 
-_NAME_RE = re.compile(
-    r"(?:(?:anh|chị|ông|bà|em|cô|chú|bạn|tên(?: là)?|họ tên:?)\s+)((?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s?){2,4})"
-)
+# The first letter of a name is upper case; `str.isupper` knows Vietnamese (a range like [A-ZÀ-Ỹ] also
+# covers lower-case accented letters, and read "đã ổn định" as a name).
+_CAPITALISED = re.compile(r"\b\w+\b")
+_NAME_LEAD = re.compile(r"(?:^|\s)(anh|chị|ông|bà|em|cô|chú|bạn|thằng|con|tên|tên là|họ tên:?)\s+$", re.IGNORECASE)
+_HOUSE = re.compile(r"(?<!\w)(?:(?:số nhà|so nha|nhà số|nha so|ngõ|ngo|ngách|ngach|hẻm|hem|kiệt|kiet)\s*\d{1,4}[a-z]?"
+                    r"(?:/\d{1,4})*(?![\w\d])(?!\s\d)|(?:số|so)\s*\d{1,4}[a-z]?(?:/\d{1,4})*,?\s+(?:đường|duong|phố|pho|"
+                    r"ngõ|ngo|kiệt|kiet|hẻm|hem|thôn|thon|tổ|to)\b)", re.IGNORECASE)
+_ID_CUE = re.compile(r"(?:cccd|cmnd|căn cước|can cuoc|chứng minh|chung minh|số định danh|so dinh danh)",
+                     re.IGNORECASE)
+_NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
 
 
-def personal_data_signals(text: str, normalized: str, entities: dict, lex: dict | None = None) -> list[dict]:
-    """Exposure of personal data in the sense of Decree 13/2023/NĐ-CP."""
-    lex = lex if lex is not None else lexicon_hits(normalized)
+def _names(text: str) -> list[tuple[int, int]]:
+    """Person names: two to four capitalised words after a form of address."""
+    words = [m for m in _CAPITALISED.finditer(text)]
     out = []
-    ids = entities.get("citizen_ids", [])
-    if ids:
-        out.append({**_signal("personal_data.citizen_id", HarmCategory.PERSONAL_DATA, 0.8,
-                              [{"term": "CCCD", "start": e["start"], "end": e["end"]} for e in ids]), "in": "text"})
-    phones = entities.get("phones", [])
-    names = list(_NAME_RE.finditer(text))
-    cues = lex.get("personal_cue", [])
-    if phones and (names or cues):
-        matches = [{"term": "phone", "start": p["start"], "end": p["end"]} for p in phones]
-        matches += [{"term": "name", "start": m.start(1), "end": m.end(1)} for m in names]
-        out.append({**_signal("personal_data.phone_with_name", HarmCategory.PERSONAL_DATA,
-                              0.6 if names else 0.4, matches), "in": "text"})
-    address_cues = [c for c in cues if c["term"] in ("dia chi", "so nha", "ngo", "kiet", "thon", "to dan pho", "nha o")]
-    if address_cues and (names or phones or ids) and re.search(r"\d", text):
-        out.append(_signal("personal_data.address", HarmCategory.PERSONAL_DATA, 0.5, address_cues))
+    i = 0
+    while i < len(words):
+        j = i
+        while j < len(words) and words[j].group(0)[0].isupper() and not words[j].group(0).isdigit() \
+                and (j == i or text[words[j - 1].end():words[j].start()] == " "):
+            j += 1
+        if j - i >= 2 and _NAME_LEAD.search(text[max(0, words[i].start() - 12):words[i].start()]):
+            out.append((words[i].start(), words[min(j, i + 4) - 1].end()))
+            i = j
+        else:
+            i += 1
     return out
 
 
-def incitement_signals(normalized: str, lex: dict | None = None) -> list[dict]:
-    """A violence term together with a call to act. A violence word alone (news of a crime) is weak."""
+def personal_data_signals(text: str, normalized: str, entities: dict, lex: dict | None = None,
+                          quoter: Quoter | None = None) -> list[dict]:
+    """Exposure of personal data in the sense of Decree 13/2023/NĐ-CP: identity numbers, phones, bank
+    accounts and home addresses of a person, each with its context. Numbers are masked in reasons."""
     lex = lex if lex is not None else lexicon_hits(normalized)
-    violence = lex.get("incite_violence", [])
-    if not violence:
+    text = clean(text)
+    out = []
+    ids = list(entities.get("citizen_ids", []))
+    for m in _NINE_DIGITS.finditer(text):  # the old 9-digit identity card, only when it is named
+        if _ID_CUE.search(text[max(0, m.start() - 30):m.start()]):
+            ids.append({"value": m.group(0), "start": m.start(), "end": m.end()})
+    if ids:
+        matches, quotes = _entity_matches(ids, mask=True)
+        out.append({**_rule("personal_data.citizen_id", HarmCategory.PERSONAL_DATA, 0.85, [],
+                            "Lộ số căn cước công dân hoặc chứng minh nhân dân", None, extra_quotes=quotes),
+                    "matches": matches, "in": "text"})
+    expose = lex.get("expose", [])
+    names = _names(text)
+    name_matches = [{"term": text[s:e], "start": s, "end": e} for s, e in names]
+    phones = entities.get("phones", [])
+    if phones and (names or expose):
+        matches, quotes = _entity_matches(phones, mask=True)
+        out.append({**_rule("personal_data.phone_with_name", HarmCategory.PERSONAL_DATA,
+                            0.7 if expose else 0.35, [], "Lộ số điện thoại của một người" +
+                            (", kèm lời bóc phốt hoặc truy tìm" if expose else ", kèm tên"), None,
+                            extra_quotes=quotes), "matches": matches + name_matches, "in": "text"})
+    houses = list(_HOUSE.finditer(text))
+    if houses and (names or expose or ids or phones):
+        matches = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in houses]
+        out.append({**_rule("personal_data.address", HarmCategory.PERSONAL_DATA,
+                            0.65 if (ids or (expose and (names or phones))) else 0.4,
+                            [], "Lộ địa chỉ nhà của một người", None,
+                            extra_quotes=[m["term"] for m in matches]), "matches": matches, "in": "text"})
+    accounts = [a for a in entities.get("bank_accounts", []) if a.get("confidence", 0) >= 0.9]
+    if accounts and expose and not lex.get("transfer"):
+        matches, quotes = _entity_matches(accounts, mask=True)
+        out.append({**_rule("personal_data.bank_account", HarmCategory.PERSONAL_DATA, 0.6, [],
+                            "Lộ số tài khoản ngân hàng của một người", None, extra_quotes=quotes),
+                    "matches": matches, "in": "text"})
+    return out
+
+
+def incitement_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None,
+                       text: str = "") -> list[dict]:
+    """A call to gather, block or attack, with a time, a place or weapons. A violence word alone (news of
+    a crime) is weak, and a report of what happened ("bị", "đối tượng", "khởi tố") weaker still."""
+    lex = lex if lex is not None else lexicon_hits(normalized)
+    hay = fold_aligned(normalized)
+    acts = _drop_harmless(hay, lex.get("incite_act", []))
+    if not acts:
         return []
     calls = lex.get("incite_call", [])
-    near = [c for c in calls if any(abs(c["start"] - v["start"]) <= 40 for v in violence)]
-    if near:
-        return [_signal("incitement.call_to_violence", HarmCategory.INCITEMENT, 0.7, violence + near)]
-    return [_signal("incitement.violence_term", HarmCategory.INCITEMENT, 0.2, violence)]
+    gather = lex.get("incite_gather", [])
+    weapons = lex.get("incite_weapon", [])
+    places = lex.get("incite_place", [])
+    times = lex.get("incite_time", [])
+    clock = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _CLOCK.finditer(normalized)]
+    news = lex.get("news", [])
+    # "Đốt hết mấy cái máy xúc đó đi": a sentence-final "đi" after the act is a command; so is a purpose
+    # like "cho nhớ đời", "cho họ sợ".
+    calls = calls + lex.get("incite_intent", []) + [
+        {"term": "đi", "start": m.start(1), "end": m.end(1)} for a in acts
+        for m in [_COMMAND_DI.search(normalized, a["end"], a["end"] + 60)] if m]
+    context = [x for x in (weapons, places, times + clock, gather) if x]
+    hits = calls + gather + acts + weapons + places + times
+    lead = "Kêu gọi tụ tập, chặn phá hoặc tấn công, kèm thời gian, địa điểm hoặc hung khí"
+    clock_quotes = [c["term"] for c in clock]
+    if calls:
+        # A call to act violently is incitement; each of time, place, weapons, gathering makes it surer.
+        score = _combine(0.6, 0.15 * len(context)) * (0.75 if news and not context else 1.0)
+        return [_rule("incitement.call_to_violence", HarmCategory.INCITEMENT, score, hits,
+                      lead if context else "Lời kêu gọi có hành vi bạo lực", quoter, extra_quotes=clock_quotes)]
+    if len(context) >= 2 or (weapons and acts) or (times and gather) or (gather and len({a["term"] for a in acts}) >= 2):
+        # No call word, but a plan: when, where, with what ("tối mai tập trung…, mang ống tuýp").
+        score = _combine(0.5, 0.12 * len(context))
+        if news:
+            score *= 0.5  # "đối tượng dùng dao đâm…": a report of what happened
+        return [_rule("incitement.planned_violence", HarmCategory.INCITEMENT, score, hits, lead, quoter,
+                      extra_quotes=clock_quotes)]
+    return [_rule("incitement.violence_term", HarmCategory.INCITEMENT, 0.1 if news else 0.2, acts,
+                  "Có từ ngữ bạo lực nhưng không có lời kêu gọi (thường là tin tức)", quoter)]
 
 
 SUBTOPICS = ("health", "disaster_epidemic", "security_order", "economy", "policy")
 
 
-def misinformation_signals(normalized: str, lex: dict | None = None) -> list[dict]:
-    """Rumour cues together with a subtopic of the national taxonomy. A weak cue, never proof."""
+def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
+    """Rumours: urging to share, false attribution, cure claims, disaster claims. A rumour needs
+    verification; the signal raises it, and never proposes a removal on its own."""
     lex = lex if lex is not None else lexicon_hits(normalized)
-    rumour = lex.get("rumour", [])
-    if not rumour:
-        return []
-    counts = {s: len(lex.get(f"misinfo_{s}", [])) for s in SUBTOPICS}
-    subtopic = max(counts, key=counts.get)
-    if not counts[subtopic]:
-        return []
-    signal = _signal("misinformation.rumour", HarmCategory.MISINFORMATION, 0.35,
-                     rumour + lex[f"misinfo_{subtopic}"], subtopic)
-    signal["subtopic"] = subtopic
-    return [signal]
+    share = lex.get("rumour_share", [])
+    expert = lex.get("rumour_expert", [])
+    attribution = (lex.get("rumour_attr", []) + expert) if (lex.get("authority") or lex.get("rumour_disease") or expert) else []
+    remedy = lex.get("rumour_remedy", [])
+    strong_cures = lex.get("rumour_cure_strong", [])
+    # "đã chữa khỏi 200 bệnh nhân" is news; a cure claim needs a home remedy, or a claim like "không cần đi viện".
+    cures = strong_cures + (lex.get("rumour_cure", []) if remedy else [])
+    disease = lex.get("rumour_disease", [])
+    disaster = lex.get("rumour_disaster", [])
+    urgency = lex.get("urgency", [])
+    out = []
+    if cures and (disease or attribution or share):
+        score = _combine(0.65, 0.25 if (attribution or share) else 0.0)
+        out.append(_rule("misinformation.cure_claim", HarmCategory.MISINFORMATION, score,
+                         attribution + cures + remedy + disease + share,
+                         "Tuyên bố chữa bệnh chưa được kiểm chứng" + (", gán cho cơ quan hoặc thầy thuốc" if attribution
+                                                                       else ""), quoter, "health"))
+    if disaster:
+        pushed = share or urgency or attribution or lex.get("incite_call")
+        out.append(_rule("misinformation.disaster_claim", HarmCategory.MISINFORMATION, 0.75 if pushed else 0.3,
+                         disaster + share + urgency + attribution,
+                         "Tin về thảm họa, sự cố" + (" kèm lời thúc giục lan truyền" if pushed else "") +
+                         ", cần kiểm chứng", quoter, "disaster_epidemic"))
+    absolute = lex.get("rumour_absolute", [])
+    policy = lex.get("rumour_policy", [])
+    if not out and absolute and (lex.get("authority") or policy) and policy:
+        pushed = share or urgency
+        out.append(_rule("misinformation.public_claim", HarmCategory.MISINFORMATION, 0.75 if pushed else 0.6,
+                         lex.get("authority", []) + policy + absolute + share,
+                         "Tin về một quyết định gây thiệt hại lớn cho người dân, chưa có nguồn chính thức, cần "
+                         "kiểm chứng", quoter, "policy"))
+    if not out and share and attribution:
+        out.append(_rule("misinformation.false_attribution", HarmCategory.MISINFORMATION, 0.6,
+                         attribution + share, "Gán lời xác nhận cho cơ quan có thẩm quyền và thúc giục lan truyền, "
+                         "cần kiểm chứng", quoter, "policy"))
+    elif not out and share:
+        out.append(_rule("misinformation.rumour", HarmCategory.MISINFORMATION, 0.2, share,
+                         "Lời thúc giục lan truyền tin chưa kiểm chứng", quoter, "policy"))
+    for s in out:
+        s["subtopic"] = s["detail"]
+    if _warning(lex):
+        out = [_capped(s, lex, quoter) for s in out]
+    return out
 
 
-def grievance_signals(normalized: str, lex: dict | None = None) -> list[dict]:
-    """Complaint cues about public services: grievances are answered."""
+def grievance_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
+    """Complaint cues about public services: grievances are answered. One clear cue is enough."""
     lex = lex if lex is not None else lexicon_hits(normalized)
     cues = lex.get("grievance", [])
     if not cues:
         return []
-    return [_signal("grievance.complaint", HarmCategory.GRIEVANCE, min(0.25 + 0.15 * len(cues), 0.7), cues)]
+    return [_rule("grievance.complaint", HarmCategory.GRIEVANCE, min(0.6 + 0.1 * (len(cues) - 1), 0.9), cues,
+                  "Phản ánh, kiến nghị về dịch vụ công, cần được trả lời", quoter)]
+
+
+_NEWS_STYLE = re.compile(r"(?:\bngày \d{1,2}[/-]\d{1,2}\b|\bảnh:|\btheo (?:thông tin|báo|nguồn|cơ quan)|\bcho biết\b|"
+                         r"phóng viên|\btto\b|\bpv\b|nguồn:|\bđưa tin\b|\bthông tấn\b|\bvnexpress\b|\bhiện trường\b)",
+                         re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+WINDOW_CHARS = 320
+NEWS_DAMPING = 0.6
+# Not impersonation: its fakes borrow the words of news ("điều tra", "vụ án") and add a private channel.
+DAMPED = (HarmCategory.INCITEMENT, HarmCategory.MISINFORMATION)
+
+
+def windows(normalized: str) -> list[tuple[int, int]]:
+    """Spans of one to a few sentences (at most WINDOW_CHARS): evidence must sit together. A long article
+    that says "phải" in one paragraph and "đánh" in another calls nobody to violence."""
+    if len(normalized) <= WINDOW_CHARS:
+        return [(0, len(normalized))]
+    sentences = [m.span() for m in _SENTENCE.finditer(normalized)] or [(0, len(normalized))]
+    out = []
+    for i, (start, _end) in enumerate(sentences):
+        j = i
+        while j + 1 < len(sentences) and sentences[j + 1][1] - start <= WINDOW_CHARS:
+            j += 1
+        stop = min(sentences[j][1], start + WINDOW_CHARS * 2)
+        if not out or out[-1] != (start, stop):
+            out.append((start, stop))
+        if sentences[j][1] >= len(normalized):
+            break
+    return out
+
+
+def _entities_in(entities: dict, window: str) -> dict:
+    digits = re.sub(r"\D", "", window)
+    out = {}
+    for kind, found in entities.items():
+        out[kind] = [e for e in found if str(e.get("value", "")).lower() in window
+                     or (kind in ("phones", "bank_accounts", "citizen_ids") and str(e.get("value", "")) in digits)]
+    return out
+
+
+def news_style(text: str, lex: dict) -> bool:
+    """Written as a news report: dates, sources, "cho biết", photo credits; reports of harm are not harm."""
+    style = len(_NEWS_STYLE.findall(text))
+    return style >= 2 or (style >= 1 and len(lex.get("news", [])) >= 1)
 
 
 def all_signals(text: str, normalized: str, entities: dict, *, author_name: str = "",
                 verified_author: bool = False) -> list[dict]:
-    lex = lexicon_hits(normalized)
-    return (scam_signals(normalized, entities, lex)
-            + impersonation_signals(normalized, author_name=author_name, lex=lex, verified=verified_author)
-            + personal_data_signals(text, normalized, entities, lex)
-            + incitement_signals(normalized, lex)
-            + misinformation_signals(normalized, lex)
-            + grievance_signals(normalized, lex))
+    quoter = Quoter(text)
+    best: dict[str, dict] = {}
+    whole_lex = lexicon_hits(normalized) if len(normalized) > WINDOW_CHARS else None
+    for start, end in windows(normalized):
+        window = normalized[start:end]
+        lex = lexicon_hits(window) if whole_lex is not None else lexicon_hits(normalized)
+        ents = _entities_in(entities, window) if whole_lex is not None else entities
+        found = (scam_signals(window, ents, lex, quoter)
+                 + personal_data_signals(text if whole_lex is None else window, window, ents, lex, quoter)
+                 + incitement_signals(window, lex, quoter)
+                 + misinformation_signals(window, lex, quoter)
+                 + grievance_signals(window, lex, quoter)
+                 + impersonation_signals(window, lex=lex, verified=verified_author, entities=ents, quoter=quoter))
+        for signal in found:
+            if signal["rule"] not in best or signal["score"] > best[signal["rule"]]["score"]:
+                best[signal["rule"]] = signal
+    if author_name:
+        for signal in impersonation_signals("", author_name=author_name, lex={}, verified=verified_author):
+            best[signal["rule"]] = signal
+    signals = list(best.values())
+    if news_style(text, whole_lex if whole_lex is not None else lexicon_hits(normalized)):
+        for signal in signals:
+            if signal["category"] in DAMPED and not signal.get("warned"):
+                signal["score"] = round(signal["score"] * NEWS_DAMPING, 3)
+                signal["reason"] = signal["reason"].rstrip(".") + "; bài viết có dạng tin tức, đưa tin về sự việc."
+    return signals

@@ -12,7 +12,7 @@ def analyse_items(item_ids: list[int]) -> int:
     """Analyse items in bulk, store their signals, then send `items_analyzed`."""
     from haidang.content.models import Item
 
-    from . import registry
+    from . import registry, rules
     from .actions import do_store_item_signals
     from .analyzer import analyze_many
     from .signals import items_analyzed
@@ -29,6 +29,8 @@ def analyse_items(item_ids: list[int]) -> int:
             source_credibilities=[getattr(i.source, "credibility", None) for i in chunk],
             province_hints=[getattr(i.source, "place_hint", "") or None for i in chunk],
             author_names=[i.author_name for i in chunk],
+            # Registered press and official sites need stronger evidence (still scanned for scams and data).
+            stricts=[i.is_press or rules.is_official_host(rules.host_of(i.url or "")) for i in chunk],
         )
         versions = {t: m.meta.get("version", "") for t, m in registry.active_models().items()}
         do_store_item_signals({i.pk: r for i, r in zip(chunk, results, strict=True)}, model_versions=versions)

@@ -117,11 +117,28 @@ def _fit(task, texts, labels, subs, C, weights=None, progress=None):
                       progress=progress)
 
 
-def train(task: str, data: list[str], out: Path, *, dev: str | None = None, C: float | None = None,
-          include_feedback: bool = False, progress: Callable[[str], None] = print, shipped: bool = False,
-          activate: bool = True, register_db: bool = True) -> dict:
-    """Train, evaluate on dev, save the artefact and register it. Returns the metadata."""
+def _shipped_path(task: str, out: Path | None) -> Path:
+    """Shipped models load from SHIPPED_DIR/<file>, so that is where they must be written."""
+    path = Path(out) if out else registry.SHIPPED_DIR / f"{task}.joblib"
+    if path.suffix != ".joblib" or path.resolve().parent != registry.SHIPPED_DIR.resolve():
+        raise ValueError(f"a shipped model is written as {registry.SHIPPED_DIR}/<name>.joblib, not {path}")
+    return path
+
+
+def train(task: str, data: list[str], out: Path | None = None, *, dev: str | None = None,
+          C: float | None = None, include_feedback: bool = False, progress: Callable[[str], None] = print,
+          shipped: bool = False, activate: bool = True, register_db: bool = True) -> dict:
+    """Train, evaluate on dev, save the artefact as a new version and register it. Returns the metadata.
+
+    `out`: None (MODELS_DIR/<task>/<version>.joblib), a directory, or a new `.joblib` file; never an
+    existing file (see `registry.reserve_version`). `register_db=False` neither reads nor writes the
+    database. With `shipped`: the task's file in SHIPPED_DIR,
+    replaced (one shipped default per task; git keeps the earlier ones)."""
     started = time.perf_counter()
+    if shipped:
+        _shipped_path(task, out)
+    else:
+        registry.check_out(Path(out) if out else None, use_db=register_db)  # fail before training, not after
     cfg = task_config(task)
     C = C or cfg["C"]
     if cfg.get("sublabel"):
@@ -158,25 +175,36 @@ def train(task: str, data: list[str], out: Path, *, dev: str | None = None, C: f
         progress(f"[4/4] dev macro-F1 {metrics['macro_f1']} accuracy {metrics['accuracy']} on {metrics['n']} rows")
     else:
         progress("[4/4] no dev split given: no dev metrics")
-    version = registry.new_version(task)
-    meta = {
-        "task": task, "version": version, "data": data_manifest(data), "dev": data_manifest([dev]) if dev else [],
-        "dev_metrics": metrics, "dev_metrics_before_feedback": before, "include_feedback": include_feedback,
-        "n_feedback": len(weights) - sum(1 for w in weights if w == 1.0) if weights else 0,
-        "config": {"C": C, "blocks": cfg["blocks"], "sublabel": cfg.get("sublabel") if subs else None},
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "code_version": registry.code_version(),
-        "train_seconds": round(time.perf_counter() - started, 1),
-    }
-    out = Path(out)
-    sha = registry.save_model(model, out, meta, half=shipped)
-    meta.update({"file": out.name, "path": str(out.resolve()), "sha256": sha, "size_bytes": out.stat().st_size})
+    if shipped:
+        version, out = registry.new_version(task), _shipped_path(task, out)
+    else:  # the file is reserved (created empty, exclusively) before anything is written into it
+        version, out = registry.reserve_version(task, Path(out) if out else None, use_db=register_db)
+    try:
+        meta = {
+            "task": task, "version": version, "data": data_manifest(data),
+            "dev": data_manifest([dev]) if dev else [],
+            "dev_metrics": metrics, "dev_metrics_before_feedback": before, "include_feedback": include_feedback,
+            "n_feedback": len(weights) - sum(1 for w in weights if w == 1.0) if weights else 0,
+            "config": {"C": C, "blocks": cfg["blocks"], "sublabel": cfg.get("sublabel") if subs else None},
+            "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "code_version": registry.code_version(),
+            "train_seconds": round(time.perf_counter() - started, 1),
+        }
+        sha = registry.save_model(model, out, meta, half=shipped, overwrite=True)
+    except BaseException:
+        if not shipped:
+            out.unlink(missing_ok=True)  # release the reservation
+        raise
+    meta.update({"file": out.name, "path": str(out.resolve()), "sha256": sha, "size_bytes": out.stat().st_size,
+                 "active": bool(activate and not shipped)})
     if shipped:
         reg = registry.shipped_registry()
-        reg[task] = {k: v for k, v in meta.items() if k != "path"}
-        (registry.SHIPPED_DIR / "registry.json").write_text(json.dumps(reg, ensure_ascii=False, indent=1) + "\n",
-                                                            encoding="utf-8")
+        reg[task] = {k: v for k, v in meta.items() if k not in ("path", "active")}
+        tmp = registry.SHIPPED_DIR / ".registry.json.tmp"
+        tmp.write_text(json.dumps(reg, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        tmp.replace(registry.SHIPPED_DIR / "registry.json")
     else:
-        registry.write_local_entry(task, version, meta, activate=activate)
+        registry.write_local_entry(task, version, {k: v for k, v in meta.items() if k != "active"},
+                                   activate=activate)
         if register_db:
             try:
                 from .actions import do_register_model_version

@@ -19,6 +19,8 @@ class HarmCategory(models.TextChoices):
     INCITEMENT = "incitement", _("incitement to violence")
     PERSONAL_DATA = "personal_data", _("personal-data exposure")
     GRIEVANCE = "grievance", _("grievance (to be answered)")
+    # Evidence below a category's threshold: an officer takes a look; never a harm category.
+    NEEDS_REVIEW = "needs_review", _("needs a look")
     OTHER = "other", _("other")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -20,9 +20,10 @@ from django.views.decorators.http import require_POST
 
 from haidang.agencies import access
 from haidang.alerts import dashboard as alerts_dashboard
-from haidang.alerts.models import Story
+from haidang.alerts.models import Alert, Story
 from haidang.analysis.actions import do_record_verdict
 from haidang.analysis.models import Verdict, WatchList
+from haidang.audit.actions import record
 from haidang.cases import dashboard as cases_dashboard
 from haidang.cases.actions import do_create_report
 from haidang.content.models import Item
@@ -31,6 +32,7 @@ from haidang.content.search import search_backend
 from haidang.coordination import dashboard as coordination_dashboard
 from haidang.core.models import Job
 from haidang.sources.models import Source
+from haidang.text.privacy import mask_personal_data
 
 from . import dashboard
 from .forms import BatchForm, FeedFilterForm, VerdictForm
@@ -146,7 +148,7 @@ def _spans(signals, title: str) -> tuple[list, list]:
     for hit in signals.watchlist_hits or ():
         raw += [h for h in hit.get("hits", ()) if h.get("in", "text") == "text"]
     for why in signals.why or ():
-        if why.get("kind") == "rule" and why.get("in", "text") == "text":
+        if why.get("kind") in ("rule", "span") and why.get("in", "text") == "text":
             raw += list(why.get("matches", ()))
     title_len = len(title.strip()) if title.strip() else -1
     offset = title_len + 1 if title_len >= 0 else 0
@@ -161,6 +163,16 @@ def _spans(signals, title: str) -> tuple[list, list]:
         elif start >= offset:
             in_text.append((start - offset, end - offset))
     return in_title, in_text
+
+
+def may_reveal_personal_data(user, item) -> bool:
+    """Who may see the personal data in an item unmasked: the working roles of the lead agency and of
+    the agencies an alert on the item's story is routed to (Decree 13/2023/NĐ-CP: those handling it)."""
+    if user.is_superuser or access.is_lead_member(user, access.WORKING_ROLES):
+        return True
+    story = _story(item, user)
+    return story is not None and Alert.objects.filter(
+        story=story, agency_id__in=access.agency_ids(user, access.WORKING_ROLES)).exists()
 
 
 def _item_context(request, item, verdict_form=None) -> dict:
@@ -178,13 +190,23 @@ def _item_context(request, item, verdict_form=None) -> dict:
         "story": _story(item, request.user), "snapshots": sorted(snapshots.values(), key=lambda s: s.fetched_at),
         "verdicts": Verdict.objects.restrict(request.user).filter(item=item).select_related("agency", "created_by")[:20],
         "verdict_form": verdict_form or VerdictForm(), "can_work": _can_work(request.user),
+        "reveal": bool(getattr(request, "_haidang_reveal", False)),
+        "may_reveal": (mask_personal_data(item.text) != item.text or mask_personal_data(item.title) != item.title)
+        and may_reveal_personal_data(request.user, item),
     }
 
 
 @login_required
 def item_detail(request, item_id: int):
     item = access_item_for_user(request.user, item_id)
-    return render(request, "content/item.html", _item_context(request, item))
+    if request.GET.get("reveal") == "1":
+        if not may_reveal_personal_data(request.user, item):
+            raise PermissionDenied(_("Only the agencies handling this item may see its personal data."))
+        request._haidang_reveal = True
+        # Every reveal is on record: who saw which item's personal data, and when.
+        record("personal_data.reveal", actor=request.user, obj=item)
+    response = render(request, "content/item.html", _item_context(request, item))
+    return response
 
 
 @login_required

@@ -10,7 +10,7 @@ from haidang.analysis.watchlists import active_index
 from haidang.audit.models import AuditEntry
 
 
-def _item(agency, text="Cảnh báo lừa đảo chuyển khoản gấp ở Đồng Hới"):
+def _item(agency, text="Chúc mừng trúng thưởng, chuyển khoản gấp phí nhận thưởng ở Đồng Hới"):
     from haidang.content.models import Item
     from haidang.sources.models import Source
 

@@ -44,7 +44,7 @@ def test_impersonation_name_close_to_an_agency():
     assert signals and signals[0]["rule"] == "impersonation.name"
     assert not impersonation_signals("", author_name="Quán cơm Bà Ba")
     asks = impersonation_signals(normalize("Tôi là cán bộ công an, anh chuyển tiền vào tài khoản tạm giữ"))
-    assert any(s["rule"] == "impersonation.authority_asks" for s in asks)
+    assert any(s["rule"].startswith("impersonation.authority") and s["score"] >= 0.6 for s in asks)
 
 
 def test_personal_data():

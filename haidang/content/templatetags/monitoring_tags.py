@@ -34,32 +34,40 @@ def percent(value) -> str:
 
 
 def why_reasons(signals, limit: int = 6) -> list[dict]:
-    """Readable reasons: [{"kind", "label", "detail", "terms"}] from a signals row (or None)."""
+    """Readable reasons: [{"kind", "label", "sentence", "detail", "terms"}] from a signals row (or None).
+
+    `sentence` is the analyser's own Vietnamese sentence, quoting the post as written. Internal rule
+    ids and model n-grams are never shown: a reason must be something an officer can check by reading."""
     if signals is None:
         return []
     out = []
     for why in signals.why or ():
         kind = why.get("kind")
-        terms = sorted({str(m.get("term", "")) for m in why.get("matches", ()) if m.get("term")})[:5]
-        if kind == "rule":
-            out.append({"kind": "rule", "label": category_label(why.get("category", "")),
-                        "detail": str(why.get("detail") or why.get("rule", "")), "terms": terms})
+        terms = list(dict.fromkeys(str(q) for q in why.get("quotes", ()) if q))[:6] or sorted(
+            {str(m.get("term", "")) for m in why.get("matches", ()) if m.get("term")})[:5]
+        sentence = str(why.get("reason") or "")
+        if kind in ("rule", "span"):
+            out.append({"kind": "rule", "label": category_label(why.get("category", "")), "sentence": sentence,
+                        "detail": "", "terms": [] if sentence else terms, "warned": bool(why.get("warned"))})
+        elif kind == "review":
+            out.append({"kind": "review", "label": category_label("needs_review"), "sentence": sentence,
+                        "detail": "", "terms": []})
         elif kind == "watchlist":
-            out.append({"kind": "watchlist", "label": str(why.get("name", "")),
+            out.append({"kind": "watchlist", "label": str(why.get("name", "")), "sentence": "",
                         "detail": _("urgent watch-list") if why.get("urgent") else _("watch-list"), "terms": terms})
         elif kind == "model":
             label = {"hate_offensive": _("hate or offensive language"), "toxicity": _("hate speech"),
                      "scam": _("scam")}.get(why.get("task"), str(why.get("task", "")))
-            ngrams = [str(n[0] if isinstance(n, list | tuple) else n.get("ngram", n) if isinstance(n, dict) else n)
-                      for n in (why.get("ngrams") or ())][:5]
-            out.append({"kind": "model", "label": label, "terms": ngrams,
-                        "detail": _("model: %(p)s") % {"p": percent(why.get("probability"))}})
+            out.append({"kind": "model", "label": label, "terms": [], "sentence": sentence,
+                        "detail": "" if sentence else _("model: %(p)s") % {"p": percent(why.get("probability"))}})
         elif kind == "note":
-            out.append({"kind": "note", "label": _("note"), "detail": str(why.get("detail", "")), "terms": []})
+            out.append({"kind": "note", "label": _("note"), "sentence": sentence,
+                        "detail": "" if sentence else str(why.get("detail", "")), "terms": []})
     return out[:limit]
 
 
-ICONS = {"rule": "signpost-split", "watchlist": "list-check", "model": "cpu", "note": "info-circle"}
+ICONS = {"rule": "signpost-split", "watchlist": "list-check", "model": "cpu", "note": "info-circle",
+         "review": "eye"}
 
 
 @register.simple_tag
@@ -70,7 +78,8 @@ def why_chips(signals, limit: int = 4) -> SafeString:
         return mark_safe("")
     chips = format_html_join(
         " ", '<span class="hd-why-chip hd-why-{}" title="{}"><i class="bi bi-{}" aria-hidden="true"></i> {}</span>',
-        ((r["kind"], ", ".join(r["terms"]) or r["detail"], ICONS.get(r["kind"], "dot"), r["label"]) for r in reasons))
+        ((r["kind"], r["sentence"] or ", ".join(r["terms"]) or r["detail"], ICONS.get(r["kind"], "dot"), r["label"])
+         for r in reasons))
     return format_html('<div class="hd-why" data-why>{}</div>', chips)
 
 

@@ -26,6 +26,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
+from haidang.text.privacy import mask_personal_data
+
 register = template.Library()
 
 # --- Priority -------------------------------------------------------------------------------------
@@ -124,9 +126,14 @@ def hit_spans(text: str, terms=None, spans: Iterable[Sequence[int]] | None = Non
     return merged
 
 
-def highlight_html(text, terms=None, spans=None) -> SafeString:
-    """Escape `text`, then wrap the matches in <mark class="hd-hit">. Offsets are into the raw text."""
+def highlight_html(text, terms=None, spans=None, *, reveal: bool = False) -> SafeString:
+    """Escape `text`, then wrap the matches in <mark class="hd-hit">. Offsets are into the raw text.
+
+    Personal data in it (phones, ID and account numbers, house numbers) is masked unless `reveal`: the
+    masking keeps the length, so the offsets still fit."""
     text = "" if text is None else str(text)
+    if not reveal:
+        text = mask_personal_data(text)
     parts: list[str] = []
     position = 0
     for start, end in hit_spans(text, terms, spans):
@@ -143,8 +150,14 @@ def highlight_filter(text, query) -> SafeString:
     return highlight_html(text, terms=query)
 
 
+@register.filter(name="mask_pd")
+def mask_pd_filter(text) -> str:
+    """`{{ alert.title|mask_pd }}`: personal data masked (Decree 13/2023/NĐ-CP); escaped by the template."""
+    return mask_personal_data(text)
+
+
 @register.simple_tag(name="highlight")
-def highlight_tag(text, terms=None, spans=None) -> SafeString:
+def highlight_tag(text, terms=None, spans=None, reveal=False) -> SafeString:
     """`{% highlight item.text terms=query spans=signals.hits %}`: spans are (start, end) pairs or
     dicts with "start"/"end" (as the analyser's hits and places are)."""
     pairs = []
@@ -153,7 +166,7 @@ def highlight_tag(text, terms=None, spans=None) -> SafeString:
             pairs.append((span.get("start"), span.get("end")))
         else:
             pairs.append(span)
-    return highlight_html(text, terms=terms, spans=pairs)
+    return highlight_html(text, terms=terms, spans=pairs, reveal=bool(reveal))
 
 
 # --- Sanitising -----------------------------------------------------------------------------------
