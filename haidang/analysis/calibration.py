@@ -87,6 +87,9 @@ def decide(categories: dict[str, float], model_scores: dict[str, float], limits:
         # Pretending to be a state body is the more specific harm than the scam it serves.
         if any(c == HarmCategory.IMPERSONATION and v >= 0.8 for c, v in passing):
             return HarmCategory.IMPERSONATION, ""
+        # Rude words inside a scam, a call to violence or a rumour do not make it "hate": the specific harm wins.
+        specific = [(c, v) for c, v in passing if c != HarmCategory.HATE_HARASSMENT]
+        passing = specific or passing
         best = max(v for _c, v in passing)
         return next(c for c, v in passing if v == best), ""
     if categories.get(HarmCategory.GRIEVANCE, 0.0) >= limits.get(HarmCategory.GRIEVANCE, 0.5):

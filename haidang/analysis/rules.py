@@ -258,7 +258,9 @@ class Quoter:
         # "công an tỉnh" says all that "công an" would: quote the longest of overlapping words, in order.
         kept = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
         located = [{"term": self.text[a:b], "start": a, "end": b} for a, b in sorted(kept)]
-        return located, list(dict.fromkeys([m["term"] for m in located] + unplaced))
+        # A word the post only implies (teencode "đm" read as its expansion) is not quoted as if written.
+        quotes = [m["term"] for m in located] or unplaced
+        return located, list(dict.fromkeys(quotes))
 
 
 def _quoted(quotes: list[str], limit: int = 8) -> str:
@@ -707,6 +709,27 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     return out
 
 
+def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
+    """Insults, slurs and threats aimed at a person, and degrading words about a group. The span
+    tagger (analysis/spans.py, trained on ViHOS spans) finds more; this family needs no model."""
+    lex = lex if lex is not None else lexicon_hits(normalized)
+    out = []
+    insults = lex.get("insult", [])
+    threats = lex.get("threat", [])
+    groups, traits = lex.get("hate_group", []), lex.get("hate_trait", [])
+    if insults:
+        out.append(_rule("hate.insult", HarmCategory.HATE_HARASSMENT, 0.6 + 0.1 * min(2, len(insults) - 1), insults,
+                         "Có từ ngữ xúc phạm, lăng mạ", quoter))
+    if threats:
+        out.append(_rule("hate.threat", HarmCategory.HATE_HARASSMENT, 0.7, threats + insults,
+                         "Đe dọa gây thương tích cho một người", quoter))
+    near = [t for t in traits if any(0 <= t["start"] - g["end"] <= 60 for g in groups)]
+    if near:
+        out.append(_rule("hate.group", HarmCategory.HATE_HARASSMENT, 0.7, groups + near,
+                         "Miệt thị một nhóm người", quoter))
+    return out
+
+
 def grievance_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
     """Complaint cues about public services: grievances are answered. One clear cue is enough."""
     lex = lex if lex is not None else lexicon_hits(normalized)
@@ -775,6 +798,7 @@ def all_signals(text: str, normalized: str, entities: dict, *, author_name: str 
                  + incitement_signals(window, lex, quoter)
                  + misinformation_signals(window, lex, quoter)
                  + grievance_signals(window, lex, quoter)
+                 + hate_signals(window, lex, quoter)
                  + impersonation_signals(window, lex=lex, verified=verified_author, entities=ents, quoter=quoter))
         for signal in found:
             if signal["rule"] not in best or signal["score"] > best[signal["rule"]]["score"]:

@@ -78,7 +78,48 @@ DEFAULT_CONFIG = {
     "blend_w": 0.5,        # weight of the post-level score in the veto
     "length_ref": 10,      # tokens; longer texts need stronger evidence (None: off)
     "length_power": 1.5,
+    "lawful_terms": True,  # LAWFUL_PHRASES never form a span on their own
 }
+
+
+# Words for the conduct of officials and for policies, complaint words, and ordinary uses of words
+# that ViHOS often marks (it spans "tham nhũng", "yếu kém", "độc tài"; "lũ" is also a flood). Criticism
+# and political opinion are lawful, so these are never an offending span on their own; an insult next
+# to them ("bọn tham nhũng" -> "bọn") still is. Matched accent-insensitively on whole words.
+LAWFUL_PHRASES = (
+    "tham nhũng", "tham ô", "hối lộ", "nhận hối lộ", "ăn hối lộ", "lợi ích nhóm", "trục lợi", "bao che",
+    "yếu kém", "tắc trách", "vô trách nhiệm", "thiếu trách nhiệm", "chậm trễ", "chậm chạp", "cẩu thả",
+    "lãng phí", "sai phạm", "vi phạm", "sai trái", "sai quy định", "nhũng nhiễu", "quan liêu", "hách dịch",
+    "cửa quyền", "gây khó dễ", "làm ngơ", "thờ ơ", "bất công", "vô lý", "bất hợp lý", "thiếu minh bạch",
+    "thất vọng", "bức xúc", "xuống cấp", "tiêu cực", "độc tài", "độc đoán", "đàn áp", "phản đối",
+    "lừa đảo", "giả danh", "giả mạo", "mạo danh",
+    "lũ lụt", "mưa lũ", "bão lũ", "mùa lũ", "lũ quét", "nước lũ", "thoát lũ", "đỉnh lũ", "lũ dâng", "lũ lên",
+)
+
+
+def _phrase_index(phrases) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = tuple(fold(phrase).split())
+        index.setdefault(words[0], []).append(words)
+    for options in index.values():
+        options.sort(key=len, reverse=True)
+    return index
+
+
+_LAWFUL = _phrase_index(LAWFUL_PHRASES)
+
+
+def lawful_mask(words: list[str]) -> np.ndarray:
+    """True for the tokens inside a LAWFUL_PHRASES match."""
+    folded = [fold(w) for w in words]
+    mask = np.zeros(len(words), dtype=bool)
+    for i, w in enumerate(folded):
+        for phrase in _LAWFUL.get(w, ()):
+            if tuple(folded[i:i + len(phrase)]) == phrase:
+                mask[i:i + len(phrase)] = True
+                break
+    return mask
 
 
 # --- tokenising --------------------------------------------------------------------------------
@@ -151,7 +192,7 @@ def _word_feats(word: str, char: str = "folded") -> tuple[tuple[str, ...], str, 
         feats.append("s:emo")
     if folded == lower and not lower.isdigit():
         feats.append("s:noacc")
-    feats.append("s:len=%d" % min(len(squeezed), 8))
+    feats.append(f"s:len={min(len(squeezed), 8)}")
     return tuple(feats), squeezed, lower
 
 
@@ -170,24 +211,24 @@ def _token_features(words: list[str], config: dict) -> list[list[str]]:
     for i in range(n):
         feats = list(info[i][0])
         for d in range(1, window + 1):
-            feats.append("p%d=%s" % (d, at(folded, i - d)))
-            feats.append("n%d=%s" % (d, at(folded, i + d)))
+            feats.append(f"p{d}={at(folded, i - d)}")
+            feats.append(f"n{d}={at(folded, i + d)}")
         if config.get("bigrams", True):
-            feats.append("bp=%s_%s" % (at(folded, i - 1), folded[i]))
-            feats.append("bn=%s_%s" % (folded[i], at(folded, i + 1)))
+            feats.append(f"bp={at(folded, i - 1)}_{folded[i]}")
+            feats.append(f"bn={folded[i]}_{at(folded, i + 1)}")
         if config.get("trigram"):
-            feats.append("tri=%s_%s_%s" % (at(folded, i - 1), folded[i], at(folded, i + 1)))
+            feats.append(f"tri={at(folded, i - 1)}_{folded[i]}_{at(folded, i + 1)}")
         if config.get("shape_ctx"):
             for d, j in (("p", i - 1), ("n", i + 1)):
                 if 0 <= j < n:
                     w = words[j]
-                    feats.append("%ss=%s%s" % (d, "C" if w[:1].isupper() else "l" if w[:1].isalpha() else
-                                               "9" if w[:1].isdigit() else "e", "A" if w.isupper() and len(w) > 1 else ""))
+                    kind = "C" if w[:1].isupper() else "l" if w[:1].isalpha() else "9" if w[:1].isdigit() else "e"
+                    feats.append(f"{d}s={kind}{'A' if w.isupper() and len(w) > 1 else ''}")
         if config.get("accented_ctx"):
             feats.append("P1=" + at(lowered, i - 1))
             feats.append("N1=" + at(lowered, i + 1))
-            feats.append("BP=%s_%s" % (at(lowered, i - 1), lowered[i]))
-            feats.append("BN=%s_%s" % (lowered[i], at(lowered, i + 1)))
+            feats.append(f"BP={at(lowered, i - 1)}_{lowered[i]}")
+            feats.append(f"BN={lowered[i]}_{at(lowered, i + 1)}")
         rows.append(feats)
     return rows
 
@@ -270,8 +311,8 @@ def _post_analyzer(text: str) -> list[str]:
     words = norm.split()
     folded = fold(norm).split()
     feats = ["w=" + w for w in words] + ["f=" + w for w in folded]
-    feats += ["w2=%s_%s" % p for p in zip(words, words[1:])]
-    feats += ["f2=%s_%s" % p for p in zip(folded, folded[1:])]
+    feats += [f"w2={a}_{b}" for a, b in zip(words, words[1:], strict=False)]
+    feats += [f"f2={a}_{b}" for a, b in zip(folded, folded[1:], strict=False)]
     for w in folded:
         padded = "<" + w + ">"
         for k in (2, 3, 4):
@@ -280,13 +321,12 @@ def _post_analyzer(text: str) -> list[str]:
 
 
 def _post_matrix(texts: list[str], vocab: Vocab, idf: np.ndarray) -> sp.csr_matrix:
-    """Sublinear TF-IDF, L2-normalised."""
-    from sklearn.preprocessing import normalize as l2
-
+    """Sublinear TF-IDF, L2-normalised (numpy only: importing scikit-learn costs ~2 s at first use)."""
     X = vocab.matrix(_fps([_post_analyzer(t) for t in texts]), binary=False)
     X.data = np.log1p(X.data)
-    X = X @ sp.diags(idf.astype(np.float32))
-    return l2(X)
+    X = sp.csr_matrix(X @ sp.diags(idf.astype(np.float32)))
+    norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
+    return sp.csr_matrix(sp.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ X)
 
 
 N_STACK = 20
@@ -297,7 +337,7 @@ def _stack_matrix(probs: np.ndarray, offsets: list[int]) -> sp.csr_matrix:
     the other tokens of the post, and how many other tokens score >= 0.5 (0..4)."""
     n = len(probs)
     cols = np.zeros((n, 4), dtype=np.int64)
-    for a, b in zip(offsets, offsets[1:]):
+    for a, b in zip(offsets, offsets[1:], strict=False):
         if a == b:
             continue
         p = probs[a:b]
@@ -354,7 +394,13 @@ class SpanTagger:
         if self.stack and X.shape[0]:
             Z = sp.hstack([X, _stack_matrix(probs, offsets)], format="csr")
             probs = _sigmoid(Z @ self.stack["coef"] + float(self.stack["intercept"]))
-        return [(toks[i], probs[offsets[i]:offsets[i + 1]]) for i in range(len(texts))]
+        out = []
+        for i in range(len(texts)):
+            p = probs[offsets[i]:offsets[i + 1]]
+            if self.config.get("lawful_terms", True) and len(p):
+                p = np.where(lawful_mask([w for w, _, _ in toks[i]]), 0.0, p)
+            out.append((toks[i], p))
+        return out
 
     def post_scores(self, texts: list[str]) -> list[float]:
         """Max token probability per text (0.0 for a text without tokens)."""
@@ -373,15 +419,18 @@ class SpanTagger:
         t = self.threshold if threshold is None else float(threshold)
         return 1.0 - (1.0 - t) * self.length_factor(n_tokens)
 
-    def _evidence(self, texts: list[str]):
-        """Per text: tokens, token probabilities, length-adjusted span score A and gate probability G."""
+    def _evidence(self, texts: list[str], threshold: float | None = None):
+        """Per text: tokens, token probabilities, length-adjusted span score A and gate probability G
+        (the gate is only computed where A reaches `threshold`, if one is given)."""
         scored = self.token_scores(texts)
-        gate = self.gate_scores(texts)
-        out = []
-        for i, (toks, probs) in enumerate(scored):
-            a = 1.0 - (1.0 - float(probs.max())) / self.length_factor(len(toks)) if len(probs) else 0.0
-            out.append((toks, probs, a, None if gate is None else gate[i]))
-        return out
+        spans_a = [1.0 - (1.0 - float(p.max())) / self.length_factor(len(tk)) if len(p) else 0.0
+                   for tk, p in scored]
+        gate: list[float | None] = [None] * len(texts)
+        if self.post:
+            todo = [i for i, a in enumerate(spans_a) if threshold is None or a >= threshold]
+            for i, g in zip(todo, self.gate_scores([texts[i] for i in todo]) if todo else [], strict=True):
+                gate[i] = g
+        return [(tk, p, a, g) for (tk, p), a, g in zip(scored, spans_a, gate, strict=True)]
 
     def _blend_ok(self, a: float, g: float | None) -> bool:
         """The post-level gate only vetoes: (1-w) logit(A) + w logit(G) >= post threshold."""
@@ -411,7 +460,7 @@ class SpanTagger:
         texts = list(texts)
         t = self.threshold if threshold is None else float(threshold)
         out = []
-        for text, (toks, probs, a, g) in zip(texts, self._evidence(texts)):
+        for text, (toks, probs, a, g) in zip(texts, self._evidence(texts, t), strict=True):
             if not len(probs) or a < t or not self._blend_ok(a, g):
                 out.append([])
                 continue
@@ -427,7 +476,7 @@ def merge_spans(text: str, toks: list[tuple[str, int, int]], probs, threshold: f
     """Adjacent positive tokens become one span (not across a sentence break); offsets into `text`."""
     spans: list[dict] = []
     prev_positive = False
-    for (_, start, end), p in zip(toks, probs):
+    for (_, start, end), p in zip(toks, probs, strict=True):
         if p < threshold:
             prev_positive = False
             continue
@@ -466,16 +515,16 @@ def token_labels(toks: list[tuple[str, int, int]], gold: set[int]) -> list[int]:
 def post_report(labels: list[str], predicted: list[str]) -> dict:
     per_class = {}
     for cls in (NEGATIVE, POSITIVE):
-        tp = sum(1 for y, p in zip(labels, predicted) if y == cls and p == cls)
-        fp = sum(1 for y, p in zip(labels, predicted) if y != cls and p == cls)
-        fn = sum(1 for y, p in zip(labels, predicted) if y == cls and p != cls)
+        tp = sum(1 for y, p in zip(labels, predicted, strict=True) if y == cls and p == cls)
+        fp = sum(1 for y, p in zip(labels, predicted, strict=True) if y != cls and p == cls)
+        fn = sum(1 for y, p in zip(labels, predicted, strict=True) if y == cls and p != cls)
         pr = tp / (tp + fp) if tp + fp else 0.0
         rc = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * pr * rc / (pr + rc) if pr + rc else 0.0
         per_class[cls] = {"precision": round(pr, 4), "recall": round(rc, 4), "f1": round(f1, 4),
                           "support": tp + fn}
     macro = (per_class[NEGATIVE]["f1"] + per_class[POSITIVE]["f1"]) / 2
-    acc = sum(1 for y, p in zip(labels, predicted) if y == p) / max(len(labels), 1)
+    acc = sum(1 for y, p in zip(labels, predicted, strict=True) if y == p) / max(len(labels), 1)
     return {"n": len(labels), "macro_f1": round(macro, 4), "accuracy": round(acc, 4), "per_class": per_class}
 
 
@@ -484,7 +533,7 @@ def char_report(texts: list[str], golds: list[set[int]], found: list[list[dict]]
     (a post with no gold and no predicted characters scores 1)."""
     tp = fp = fn = 0
     per_post = []
-    for t, gold, spans in zip(texts, golds, found):
+    for t, gold, spans in zip(texts, golds, found, strict=True):
         pred = set()
         for s in spans:
             pred.update(range(s["start"], s["end"]))
@@ -555,7 +604,7 @@ def fit(texts: list[str], golds: list[set[int]], config: dict | None = None, lab
     """Fit the token tagger (and, with `post_gate`, the post-level model). Thresholds are left at 0.5."""
     config = {**DEFAULT_CONFIG, **(config or {})}
     toks, fps, _ = _featurize(texts, config)
-    y = np.array([lab for tk, g in zip(toks, golds) for lab in token_labels(tk, g)], dtype=np.int8)
+    y = np.array([lab for tk, g in zip(toks, golds, strict=True) for lab in token_labels(tk, g)], dtype=np.int8)
     if y.min(initial=1) == y.max(initial=0):
         raise ValueError("training data needs both offending and clean tokens")
     vocab = Vocab.build(fps, config["min_count"])
@@ -611,7 +660,7 @@ def evaluate(tagger: SpanTagger, texts, labels, golds) -> dict:
     precise = tagger.predict(texts, tagger.threshold_precise)
     out["at_threshold_precise"] = post_report(labels, precise)
     scored = tagger.token_scores(texts)
-    y = np.array([lab for (tk, _), g in zip(scored, golds) for lab in token_labels(tk, g)])
+    y = np.array([lab for (tk, _), g in zip(scored, golds, strict=True) for lab in token_labels(tk, g)])
     p = np.concatenate([pr for _, pr in scored]) if scored else np.zeros(0)
     out["token_f1"] = round(_token_f1(y, p, tagger.threshold), 4)
     return out
