@@ -676,14 +676,17 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     urgency = lex.get("urgency", [])
     out = []
     if cures and (disease or attribution or share):
-        score = _combine(0.65, 0.25 if (attribution or share) else 0.0)
+        # Pushed to be shared, or pinned on an authority: each makes a rumour surer.
+        score = _combine(0.65, 0.3 if attribution else 0.0, 0.45 if share else 0.0)
         out.append(_rule("misinformation.cure_claim", HarmCategory.MISINFORMATION, score,
                          attribution + cures + remedy + disease + share,
                          "Tuyên bố chữa bệnh chưa được kiểm chứng" + (", gán cho cơ quan hoặc thầy thuốc" if attribution
                                                                        else ""), quoter, "health"))
     if disaster:
-        pushed = share or urgency or attribution or lex.get("incite_call")
-        out.append(_rule("misinformation.disaster_claim", HarmCategory.MISINFORMATION, 0.75 if pushed else 0.3,
+        # Urged on: "chia sẻ gấp", "chạy ngay", "ai cũng phải biết". A date or "hôm nay" is what news has too.
+        pushed = share or attribution or lex.get("incite_call")
+        out.append(_rule("misinformation.disaster_claim", HarmCategory.MISINFORMATION,
+                         0.85 if share else 0.7 if pushed else 0.3,
                          disaster + share + urgency + attribution,
                          "Tin về thảm họa, sự cố" + (" kèm lời thúc giục lan truyền" if pushed else "") +
                          ", cần kiểm chứng", quoter, "disaster_epidemic"))
@@ -691,7 +694,8 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     policy = lex.get("rumour_policy", [])
     if not out and absolute and (lex.get("authority") or policy) and policy:
         pushed = share or urgency
-        out.append(_rule("misinformation.public_claim", HarmCategory.MISINFORMATION, 0.75 if pushed else 0.6,
+        out.append(_rule("misinformation.public_claim", HarmCategory.MISINFORMATION,
+                         0.85 if share else 0.7 if pushed else 0.55,
                          lex.get("authority", []) + policy + absolute + share,
                          "Tin về một quyết định gây thiệt hại lớn cho người dân, chưa có nguồn chính thức, cần "
                          "kiểm chứng", quoter, "policy"))

@@ -26,8 +26,9 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
-# C0/C1 controls except tab/newline/carriage return; zero-width characters used to split words.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200c\u2060\ufeff]")
+# C0/C1 controls except tab/newline/carriage return. Zero-width and other format characters stay:
+# a space there would split the word ("m\u200bày" -> "m ày" -> "mày ày"); `deobfuscate_aligned` drops them.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def nfc(text: str) -> str:
@@ -117,14 +118,44 @@ def load_teencode(path: Path | None = None) -> dict[str, str]:
 
 _TEENCODE = load_teencode()
 _WORD_RE = re.compile(r"[^\W_]+")
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
+_GLUE_SEPS = ".-_*·"
+_GLUE = _GLUE_SEPS + "@$!"  # leetspeak symbols glue too ("j@0" is one token)
+
+
+def _glued(text: str, start: int, end: int, step: int) -> bool:
+    """Whether text[start:end] is glued to a word on one side (step -1: left, +1: right) without a space.
+
+    Glue is what splits a word: separators, leetspeak symbols and stray combining marks ("m.xyz", "j@0",
+    "m\u034fày").
+    """
+    n = len(text)
+    i = start - 1 if step < 0 else end
+    j = i
+    while 0 <= j < n and (text[j] in _GLUE or unicodedata.combining(text[j])):
+        j += step
+    return j != i and 0 <= j < n and bool(_WORD_CHAR_RE.match(text[j]))
+
+
+def _is_fragment(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a piece of a split word rather than a word: "m" in "m.xyz" or in
+    "m\u034fày" is not "mày". (Expanding it would also let a second pass join what the first did not.)"""
+    return _glued(text, start, end, -1) or _glued(text, start, end, 1)
+
+
+_SINGLE_BEFORE_RE = re.compile(r"(?<![^\W_])[^\W\d_][\u0300-\u036f]*[ \t\u00a0.\-_*·]+$")
+_SINGLE_AFTER_RE = re.compile(r"[ \t\u00a0.\-_*·]+[^\W\d_][\u0300-\u036f]*(?![^\W_])")
 
 
 def _expand_teencode(text: str) -> str:
     def repl(m: re.Match) -> str:
         word = m.group(0)
-        if word.isdigit():
+        long = _TEENCODE.get(word)
+        if long is None or _is_fragment(text, m.start(), m.end()):
             return word
-        return _TEENCODE.get(word, word)
+        if len(long) == 1 and (_SINGLE_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()) or _SINGLE_AFTER_RE.match(text, m.end())):
+            return word  # "uh" -> "ừ" beside a single letter would make a run a second pass joins
+        return long
 
     return _WORD_RE.sub(repl, text)
 
@@ -164,39 +195,424 @@ def segment_syllables(letters: str) -> list[str] | None:
 
 
 _LETTER = r"[^\W\d_]"
-_SPACED_RE = re.compile(rf"(?<!\w)(?:{_LETTER} ){{3,}}{_LETTER}(?!\w)")
-_DOTTED_RE = re.compile(rf"(?<!\w){_LETTER}(?:[.\-_*·]{_LETTER}){{2,}}(?!\w)")
-
-
-def _join_spaced(m: re.Match) -> str:
-    letters = m.group(0).replace(" ", "")
-    parts = segment_syllables(letters)
-    return " ".join(parts) if parts else m.group(0)
+# Still joined after deobfuscation: 3+ dotted Latin letters that are no word ("U.B.N.D" -> "ubnd").
+# Latin only: a Cyrillic letter joined to Latin ones would be read as a look-alike on a second pass.
+_LATIN = r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]"
+_DOTTED_RE = re.compile(rf"(?<!\w){_LATIN}(?:[.\-_*·]{_LATIN}){{2,}}(?!\w)")
 
 
 def _join_dotted(m: re.Match) -> str:
-    letters = re.sub(r"[.\-_*·]", "", m.group(0))
-    parts = segment_syllables(letters)
-    return " ".join(parts) if parts else letters
+    # Not cut into syllables: a one-letter syllable would start a new run on a second pass (what spells
+    # words was joined and cut by `_join_letters` already).
+    return re.sub(r"[.\-_*·]", "", m.group(0))
 
 
-# --- leetspeak and repeated letters ------------------------------------------------------------------
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"})
-_LEET_TOKEN = re.compile(r"\b(?=\w*[^\W\d_])(?=\w*[013457])\w+\b")
-# Real words and codes that mix letters and digits: COVID classes, age groups, units, models.
-_LEET_KEEP = re.compile(r"^(?:f\d|u\d+|\d+[^\W\d_]{1,3}|[^\W\d_]+\d{2,}|\d+)$")
+# --- deobfuscation: format characters, look-alike letters, spaced letters, leetspeak ----------------
+def _load_words(path: Path) -> frozenset[str]:
+    return frozenset(fold(w.strip()) for w in path.read_text(encoding="utf-8").splitlines()
+                     if w.strip() and not w.startswith("#"))
 
 
-def _unleet(m: re.Match) -> str:
-    token = m.group(0)
-    if _LEET_KEEP.match(token):
-        return token
-    candidate = token.translate(_LEET)
-    if any(ch.isdigit() for ch in candidate):
-        return token
-    return candidate
+_ABBREVIATIONS = _load_words(DATA_DIR / "abbreviations.txt")
+_TEEN_KEYS = frozenset(fold(k) for k in _TEENCODE)
+# Letters separated by spaces only are read more strictly: "m k" is "mày không", not "mk".
+_LEX_SPACED = SYLLABLES | _ABBREVIATIONS
+_LEX_FULL = _LEX_SPACED | _TEEN_KEYS
+# One-letter words ("a", "ở", "e", "m", "k"): two of them side by side are two words, not a split one.
+_STANDALONE = frozenset(w for w in _LEX_FULL if len(w) == 1)
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+
+# Every character of category Cf (Unicode 15); a test checks this against `unicodedata`.
+_FORMAT_CLASS = ("\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+                 "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+                 "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
+# Format characters, and variation selectors (invisible after a letter; kept after an emoji).
+_INVISIBLE_RE = re.compile(f"[{_FORMAT_CLASS}\ufe00-\ufe0f]")
+_VS = frozenset(chr(c) for c in range(0xFE00, 0xFE10))
 
 
+def _emojiish(ch: str) -> bool:
+    cp = ord(ch)
+    return cp >= 0x1F000 or 0x2190 <= cp <= 0x2BFF or ch in "\u3030\u303d\u3297\u3299"
+
+
+# Full-width, mathematical and circled letters and digits: their NFKC form, one character each.
+def _build_wide() -> dict[int, str]:
+    table = {}
+    for lo, hi in ((0xFF01, 0xFF5E), (0x3000, 0x3000), (0x1D400, 0x1D7FF), (0x24B6, 0x24E9)):
+        for cp in range(lo, hi + 1):
+            plain = unicodedata.normalize("NFKC", chr(cp))
+            if len(plain) == 1 and plain != chr(cp) and plain.isascii():
+                table[cp] = plain
+    return table
+
+
+_WIDE = _build_wide()
+_WIDE_RE = re.compile("[\uff01-\uff5e\u3000\U0001d400-\U0001d7ff\u24b6-\u24e9]")
+_GREEK_CYRILLIC = "\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1f00-\u1fff\ua640-\ua69f"
+_GC_RE = re.compile(f"[{_GREEK_CYRILLIC}]")
+_MARKED_WORD_RE = re.compile(rf"(?:{_LETTER}|[\u0300-\u036f])+")
+_LATIN_LETTER_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+# Look-alikes everyone uses, mapped even when the package below is missing. Lower case; the upper-case
+# forms follow. Strong ones may make a word on their own ("сос"); weak ones only next to Latin letters.
+_STRONG_LOOKALIKES = {
+    "а": "a", "в": "b", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
+    "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ο": "o", "α": "a", "ρ": "p", "ν": "v",
+    "τ": "t", "κ": "k", "ι": "i", "υ": "u", "ϲ": "c", "ϳ": "j",
+}
+_WEAK_LOOKALIKES = {"п": "n", "к": "k", "т": "t", "м": "m", "н": "h", "и": "u", "ш": "w", "ε": "e",
+                    "η": "n", "ω": "w", "μ": "u", "χ": "x", "β": "b", "γ": "y", "σ": "o", "ь": "b"}
+
+
+@functools.cache
+def _lookalikes() -> tuple[dict[str, str], frozenset[str]]:
+    """Greek/Cyrillic character -> its Latin look-alike, and the strong ones (keys lower-case).
+
+    Built once, on the first text that holds a Greek or Cyrillic letter. A character maps the same way
+    in either case (`lower(map(c)) == map(lower(c))`), which keeps `normalize` idempotent.
+    """
+    lower: dict[str, str] = {}
+    strong: set[str] = set(_STRONG_LOOKALIKES)
+    try:
+        from confusable_homoglyphs import categories, confusables
+    except ImportError:  # pragma: no cover - the table below still covers the common ones
+        pairs: list[tuple[str, str]] = []
+    else:
+        pairs = []
+        for ch, glyphs in confusables.confusables_data.items():
+            if len(ch) != 1 or categories.alias(ch) not in ("CYRILLIC", "GREEK"):
+                continue
+            latin = [g["c"] for g in glyphs if len(g["c"]) == 1 and g["c"].isascii() and g["c"].isalpha()]
+            if latin:
+                pairs.append((ch, latin[0]))
+    # Lower-case pairs first: they decide; an upper-case pair only fills a gap ("Н" -> "н" -> "h").
+    for ch, latin in sorted(pairs, key=lambda p: not p[0].islower()):
+        low = ch.lower()
+        if len(low) == 1 and low not in lower:
+            lower[low] = latin.lower()
+            if ch.islower():
+                strong.add(low)
+    lower.update(_WEAK_LOOKALIKES)
+    lower.update(_STRONG_LOOKALIKES)
+    table: dict[str, str] = {}
+    ranges = ((0x370, 0x3FF), (0x400, 0x52F), (0x1C80, 0x1C8F), (0x1F00, 0x1FFF), (0xA640, 0xA69F))
+    for lo, hi in ranges:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            low = ch.lower()
+            if len(low) != 1:
+                continue
+            # Accented forms follow their base letter: Greek "ό" -> "ó".
+            base, *marks = unicodedata.normalize("NFD", low)
+            latin = lower.get(base)
+            if latin is None:
+                continue
+            mapped = unicodedata.normalize("NFC", latin + "".join(marks))
+            if len(mapped) != 1:
+                continue
+            table[ch] = mapped if ch == low else mapped.upper()
+            if base in strong:
+                strong.add(low)
+    return table, frozenset(c for c in strong if c in table)
+
+
+def _unconfuse_word(word: str) -> str:
+    """A word holding Greek/Cyrillic letters, in Latin letters where it is a disguised Latin word."""
+    table, strong = _lookalikes()
+    if _LATIN_LETTER_RE.search(word):
+        pass  # a Latin word with a foreign letter inside ("ngư" with a Cyrillic "у"): map what we can
+    elif not all(ch.lower() in strong for ch in word if ch.isalpha()):
+        return word  # real Greek or Russian ("Привет") stays
+    return "".join(table.get(ch, ch) for ch in word)
+
+
+# Spaced or dotted single letters: "n g u", "đ.m", "l.ừ.a đ.ả.o", "c h ó".
+_SEPS = ".-_*·"
+_SEP_CHARS = re.escape(_SEPS)  # for character classes
+_RUN_LETTER = rf"{_LETTER}[\u0300-\u036f]*"
+_RUN_SEP = rf"(?:[ \t\u00a0]*[{_SEP_CHARS}]+[ \t\u00a0]*|[ \t\u00a0]+)"
+_RUN_RE = re.compile(
+    rf"(?<![\w@/\\])(?<!\w[{_SEP_CHARS}])({_RUN_LETTER}(?:{_RUN_SEP}{_RUN_LETTER}){{1,39}})"
+    rf"(?![\w@/\\])(?![{_SEP_CHARS}]+\w)")
+_RUN_PART_RE = re.compile(rf"({_RUN_LETTER})|({_RUN_SEP})")
+
+
+def _segment_run(letters: list[str], lexicon: frozenset[str]) -> list[int] | None:
+    """Cut points splitting the letters into the fewest lexicon words (each one tone mark at most)."""
+    folded = []
+    tones = []
+    for letter in letters:
+        f = fold(letter)
+        if len(f) != 1:
+            return None
+        folded.append(f)
+        tones.append(sum(ch in _TONE_MARKS for ch in unicodedata.normalize("NFD", letter)))
+    word = "".join(folded)
+    n = len(word)
+    best: list[tuple[int, int] | None] = [None] * (n + 1)
+    best[0] = (0, 0)
+    for i in range(2, n + 1):
+        for j in range(max(0, i - 7), i - 1):
+            if best[j] is not None and word[j:i] in lexicon and sum(tones[j:i]) <= 1:
+                cand = (best[j][0] + 1, j)
+                if best[i] is None or cand < best[i]:
+                    best[i] = cand
+    if best[n] is None:
+        return None
+    cuts, i = [], n
+    while i > 0:
+        cuts.append(i)
+        i = best[i][1]
+    return cuts[::-1]
+
+
+def _join_span(letters: list[tuple[str, int]], seps: list[tuple[str, int]], lo: int, hi: int,
+               decisions: list[str | None]) -> bool:
+    """Join letters[lo:hi] if they spell lexicon words: set the separators between them to "" (joined)
+    or " " (a cut between two words). Returns whether it did."""
+    if hi - lo < 2:
+        return False
+    spaced = all(not sep.strip(" \t\u00a0") for sep, _pos in seps[lo:hi - 1])
+    if not spaced:
+        lexicon = _LEX_FULL
+    elif hi - lo == 2 and all(fold(text) in _STANDALONE for text, _pos in letters[lo:hi]):
+        lexicon = _ABBREVIATIONS
+    else:
+        lexicon = _LEX_SPACED
+    cuts = _segment_run([text for text, _pos in letters[lo:hi]], lexicon)
+    if cuts is None:
+        return False
+    cut_set = set(cuts)
+    for k in range(lo + 1, hi):
+        decisions[k - 1] = " " if k - lo in cut_set else ""
+    return True
+
+
+def _plan_run(letters: list[tuple[str, int]], seps: list[tuple[str, int]], lo: int, hi: int,
+              decisions: list[str | None]) -> None:
+    """Decide which separators of letters[lo:hi] to drop (see `_join_span`)."""
+    texts = [sep for sep, _pos in seps[lo:hi - 1]]
+    # Mixed separators: the odd ones part words ("l.ừ.a đ.ả.o", "l u a  d a o").
+    primary = max(texts, key=texts.count) if len(set(texts)) > 1 else None
+    bounds = [lo] + [lo + k + 1 for k, sep in enumerate(texts) if primary is not None and sep != primary] + [hi]
+    for a, b in zip(bounds, bounds[1:]):
+        _join_span(letters, seps, a, b, decisions)
+    # A letter left alone that teencode makes a word ("e" -> "em") ends the run on a second pass:
+    # what stands between such letters is a run of its own.
+    keys = [k for k in range(lo, hi) if letters[k][0].lower() in _TEENCODE
+            and (k == lo or decisions[k - 1] is None) and (k == hi - 1 or decisions[k] is None)]
+    for a, b in zip([lo] + [k + 1 for k in keys], keys + [hi]):
+        if b - a >= 2 and (a, b) != (lo, hi) and all(d is None for d in decisions[a:b - 1]):
+            _plan_run(letters, seps, a, b, decisions)
+
+
+def _run_edit(m: re.Match) -> tuple[str, list[int]] | None:
+    """The run joined (letters keep their own positions), or None when it is no split word."""
+    start = m.start()
+    letters: list[tuple[str, int]] = []
+    seps: list[tuple[str, int]] = []
+    for part in _RUN_PART_RE.finditer(m.group(0)):
+        (letters if part.group(1) is not None else seps).append((part.group(0), start + part.start()))
+    decisions: list[str | None] = [None] * len(seps)  # None: keep the separator as written
+    _plan_run(letters, seps, 0, len(letters), decisions)
+    if all(d is None for d in decisions):
+        return None
+    out: list[str] = []
+    src: list[int] = []
+    for k, (text, pos) in enumerate(letters):
+        if k:
+            sep, sep_pos = seps[k - 1]
+            decision = decisions[k - 1]
+            if decision is None:
+                out.append(sep)
+                src.extend(range(sep_pos, sep_pos + len(sep)))
+            elif decision:
+                out.append(" ")
+                src.append(sep_pos)
+        out.append(text)
+        src.extend(range(pos, pos + len(text)))
+    return "".join(out), src
+
+
+# Leetspeak and split words inside one token: "l0n", "ch0", "d1t", "c@c", "$ex", "ng.u", "1ồn".
+_LEET_MAP = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s",
+             "!": "i"}
+_LEET_HINT_RE = re.compile(rf"{_LETTER}[\d@$!]|[\d@$]{_LETTER}|{_LETTER}[{_SEP_CHARS}]+{_LETTER}")
+_CHUNK_CHARS = re.compile(rf"[\w@$!{_SEP_CHARS}\u0300-\u036f]")
+# Numbers with a unit are never leetspeak: 20h, 8h30, 2tr, 500k, 3m, 4g, 10kg.
+_UNIT_RE = re.compile(r"^\d+(?:[.,]\d+)?(?:h|k|m|g|p|s|d|t|x|l|v|w|n|tr|kg|km|cm|mm|ml|mb|gb|tb|th|ty|ng|kw)"
+                      r"\d*$", re.IGNORECASE)
+
+
+def _leet_edit(core: str, pos: int) -> tuple[str, list[int]] | None:
+    """`core` (at `pos`) as the lexicon word it spells, or None."""
+    if _UNIT_RE.match(core) or core.startswith("@"):
+        return None
+    at = core.find("@")
+    if at >= 0 and "." in core[at:]:
+        return None  # an e-mail address
+    keep = [(i, ch) for i, ch in enumerate(core) if ch not in _SEPS]
+    n_letters = sum(1 for _i, ch in keep if ch.isalpha())
+    n_leet = sum(1 for _i, ch in keep if ch in _LEET_MAP)
+    if n_letters == 0 or n_leet > n_letters or len(keep) > 10:
+        return None
+    if any(not (ch.isalpha() or ch in _LEET_MAP or unicodedata.combining(ch)) for _i, ch in keep):
+        return None  # another digit (2, 6, 9) or an underscore-glued code
+    upper = all(ch.isupper() for _i, ch in keep if ch.isalpha())
+    ones = [k for k, (_i, ch) in enumerate(keep) if ch in "1"]
+    base = [(_LEET_MAP.get(ch, ch).upper() if upper else _LEET_MAP.get(ch, ch)) for _i, ch in keep]
+    # A single letter and digits is a code (A1, B2, S3) unless it spells a short form ("k0").
+    lexicon = _TEEN_KEYS | _ABBREVIATIONS if n_letters == 1 and keep[0][1].isalpha() else _LEX_FULL
+    # "1" reads as i or l: try both (a token holds few of them).
+    for variant in range(1 << min(len(ones), 3)):
+        chars = list(base)
+        for bit, k in enumerate(ones[:3]):
+            if variant >> bit & 1:
+                chars[k] = "L" if upper else "l"
+        word = "".join(chars)
+        # Read as the pipeline will: "l0ooon" and "1òo" are "lon" and "lò".
+        collapsed = _REPEAT_RE.sub(r"\1", _VOWEL_ECHO_RE.sub("", word.lower()))
+        if fold(collapsed) in lexicon and sum(ch in _TONE_MARKS for ch in unicodedata.normalize("NFD", collapsed)) <= 1:
+            return word, [pos + i for i, _ch in keep]
+    return None
+
+
+def _splice(s: str, idx: list[int] | None, edits: list[tuple[int, int, str, list[int]]]):
+    """Replace s[start:end] by `out` for each edit; `src` gives each output character's position in s."""
+    if not edits:
+        return s, idx
+    if idx is None:
+        idx = list(range(len(s)))
+    parts: list[str] = []
+    new_idx: list[int] = []
+    pos = 0
+    for start, end, out, src in edits:
+        parts.append(s[pos:start])
+        new_idx.extend(idx[pos:start])
+        parts.append(out)
+        new_idx.extend(idx[p] for p in src)
+        pos = end
+    parts.append(s[pos:])
+    new_idx.extend(idx[pos:])
+    return "".join(parts), new_idx
+
+
+def _drop_invisible(s: str, idx: list[int] | None) -> tuple[str, list[int] | None]:
+    """Format characters and stray variation selectors removed, with no space in their place."""
+    if not _INVISIBLE_RE.search(s):
+        return s, idx
+    edits = []
+    for m in _INVISIBLE_RE.finditer(s):
+        i = m.start()
+        ch = s[i]
+        j = i - 1
+        while j >= 0 and s[j] in _VS:
+            j -= 1
+        prev = s[j] if j >= 0 else ""  # the character a selector or joiner attaches to
+        if ch == "\u200d" and prev and _emojiish(prev) and i + 1 < len(s) and _emojiish(s[i + 1]):
+            continue  # inside an emoji sequence (👨‍👩‍👧)
+        if ch in _VS and prev and _emojiish(prev):
+            continue
+        edits.append((i, i + 1, "", []))
+    s, idx = _splice(s, idx, edits)
+    return s, idx
+
+
+def _deobfuscate(s: str) -> tuple[str, list[int] | None]:
+    """`deobfuscate_aligned`, with None for the identity map (most texts: nothing to undo)."""
+    return _join_letters(*_plain_letters(s, None))
+
+
+def _plain_letters(s: str, idx: list[int] | None) -> tuple[str, list[int] | None]:
+    """Format characters dropped; full-width and look-alike letters made Latin."""
+    if not s.isascii():
+        s, idx = _drop_invisible(s, idx)
+        if _WIDE_RE.search(s):
+            s = s.translate(_WIDE)  # one character for one: positions stay
+        if _GC_RE.search(s):
+            edits = []
+            for m in _MARKED_WORD_RE.finditer(s):
+                word = m.group(0)
+                if not _GC_RE.search(word):
+                    continue
+                mapped = _unconfuse_word(word)
+                if mapped == word:
+                    continue
+                out, src = [], []
+                # A Cyrillic letter with a combining tone ("е" + U+0301) composes once it is Latin.
+                start = 0
+                for k in range(1, len(mapped) + 1):
+                    if k < len(mapped) and unicodedata.combining(mapped[k]):
+                        continue
+                    cluster = mapped[start:k]
+                    composed = unicodedata.normalize("NFC", cluster) if len(cluster) > 1 else cluster
+                    out.append(composed)
+                    if len(composed) == len(cluster):
+                        src.extend(range(m.start() + start, m.start() + k))
+                    else:  # shorter: it all comes from the base letter
+                        src.extend([m.start() + start] * len(composed))
+                    start = k
+                edits.append((m.start(), m.end(), "".join(out), src))
+            s, idx = _splice(s, idx, edits)
+    return s, idx
+
+
+def _join_letters(s: str, idx: list[int] | None) -> tuple[str, list[int] | None]:
+    """Spaced or dotted letters and leetspeak that spell a word, joined."""
+    if _RUN_RE.search(s):
+        edits = []
+        for m in _RUN_RE.finditer(s):
+            got = _run_edit(m)
+            if got is not None:
+                edits.append((m.start(), m.end(), *got))
+        s, idx = _splice(s, idx, edits)
+    if _LEET_HINT_RE.search(s):
+        edits = []
+        last_end = -1
+        n = len(s)
+        for m in _LEET_HINT_RE.finditer(s):
+            if m.start() < last_end:
+                continue
+            a, e = m.start(), m.end()
+            while a > 0 and _CHUNK_CHARS.match(s, a - 1):
+                a -= 1
+            while e < n and _CHUNK_CHARS.match(s, e):
+                e += 1
+            last_end = e
+            if (a > 0 and s[a - 1] == "/") or (e < n and s[e] == "/"):
+                continue  # part of a URL
+            # Trailing punctuation ("ngu!", "l0n.") and leading dashes are not part of the word.
+            while e > a and s[e - 1] in "!.-_*·@$":
+                e -= 1
+            while a < e and s[a] in ".-_*·!":
+                a += 1
+            core = s[a:e]
+            if not core:
+                continue
+            got = _leet_edit(core, a)
+            if got is not None and got[0] != core:
+                edits.append((a, e, *got))
+        s, idx = _splice(s, idx, edits)
+    return s, idx
+
+
+def deobfuscate_aligned(text: str) -> tuple[str, list[int]]:
+    """The text with evasions undone, for display, quoting and span tagging, and where each character came from.
+
+    Undone: format characters (soft hyphen, zero-width space/joiner, bidi controls; a joiner inside an emoji
+    sequence stays), full-width and look-alike Greek/Cyrillic letters (only in a word that is a disguised
+    Latin word), single letters spaced or dotted apart when together they are a word (`n g u`, `đ.m`,
+    `l.ừ.a đ.ả.o`), and leetspeak inside a token when it spells a word (`l0n`, `c@c`; `20h`, `500k` stay).
+    Case and diacritics are kept. The second value has one entry per output character: its index in `text`.
+    """
+    if not text:
+        return "", []
+    out, idx = _deobfuscate(text)
+    return out, list(range(len(text))) if idx is None else idx
+
+
+# --- repeated letters -------------------------------------------------------------------------------
 _REPEAT_RE = re.compile(r"([^\W\d_])\1{2,}")
 # A toned vowel followed by its bare base letter(s): "quáaa" -> "quá".
 _TONED_VOWELS = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
@@ -236,12 +652,26 @@ def _emoji_tokens(text: str) -> str:
 def _normalize_once(text: str) -> str:
     text = normalize_tones(text.lower())
     text = nfc(text)
+    if not text.isascii():
+        # Mathematical letters (𝑨) have no lower case of their own.
+        text = _plain_letters(text, None)[0].lower()
+    # Before joining letters, as the output will be: repeats collapsed ("nnn g" must not become the run
+    # "n g" on a second pass), spaces as they will be.
+    text = _VOWEL_ECHO_RE.sub("", text)
+    text = _REPEAT_RE.sub(r"\1", text)
+    text = _SPACES.sub(" ", text)
+    for _ in range(3):
+        joined = _join_letters(text, None)[0]
+        if joined == text:
+            break
+        # Joining can make repeats ("ê3" -> "êe" -> "ê"), and collapsing them a new run ("l ê").
+        text = _REPEAT_RE.sub(r"\1", _VOWEL_ECHO_RE.sub("", joined))
+        if text == joined:
+            break
     text = _emoji_tokens(text)
     text = _DOTTED_RE.sub(_join_dotted, text)
-    text = _SPACED_RE.sub(_join_spaced, text)
-    text = _LEET_TOKEN.sub(_unleet, text)
-    text = _REPEAT_RE.sub(r"\1", text)
     text = _VOWEL_ECHO_RE.sub("", text)
+    text = _REPEAT_RE.sub(r"\1", text)
     text = normalize_tones(text)
     text = _expand_teencode(text)
     return _SPACES.sub(" ", text).strip()
@@ -304,35 +734,51 @@ def is_citizen_id(digits: str) -> bool:
     return len(digits) == 12 and digits.isdigit() and 1 <= int(digits[:3]) <= 96
 
 
+_FORMAT_RE = re.compile(f"[{_FORMAT_CLASS}]")
+
+
 def extract_entities(text: str) -> dict[str, list[dict]]:
     """URLs, e-mails, phones, bank-account-like numbers and citizen IDs, each `{value, start, end}`.
 
-    Offsets are in `clean(text)` (NFC). Never raises.
+    Offsets are in `clean(text)` (NFC). Format characters hidden inside ("0912\u200b345678") are read
+    through: the value is without them, the span covers them. Never raises.
     """
-    text = clean(text)
+    original = clean(text)
     out: dict[str, list[dict]] = {"urls": [], "emails": [], "phones": [], "bank_accounts": [], "citizen_ids": []}
-    if not text:
+    if not original:
         return out
+    text, index = original, None
+    if not original.isascii() and _FORMAT_RE.search(original):
+        kept = [i for i, ch in enumerate(original) if not _FORMAT_RE.match(ch)]
+        text, index = "".join(original[i] for i in kept), kept
+        if not text:
+            return out
+
+    def at(start: int, end: int) -> dict:
+        if index is None:
+            return {"start": start, "end": end}
+        return {"start": index[start], "end": index[end - 1] + 1}
+
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
     for m in _EMAIL_RE.finditer(text):
-        out["emails"].append({"value": m.group(0), "start": m.start(), "end": m.end()})
+        out["emails"].append({"value": m.group(0), **at(*m.span())})
         taken.append(m.span())
     for m in _URL_RE.finditer(text):
         value = m.group(0).rstrip(_TRAIL_PUNCT)
         start, end = m.start(), m.start() + len(value)
         if value and free(start, end):
-            out["urls"].append({"value": value, "start": start, "end": end})
+            out["urls"].append({"value": value, **at(start, end)})
             taken.append((start, end))
     for m in _PHONE_RE.finditer(text):
         if not free(*m.span()):
             continue
         digits = _phone_digits(m.group(0))
         if digits:
-            out["phones"].append({"value": digits, "start": m.start(), "end": m.end()})
+            out["phones"].append({"value": digits, **at(*m.span())})
             taken.append(m.span())
     for m in _DIGITS_RE.finditer(text):
         raw = m.group(0).rstrip(" .-")
@@ -341,13 +787,13 @@ def extract_entities(text: str) -> dict[str, list[dict]]:
             continue
         digits = re.sub(r"\D", "", raw)
         if is_citizen_id(digits):
-            out["citizen_ids"].append({"value": digits, "start": start, "end": end})
+            out["citizen_ids"].append({"value": digits, **at(start, end)})
             taken.append((start, end))
             continue
         cue = bool(_BANK_CUE_RE.search(text[max(0, start - 40):start]))
         plain = digits == raw
         if 8 <= len(digits) <= 19 and (cue or (plain and 9 <= len(digits) <= 16)):
-            out["bank_accounts"].append({"value": digits, "start": start, "end": end,
+            out["bank_accounts"].append({"value": digits, **at(start, end),
                                          "confidence": 0.9 if cue else 0.5})
             taken.append((start, end))
     return out
