@@ -724,10 +724,10 @@ def check_numbers(text):
 def main():
     texts = [p[0] for p in POSTS]
     dup = [t for t, c in collections.Counter(texts).items() if c > 1]
-    assert not dup, "duplicate texts: %r" % dup
+    assert not dup, f"duplicate texts: {dup!r}"
 
     for text, kind, category, lawful in POSTS:
-        assert kind in KINDS, "unknown kind %r" % kind
+        assert kind in KINDS, f"unknown kind {kind!r}"
         exp_cat, exp_lawful, _ = KINDS[kind]
         assert category == exp_cat, (kind, category)
         assert lawful == exp_lawful, (kind, lawful)

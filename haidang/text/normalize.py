@@ -147,13 +147,27 @@ _SINGLE_BEFORE_RE = re.compile(r"(?<![^\W_])[^\W\d_][\u0300-\u036f]*[ \t\u00a0.\
 _SINGLE_AFTER_RE = re.compile(r"[ \t\u00a0.\-_*·]+[^\W\d_][\u0300-\u036f]*(?![^\W_])")
 
 
+def _beside_single_letter(text: str, start: int, end: int) -> bool:
+    """Whether a one-letter word that stays one letter (not teencode) stands next to text[start:end]."""
+    before = _SINGLE_BEFORE_RE.search(text, max(0, start - 16), start)
+    after = _SINGLE_AFTER_RE.match(text, end)
+    for m, i in ((before, before and before.start()), (after, after and after.end() - 1)):
+        if m is None:
+            continue
+        while unicodedata.combining(text[i]):
+            i -= 1
+        if text[i] not in _TEENCODE or _is_fragment(text, i, i + 1):
+            return True
+    return False
+
+
 def _expand_teencode(text: str) -> str:
     def repl(m: re.Match) -> str:
         word = m.group(0)
         long = _TEENCODE.get(word)
         if long is None or _is_fragment(text, m.start(), m.end()):
             return word
-        if len(long) == 1 and (_SINGLE_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()) or _SINGLE_AFTER_RE.match(text, m.end())):
+        if len(long) == 1 and _beside_single_letter(text, m.start(), m.end()):
             return word  # "uh" -> "ừ" beside a single letter would make a run a second pass joins
         return long
 
@@ -396,13 +410,13 @@ def _plan_run(letters: list[tuple[str, int]], seps: list[tuple[str, int]], lo: i
     # Mixed separators: the odd ones part words ("l.ừ.a đ.ả.o", "l u a  d a o").
     primary = max(texts, key=texts.count) if len(set(texts)) > 1 else None
     bounds = [lo] + [lo + k + 1 for k, sep in enumerate(texts) if primary is not None and sep != primary] + [hi]
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         _join_span(letters, seps, a, b, decisions)
     # A letter left alone that teencode makes a word ("e" -> "em") ends the run on a second pass:
     # what stands between such letters is a run of its own.
     keys = [k for k in range(lo, hi) if letters[k][0].lower() in _TEENCODE
             and (k == lo or decisions[k - 1] is None) and (k == hi - 1 or decisions[k] is None)]
-    for a, b in zip([lo] + [k + 1 for k in keys], keys + [hi]):
+    for a, b in zip([lo] + [k + 1 for k in keys], keys + [hi], strict=False):
         if b - a >= 2 and (a, b) != (lo, hi) and all(d is None for d in decisions[a:b - 1]):
             _plan_run(letters, seps, a, b, decisions)
 
