@@ -1,3 +1,4 @@
+# ruff: noqa: UP031  (a data script: printf-style tables read fine here)
 #!/usr/bin/env python3
 """Build civic.csv: a hand-written, labelled Vietnamese dataset of short public posts
 for the Hai Dang project (Quang Tri province). Original text, licence CC0-1.0.
