@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "haidang.analysis",
     "haidang.alerts",
     "haidang.cases",
+    "haidang.grievances",
     "haidang.coordination",
     "haidang.reports",
     "haidang.api",
@@ -114,6 +115,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "haidang.core.middleware.NoStoreForAuthenticatedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -146,25 +148,25 @@ TEMPLATES = [
 SQLITE_PATH = VAR_DIR / "haidang.sqlite3"
 
 
+# The lock-safe SQLite options, whichever way SQLite is chosen (default or DATABASE_URL=sqlite:///…).
+SQLITE_OPTIONS = {
+    # IMMEDIATE: take the write lock at BEGIN, so concurrent writers queue on
+    # the busy timeout instead of failing with "database is locked" mid-transaction.
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 30,
+    "init_command": (
+        "PRAGMA journal_mode=WAL;"
+        "PRAGMA synchronous=FULL;"
+        "PRAGMA busy_timeout=30000;"
+        "PRAGMA foreign_keys=ON;"
+    ),
+}
+
+
 def _database() -> dict:
     url = os.environ.get("DATABASE_URL", "").strip()
     if not url:
-        return {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": SQLITE_PATH,
-            "OPTIONS": {
-                # IMMEDIATE: take the write lock at BEGIN, so concurrent writers queue on
-                # the busy timeout instead of failing with "database is locked" mid-transaction.
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 30,
-                "init_command": (
-                    "PRAGMA journal_mode=WAL;"
-                    "PRAGMA synchronous=FULL;"
-                    "PRAGMA busy_timeout=30000;"
-                    "PRAGMA foreign_keys=ON;"
-                ),
-            },
-        }
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": SQLITE_PATH, "OPTIONS": dict(SQLITE_OPTIONS)}
     import dj_database_url
 
     try:
@@ -176,6 +178,8 @@ def _database() -> dict:
         sys.exit(f"haidang: invalid DATABASE_URL: unsupported database engine {engine!r}")
     if engine == "django.db.backends.postgresql" and not config.get("NAME"):
         sys.exit("haidang: invalid DATABASE_URL: no database name")
+    if engine == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     return config
 
 
@@ -201,6 +205,12 @@ else:
         "immediate": HUEY_IMMEDIATE,
         "consumer": {"workers": envint("HAIDANG_WORKERS", 2), "worker_type": "thread"},
     }
+
+# Background work: a periodic catch-up processes items the analysis/story tasks missed (after
+# their retries), oldest first; running jobs without a heartbeat for this long are marked failed.
+HAIDANG_CATCH_UP_BATCH = envint("HAIDANG_CATCH_UP_BATCH", 2000)
+HAIDANG_CATCH_UP_GRACE_MINUTES = envint("HAIDANG_CATCH_UP_GRACE_MINUTES", 5)
+HAIDANG_JOB_STALE_MINUTES = envint("HAIDANG_JOB_STALE_MINUTES", 30)
 
 # --- Auth -------------------------------------------------------------------
 PASSWORD_HASHERS = [
@@ -234,11 +244,33 @@ SESSION_COOKIE_AGE = envint("HAIDANG_SESSION_HOURS", 8) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = True  # idle timeout rather than a fixed one
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = envbool("HAIDANG_SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# --- HTTPS (docs/operations.md) ----------------------------------------------
+# HAIDANG_HTTPS=1 when the site is served over HTTPS: redirect plain HTTP, send HSTS, Secure cookies.
+HTTPS = envbool("HAIDANG_HTTPS", False)
+SESSION_COOKIE_SECURE = envbool("HAIDANG_SECURE_COOKIES", HTTPS)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the local health probe speaks plain HTTP
+SECURE_HSTS_SECONDS = envint("HAIDANG_HSTS_SECONDS", 31536000) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("HAIDANG_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = envbool("HAIDANG_HSTS_PRELOAD", True)
+# TLS ends at nginx, which must set (overwrite) X-Forwarded-Proto; HAIDANG_PROXY_SSL_HEADER=0 when
+# gunicorn itself serves HTTPS.
+if envbool("HAIDANG_PROXY_SSL_HEADER", HTTPS):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Audit checkpoints (docs/operations.md) -----------------------------------
+# The HMAC key signing checkpoints of the audit chain's head is kept outside the database: the
+# environment, else a file generated once into HAIDANG_VAR.
+HAIDANG_AUDIT_KEY = envstr("HAIDANG_AUDIT_KEY", "")
+HAIDANG_AUDIT_KEY_FILE = Path(envstr("HAIDANG_AUDIT_KEY_FILE", str(VAR_DIR / "audit_key")))
+HAIDANG_AUDIT_CHECKPOINT_DIR = Path(envstr("HAIDANG_AUDIT_CHECKPOINT_DIR", str(VAR_DIR / "audit-checkpoints")))
 
 # --- Content-Security-Policy (django-csp 4) ---------------------------------
 # No inline scripts anywhere: ingested content is hostile.
@@ -290,6 +322,9 @@ MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+# Attachments (reports, evidence, proof, consultation answers): each file, and the files of one form
+# together, at most this; larger ones are refused before they are stored (haidang.core.files).
+HAIDANG_UPLOAD_MAX_BYTES = envint("HAIDANG_UPLOAD_MAX_MB", 20) * 1024 * 1024
 
 # --- E-mail -----------------------------------------------------------------
 EMAIL_BACKEND = envstr("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

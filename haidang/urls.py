@@ -21,6 +21,7 @@ urlpatterns = [
     path("analysis/", include("haidang.analysis.urls")),
     path("alerts/", include("haidang.alerts.urls")),
     path("cases/", include("haidang.cases.urls")),
+    path("grievances/", include("haidang.grievances.urls")),
     path("coordination/", include("haidang.coordination.urls")),
     path("reports/", include("haidang.reports.urls")),
     path("api/v1/", include("haidang.api.urls")),

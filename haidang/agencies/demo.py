@@ -27,6 +27,8 @@ DEPARTMENTS = [
     ("SGDDT", "Sở Giáo dục và Đào tạo", AgencyKind.DEPARTMENT, "sgddt@quangtri.gov.vn"),
     ("SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", AgencyKind.DEPARTMENT, "svhttdl@quangtri.gov.vn"),
     ("SKHCN", "Sở Khoa học và Công nghệ", AgencyKind.DEPARTMENT, "skhcn@quangtri.gov.vn"),
+    # Roads, bridges and traffic (the transport department merged into it in 2025): grievances about them.
+    ("SXD", "Sở Xây dựng", AgencyKind.DEPARTMENT, "sxd@quangtri.gov.vn"),
     ("BQT", "Báo và Phát thanh, Truyền hình Quảng Trị", AgencyKind.PRESS, "toasoan@baoquangtri.vn"),
 ]
 # Ward/commune committees, by the ward's codename in vietnam-provinces.

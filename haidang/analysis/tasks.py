@@ -40,6 +40,6 @@ def analyse_items(item_ids: list[int]) -> int:
     return done
 
 
-@db_task()
+@db_task(retries=5, retry_delay=30, retry_backoff=2)
 def analyse_items_task(item_ids: list[int]) -> int:
     return analyse_items(item_ids)

@@ -25,6 +25,10 @@ class AgencyTokenAuthentication(authentication.BaseAuthentication):
         )
         if token is None or not token.user.is_active:
             raise exceptions.AuthenticationFailed(_("Invalid or revoked token."))
+        # Checked here, before any view runs: nothing (not even a push source) is made for a
+        # deactivated agency, and the answer says what is wrong with the token.
+        if not token.agency.active:
+            raise exceptions.AuthenticationFailed(_("This token's agency is no longer active."))
         # Throttle the write: one update a minute is enough to show a token is in use.
         if token.last_used_at is None or (timezone.now() - token.last_used_at).total_seconds() > 60:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())

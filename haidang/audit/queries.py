@@ -34,5 +34,13 @@ def verify_chain(batch_size: int = 5000) -> VerifyResult:
             last_id = entry.pk
 
 
+def head() -> dict:
+    """The chain's head: how many entries, the last one's id and hash (for checkpoints and reports)."""
+    last = AuditEntry.objects.order_by("-id").values_list("id", "hash").first()
+    if last is None:
+        return {"count": 0, "last_id": None, "last_hash": ""}
+    return {"count": AuditEntry.objects.filter(id__lte=last[0]).count(), "last_id": last[0], "last_hash": last[1]}
+
+
 def entries_for(obj):
     return AuditEntry.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk)).order_by("id")

@@ -34,7 +34,7 @@ from django.utils.translation import gettext_lazy
 from haidang.agencies import access
 from haidang.audit.actions import record
 from haidang.content.actions import do_refetch_url
-from haidang.core.files import sha256_of_upload
+from haidang.core.files import sha256_of_upload, upload_size_errors
 from haidang.core.notifications import notify
 
 from . import events
@@ -211,6 +211,13 @@ def case_involves_press(case: Case) -> bool:
 # --- reports -------------------------------------------------------------------------
 
 
+def _check_uploads(uploads) -> None:
+    """Refuse attachments above HAIDANG_UPLOAD_MAX_BYTES before anything stores them (forms check too)."""
+    errors = upload_size_errors(uploads)
+    if errors:
+        raise CaseError(" ".join(errors))
+
+
 @transaction.atomic
 def do_create_report(
     *,
@@ -244,6 +251,8 @@ def do_create_report(
         subject_type, subject_id = SubjectType.ALERT, str(alert_id)
     if not (url or description or subject_id):
         raise CaseError(gettext_lazy("A report needs a URL, a description, or the item, story or alert."))
+    attachments = list(attachments or ())
+    _check_uploads(attachments)
     from haidang.content.models import Item
 
     report = Report.objects.create(
@@ -496,6 +505,7 @@ def do_add_evidence(case: Case, *, acting_user, kind: str = EvidenceKind.URL, re
     _require_lead_or_participant(acting_user, case)
     if not (ref_id or url or file):
         raise CaseError(gettext_lazy("Evidence needs a reference, a URL or a file."))
+    _check_uploads([file])
     sha = sha256_of_upload(file) if file is not None else ""
     return _add_evidence(case, actor=acting_user, kind=kind, ref_id=ref_id, url=url, file=file, sha256=sha,
                          note=note)
@@ -886,6 +896,7 @@ def do_record_proof(
     action.refresh_from_db()
     if action.status not in (ActionStatus.IN_PROGRESS, ActionStatus.DONE, ActionStatus.FAILED):
         raise IllegalTransition(gettext_lazy("Proof is recorded for an action in progress or finished."))
+    _check_uploads([file])
     status, snapshot_id, kind = None, "", ProofKind.TEXT
     if refetch:
         target = action.target_url or url

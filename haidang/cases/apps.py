@@ -9,8 +9,13 @@ class CasesConfig(AppConfig):
 
     def ready(self):
         from haidang.alerts import reporting
+        from haidang.content import models as content_models
 
         from .actions import do_create_report
+        from .queries import hidden_snapshot_ids
 
         # "Report to the lead agency" on an alert makes one of our Reports; alerts, below us, asks.
         reporting.set_report_maker(do_create_report)
+        # A confidential case's proof snapshots are need-to-know: content (below us) applies our rule in
+        # Snapshot's restrict.
+        content_models.register_snapshot_rule(hidden_snapshot_ids)

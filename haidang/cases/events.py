@@ -205,5 +205,7 @@ def event_consultation_closed(case, *, actor, consultation, tally):
                   note=consultation.conclusion[:1000])
 
 
-def event_deadline_overdue(case, *, step, what, agency_code=""):
-    return _event(case, T.DEADLINE_OVERDUE, None, step=step, what=what[:300], agency_code=agency_code)
+def event_deadline_overdue(case, *, step, what, agency_code="", meeting_id=None, consultation_id=None):
+    # The meeting's or consultation's id lets the timeline hide it from those not invited to it.
+    ids = {k: v for k, v in (("meeting_id", meeting_id), ("consultation_id", consultation_id)) if v is not None}
+    return _event(case, T.DEADLINE_OVERDUE, None, step=step, what=what[:300], agency_code=agency_code, **ids)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import quote
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from haidang.agencies.models import Agency
+from haidang.core.files import upload_size_errors
 
 from .choices import (
     ActionKind,
@@ -46,15 +50,54 @@ class MultiFileInput(forms.ClearableFileInput):
 
 
 class MultiFileField(forms.FileField):
+    """Several files; each, and all of them together, within HAIDANG_UPLOAD_MAX_BYTES."""
+
     def clean(self, data, initial=None):
         single = super().clean
         if isinstance(data, list | tuple):
-            return [single(d, initial) for d in data if d]
-        return [single(data, initial)] if data else []
+            files = [single(d, initial) for d in data if d]
+        else:
+            files = [single(data, initial)] if data else []
+        errors = upload_size_errors(files)
+        if errors:
+            raise forms.ValidationError(errors)
+        return files
+
+
+class LimitedFileField(forms.FileField):
+    """One file within HAIDANG_UPLOAD_MAX_BYTES, refused before anything stores it."""
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        errors = upload_size_errors([upload]) if upload else []
+        if errors:
+            raise forms.ValidationError(errors)
+        return upload
+
+
+# Characters a URL may not carry as such (RFC 3986): whitespace, quotes, <>`{}|\^ and a stray "%".
+_UNSAFE_IN_URL = re.compile(r'[\s"<>`{}|\\^]|%(?![0-9A-Fa-f]{2})')
+_AUTHORITY = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://[^/?#]*)(.*)$", re.S)
+
+
+def encode_unsafe(url: str) -> str:
+    """Percent-encode what may not appear raw after the host (a quoted search: `?q="lừa đảo"`), keeping
+    what is already encoded, the host as given and Vietnamese letters readable."""
+    url = (url or "").strip()
+    match = _AUTHORITY.match(url)
+    head, rest = (match.group(1), match.group(2)) if match else ("", url)
+    return head + _UNSAFE_IN_URL.sub(lambda m: quote(m.group(0), safe=""), rest)
+
+
+class EncodingURLField(forms.URLField):
+    """A URL field that accepts collected URLs with quotes or spaces by encoding them, not refusing them."""
+
+    def to_python(self, value):
+        return super().to_python(encode_unsafe(value) if isinstance(value, str) else value)
 
 
 class ReportForm(BootstrapMixin, forms.Form):
-    url = forms.URLField(label=_("URL"), required=False, max_length=2000, assume_scheme="https")
+    url = EncodingURLField(label=_("URL"), required=False, max_length=2000, assume_scheme="https")
     description = forms.CharField(label=_("What is it?"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     reason = forms.CharField(label=_("Why report it?"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     category = forms.ChoiceField(label=_("Suspected category"), choices=HarmCategory.choices)
@@ -130,8 +173,8 @@ class PlanActionForm(BootstrapMixin, forms.Form):
     owner_agency = forms.ModelChoiceField(label=_("Owner agency"), queryset=Agency.objects.filter(active=True))
     deadline = forms.DateField(label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     description = forms.CharField(label=_("What to do"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    target_url = forms.URLField(label=_("Target URL (to correct or remove)"), required=False, max_length=2000, assume_scheme="https")
-    published_url = forms.URLField(label=_("Link to the official information"), required=False, max_length=2000, assume_scheme="https")
+    target_url = EncodingURLField(label=_("Target URL (to correct or remove)"), required=False, max_length=2000, assume_scheme="https")
+    published_url = EncodingURLField(label=_("Link to the official information"), required=False, max_length=2000, assume_scheme="https")
     response_text = forms.CharField(label=_("Response text (grievance)"), widget=forms.Textarea(attrs={"rows": 2}),
                                     required=False)
     channel = forms.CharField(label=_("Channel"), required=False, max_length=200)
@@ -157,8 +200,8 @@ class OutcomeForm(BootstrapMixin, forms.Form):
 class ProofForm(BootstrapMixin, forms.Form):
     refetch = forms.BooleanField(label=_("Re-fetch the target URL now and record the response"), required=False)
     text = forms.CharField(label=_("Statement"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    url = forms.URLField(label=_("Link"), required=False, max_length=2000, assume_scheme="https")
-    file = forms.FileField(label=_("File"), required=False)
+    url = EncodingURLField(label=_("Link"), required=False, max_length=2000, assume_scheme="https")
+    file = LimitedFileField(label=_("File"), required=False)
 
 
 class CompleteActionForm(BootstrapMixin, forms.Form):
@@ -186,6 +229,6 @@ class ParticipantForm(BootstrapMixin, forms.Form):
 
 
 class EvidenceForm(BootstrapMixin, forms.Form):
-    url = forms.URLField(label=_("URL"), required=False, max_length=2000, assume_scheme="https")
-    file = forms.FileField(label=_("File"), required=False)
+    url = EncodingURLField(label=_("URL"), required=False, max_length=2000, assume_scheme="https")
+    file = LimitedFileField(label=_("File"), required=False)
     note = forms.CharField(label=_("Note"), required=False)

@@ -115,10 +115,14 @@ class ReportQuerySet(RestrictedQuerySet):
         from haidang.agencies import access
 
         mine = access.agency_ids(user)
+        reporter = Q(reporting_agency_id__in=mine)
         lead = access.lead_agency()
-        if lead is not None and lead.pk in mine:
-            return self  # the lead agency triages every report
-        return self.filter(reporting_agency_id__in=mine)
+        if lead is None or lead.pk not in mine:
+            return self.filter(reporter)
+        # The lead agency triages every report, but the report behind a confidential case is as
+        # need-to-know as the case (its reporter still learns the outcome).
+        open_to_lead = Q(case__isnull=True) | ~Q(case__confidentiality=Confidentiality.CONFIDENTIAL)
+        return self.filter(reporter | open_to_lead | Q(case__in=Case.objects.restrict(user, action)))
 
 
 class Report(models.Model):

@@ -11,6 +11,7 @@ from haidang.agencies import access
 from haidang.agencies.access import get_for_user_or_404
 from haidang.audit.actions import record_view
 
+from . import visibility
 from .choices import (
     OPEN_STATES,
     ActionKind,
@@ -40,6 +41,14 @@ def view_case_for_user(user, case_id) -> Case:
 def access_report_for_user(user, report_id) -> Report:
     return get_for_user_or_404(Report.objects.select_related("reporting_agency", "reported_by", "case"),
                                user, report_id)
+
+
+def view_report_for_user(user, report_id) -> Report:
+    """access_report_for_user + the audit entry every read of a confidential case's report leaves."""
+    report = access_report_for_user(user, report_id)
+    if report.case is not None and report.case.is_confidential:
+        record_view(report, actor=user)
+    return report
 
 
 def access_action_for_user(user, action_id) -> HandlingAction:
@@ -151,11 +160,11 @@ def second_approvers(action: HandlingAction, leaders=None) -> list:
     return [u for u in leaders if u.pk not in excluded]
 
 
-def next_step(case: Case) -> dict:
+def next_step(case: Case, user=None) -> dict:
     """What happens next on a case, who must do it and by when (shown on the case page).
 
     `what`, `who` and `by` (a datetime, a date or None); `overdue`; `tab`: the case page's tab where
-    the step is done.
+    the step is done. Meetings and consultations `user` may not see are not named.
     """
     from haidang.agencies.queries import leaders_of
 
@@ -175,12 +184,18 @@ def next_step(case: Case) -> dict:
         return step(_("Start verifying the report, or coordinate with the agencies concerned "
                       "(a meeting or written opinions)."), lead_who, due)
     if s in (CaseState.VERIFYING, CaseState.COORDINATING):
-        meeting = case.meetings.filter(status="scheduled").order_by("starts_at").first()
+        seen = visibility.coordination_for(user, case)
+        meeting = consultation = None
+        if seen.meetings is not None:
+            meeting = seen.meetings.filter(status="scheduled").order_by("starts_at").first()
+            consultation = seen.consultations.filter(status="open").order_by("deadline").first()
+            if meeting is None and consultation is None and (
+                    case.meetings.filter(status="scheduled").exists() or case.consultations.filter(status="open").exists()):
+                return step(_("The lead agency is coordinating with the agencies concerned."), lead_who, due)
         if meeting is not None:
             return step(_("Hold the meeting \"%(title)s\" (%(when)s) and record its conclusions.")
                         % {"title": meeting.title, "when": timezone.localtime(meeting.starts_at).strftime("%H:%M %d/%m/%Y")},
                         lead_who, meeting.conclusions_due_at or meeting.ends_at, "meetings")
-        consultation = case.consultations.filter(status="open").order_by("deadline").first()
         if consultation is not None:
             answered = set(consultation.answers.values_list("agency_id", flat=True))
             missing = [inv.agency for inv in consultation.invitations.select_related("agency")
@@ -225,8 +240,9 @@ def next_step(case: Case) -> dict:
     return step(_("Dismissed. A leader may reopen it, or the dismissal may be appealed."))
 
 
-def case_as_dict(case: Case, *, full: bool = False) -> dict:
-    """A case for export. Confidential cases are marked in every export."""
+def case_as_dict(case: Case, *, full: bool = False, user=None) -> dict:
+    """A case for export. Confidential cases are marked in every export. The full export's timeline
+    leaves out the meetings and consultations `user` may not see."""
     data = {
         "code": case.code, "title": case.title, "state": case.state, "category": case.category,
         "priority": case.priority, "confidentiality": case.confidentiality,
@@ -259,10 +275,41 @@ def case_as_dict(case: Case, *, full: bool = False) -> dict:
                              for a in plan.actions.select_related("owner_agency", "second_approved_by")]}
         if plan else None,
         "timeline": [{"at": e.created_at.isoformat(), "type": e.type, "parameters": e.parameters}
-                     for e in case.events.all()],
+                     for e in visibility.visible_events(user, case)],
         "exported_at": timezone.now().isoformat(),
     })
     return data
+
+
+def _snapshot_ids(values) -> set[int]:
+    return {int(v) for v in values if str(v).isdigit()}
+
+
+def hidden_snapshot_ids(user) -> set[int]:
+    """Snapshots this user may not download: the proofs and evidence of confidential cases they may not
+    see. A snapshot that also backs a collected item, or a case they do see, stays visible (snapshots
+    are content-addressed and shared). The rule cases hands to content's Snapshot restrict."""
+    from haidang.content.models import Item, ItemRevision
+
+    from .choices import Confidentiality, EvidenceKind
+    from .models import ActionProof, CaseEvidence
+
+    def referenced(cases) -> set[int]:
+        proofs = ActionProof.objects.filter(action__case__in=cases).exclude(snapshot_id="")
+        evidence = CaseEvidence.objects.filter(case__in=cases, kind=EvidenceKind.SNAPSHOT)
+        return (_snapshot_ids(proofs.values_list("snapshot_id", flat=True))
+                | _snapshot_ids(evidence.values_list("ref_id", flat=True)))
+
+    if getattr(user, "is_superuser", False):
+        return set()
+    visible = Case.objects.restrict(user).values("pk")
+    hidden = referenced(Case.objects.filter(confidentiality=Confidentiality.CONFIDENTIAL).exclude(pk__in=visible))
+    if not hidden:
+        return hidden
+    hidden -= referenced(visible)
+    hidden -= set(Item.objects.filter(snapshot_id__in=hidden).values_list("snapshot_id", flat=True))
+    hidden -= set(ItemRevision.objects.filter(snapshot_id__in=hidden).values_list("snapshot_id", flat=True))
+    return hidden
 
 
 def open_case_choices(user):

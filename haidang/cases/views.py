@@ -22,7 +22,7 @@ from haidang.audit.actions import record
 from haidang.core.models import Notification
 from haidang.core.notifications import mark_read
 
-from . import actions, events, forms, queries
+from . import actions, events, forms, queries, visibility
 from .choices import (
     RESTRICTIVE_ACTIONS,
     ActionStatus,
@@ -60,7 +60,8 @@ def report_new(request):
         from haidang.content.queries import access_item_for_user
 
         item = access_item_for_user(request.user, item_id)
-    initial = {"url": item.url, "description": item.title or item.text[:300]} if item is not None else None
+    initial = ({"url": forms.encode_unsafe(item.url), "description": item.title or item.text[:300]}
+               if item is not None else None)
     form = forms.ReportForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -78,7 +79,7 @@ def report_new(request):
 
 @login_required
 def report_detail(request, report_id: int):
-    report = queries.access_report_for_user(request.user, report_id)
+    report = queries.view_report_for_user(request.user, report_id)
     appeal_form = forms.AppealForm(decisions=[(f"{DecisionType.REPORT_DISMISSAL}:{report.pk}",
                                                DecisionType.REPORT_DISMISSAL.label)])
     # The reporter learns the outcome, but a case they may not see is named by its code only.
@@ -231,7 +232,8 @@ def case_export_one(request, case_id: int):
     case = queries.access_case_for_user(request.user, case_id)
     if case.is_confidential:
         record("export", actor=request.user, obj=case)
-    response = HttpResponse(json.dumps(queries.case_as_dict(case, full=True), ensure_ascii=False, indent=2),
+    response = HttpResponse(json.dumps(queries.case_as_dict(case, full=True, user=request.user),
+                                       ensure_ascii=False, indent=2),
                             content_type="application/json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{case.code}.json"'
     return response
@@ -293,7 +295,8 @@ def case_detail(request, case_id: int):
     is_leader = access.has_role(user, case.lead_agency, ("leader",))
     # The raw audit log is for inspectors: leaders of the lead agency and superusers.
     can_audit = is_leader
-    timeline = [(e, events.describe(e)) for e in case.events.select_related("actor", "agency")]
+    timeline = [(e, events.describe(e))
+                for e in visibility.visible_events(user, case, case.events.select_related("actor", "agency"))]
     leaders = list(leaders_of(case.lead_agency))
     plan_actions = list(plan.actions.select_related("owner_agency", "second_approved_by", "proposed_by", "plan")
                         .prefetch_related("legal_basis", "proofs")) if plan else []
@@ -320,7 +323,7 @@ def case_detail(request, case_id: int):
         "participants": case.participants.select_related("agency"),
         "appeals": case.appeals.select_related("filed_by", "decided_by"),
         "reversals": case.reversals.select_related("decided_by"),
-        "next": queries.next_step(case), "is_lead_working": is_lead_working, "is_leader": is_leader,
+        "next": queries.next_step(case, user), "is_lead_working": is_lead_working, "is_leader": is_leader,
         "press": actions.case_involves_press(case), "S": CaseState, "PlanStatus": PlanStatus,
         "decisions": _decisions(case), "tabs": tabs, "tab": tab, "leaders": leaders,
         "can_audit": can_audit, "audit_entries": _audit_entries(case, list(case.plans.all()), list(case.actions.all()))

@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import logging
 from pathlib import Path
 
 from django.conf import settings
@@ -21,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from haidang.agencies import access
 from haidang.audit.actions import record
-from haidang.core.jobs import finish_job, set_progress, start_job
+from haidang.core.jobs import finish_job, heartbeat, set_progress, start_job
 from haidang.sources import actions as source_actions
 from haidang.sources import fetch as fetching
 from haidang.sources import parsers
@@ -185,6 +186,8 @@ def do_import(target: str, *, source: Source, fmt: str = "auto", acting_user=Non
         raise parsers.Unreadable(f"unknown format {fmt!r}")
     if job is None:
         job = start_job("ingest.import", name=target[:200], user=acting_user, agency=source.agency, obj=source)
+    else:
+        heartbeat(job)  # a queued job: its worker has started
     stats = IngestStats()
     try:
         if target.startswith(("http://", "https://")):
@@ -281,17 +284,48 @@ def _parse_bytes(data: bytes, fmt: str, *, url: str, content_type: str = "", cha
     return parsers.parse_jsonl_stream(stream) if fmt == "jsonl" else parsers.parse_csv_stream(stream)
 
 
-def do_push_items(records: list, *, source: Source, body: bytes, acting_user=None) -> IngestStats:
-    """Items pushed by an external collector: the request body is kept as evidence, then ingested."""
+def do_push_items(records: list, *, source: Source, body: bytes, acting_user=None, token=None) -> IngestStats:
+    """Items pushed by an external collector: the request body is kept as evidence, then ingested.
+
+    `token`: the API token the push came with; without one, `acting_user` must hold a working role
+    (coordinator, officer, leader) in the source's agency: viewers read, never write.
+    Every snapshot is accounted for in the audit log: `ingest.batch` rows for what was stored,
+    `ingest.rejected` when nothing was (all records refused), `ingest.failed` when the push broke off."""
     if source.kind != SourceKind.PUSH:
         raise PermissionDenied(_("Items can only be pushed to a push source."))
-    if acting_user is not None and not acting_user.is_superuser and source.agency_id not in access.agency_ids(acting_user):
-        raise PermissionDenied(_("This source belongs to another agency."))
+    _require_pusher(source, acting_user, token)
     snapshot = do_record_data_snapshot(body, kind=SnapshotKind.PUSH, content_type="application/json",
                                        source=source, acting_user=acting_user)
-    stats = ingest_records(source, records, snapshot=snapshot, acting_user=acting_user)
+    stats = IngestStats()
+    try:
+        ingest_records(source, records, snapshot=snapshot, acting_user=acting_user, stats=stats)
+    except Exception as exc:
+        _record_push_outcome("ingest.failed", source, snapshot, stats, acting_user,
+                             error=f"{exc.__class__.__name__}: {exc}"[:500])
+        raise
+    if not stats.batches:
+        _record_push_outcome("ingest.rejected", source, snapshot, stats, acting_user)
     Source.objects.filter(pk=source.pk).update(last_success_at=timezone.now(), last_fetch_at=timezone.now())
     return stats
+
+
+def _require_pusher(source: Source, user, token) -> None:
+    if token is not None:
+        if token.revoked or not token.agency.active or token.agency_id != source.agency_id:
+            raise PermissionDenied(_("This token cannot push to that source."))
+        return
+    if user is None or user.is_superuser:
+        return  # the system itself, or an administrator
+    if not access.has_role(user, source.agency, access.WORKING_ROLES):
+        raise PermissionDenied(_("Only coordinators, officers and leaders of the source's agency can push items."))
+
+
+def _record_push_outcome(action: str, source, snapshot: Snapshot, stats: IngestStats, acting_user, **extra) -> None:
+    try:
+        record(action, actor=acting_user, obj=source, agency=source.agency,
+               changes={**stats.counts(), "snapshot": snapshot.sha256, **extra})
+    except Exception:  # noqa: BLE001 - the push's own error is the one to report
+        logging.getLogger(__name__).exception("push snapshot %s: could not record %s", snapshot.sha256, action)
 
 
 def do_refetch_url(url: str, *, acting_user=None, item: Item | None = None) -> Snapshot:

@@ -9,11 +9,20 @@ final state is the same as one clean run.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import (
+    DataError,
+    IntegrityError,
+    InternalError,
+    NotSupportedError,
+    ProgrammingError,
+    transaction,
+)
 from django.utils import timezone
 
 from haidang.audit.actions import record as audit_record
@@ -23,7 +32,16 @@ from haidang.sources.parsers import BadRecord
 from haidang.text.normalize import fold
 
 from .models import Item, ItemRevision, Snapshot
-from .normalize import DateProblem, clean_text, content_hash, parse_date, pick
+from .normalize import (
+    DateProblem,
+    clean_id,
+    clean_text,
+    content_hash,
+    describe,
+    has_lone_surrogate,
+    parse_date,
+    pick,
+)
 from .signals import items_ingested
 
 BATCH_SIZE = 1000
@@ -31,6 +49,7 @@ MAX_LISTED_ERRORS = 1000  # the counts stay exact; the list only shows the first
 CONTENT_FIELDS = ("title", "text", "text_folded", "content_hash")
 OTHER_FIELDS = ("url", "canonical_url", "canonical_url_hash", "author_name", "author_handle", "published_at",
                 "language", "likes", "shares", "comments", "views", "platform", "is_press")
+log = logging.getLogger(__name__)
 _VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 
 
@@ -48,6 +67,7 @@ class IngestStats:
     errors: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
     item_ids: list[int] = field(default_factory=list)
+    batches: int = 0  # committed batches (each with its ingest.batch audit row)
 
     def reject(self, number, error: str) -> None:
         self.rejected += 1
@@ -73,10 +93,10 @@ def _int(value, name: str, warn) -> int:
     try:
         number = int(float(value))
     except (TypeError, ValueError, OverflowError):
-        warn(f"{name} is not a number: {str(value)[:40]!r}")
+        warn(f"{name} is not a number: {describe(value)}")
         return 0
     if number < 0 or number > 2**62:
-        warn(f"{name} out of range: {number}")
+        warn(f"{name} out of range: {describe(number)}")
         return 0
     return number
 
@@ -85,14 +105,108 @@ def guess_language(text: str) -> str:
     return "vi" if _VIETNAMESE.search(text[:2000]) else ""
 
 
+TITLE_MAX = 2000
+AUTHOR_MAX = 300
+ID_MAX = 255
+EXTRA_MAX_DEPTH = 32
+_TRUE = {"true", "1", "yes"}
+_FALSE = {"false", "0", "no", ""}
+
+
+def _string(value, name: str) -> str:
+    """A text field as given: None/absent is empty; anything but a string is refused (a list
+    would otherwise be stored as "['a', 'b']"); invalid Unicode is refused."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise Rejected(f"{name} must be a string, not {describe(value)}")
+    if has_lone_surrogate(value):
+        raise Rejected(f"{name} contains a lone surrogate (invalid Unicode)")
+    return value
+
+
+def _key_string(value, name: str) -> str | None:
+    """An id: a string or an integer, control characters (NUL included) removed."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value.bit_length() > 850:  # over 255 digits; str() of a huge int would raise
+            raise Rejected(f"{name} longer than {ID_MAX} characters")
+        value = str(value)
+    if not isinstance(value, str):
+        raise Rejected(f"{name} must be a string or an integer, not {describe(value)}")
+    value = clean_id(_string(value, name))
+    if len(value) > ID_MAX:
+        raise Rejected(f"{name} longer than {ID_MAX} characters ({len(value)})")
+    return value or None
+
+
+def _deleted(value) -> bool:
+    if value is None or isinstance(value, bool):
+        return bool(value)
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    raise Rejected(f"deleted must be true or false, not {describe(value)}")
+
+
+def _clean_extra(value):
+    """`extra` kept as is, except what no database stores: NUL characters are removed (PostgreSQL
+    refuses them), lone surrogates and nesting deeper than EXTRA_MAX_DEPTH refuse the record,
+    NaN/Infinity become null. Iterative: a deep structure must not exhaust the stack here."""
+    root: dict = {}
+    stack = [(value, root, None, 1)]
+    while stack:
+        node, parent, slot, depth = stack.pop()
+        if depth > EXTRA_MAX_DEPTH:
+            raise Rejected(f"extra is nested too deeply (more than {EXTRA_MAX_DEPTH} levels)")
+        if isinstance(node, dict):
+            copy: dict | list = {}
+            for key, child in node.items():
+                key = _extra_string(key) if isinstance(key, str) else key
+                stack.append((child, copy, key, depth + 1))
+        elif isinstance(node, list):
+            copy = [None] * len(node)
+            for i, child in enumerate(node):
+                stack.append((child, copy, i, depth + 1))
+        elif isinstance(node, str):
+            copy = _extra_string(node)
+        elif isinstance(node, float) and not math.isfinite(node):
+            copy = None
+        elif isinstance(node, int) and not isinstance(node, bool) and node.bit_length() > 14000:
+            raise Rejected("extra holds a number with more than 4300 digits")
+        else:
+            copy = node
+        if slot is None:
+            root = copy
+        else:
+            parent[slot] = copy
+    return root
+
+
+def _extra_string(value: str) -> str:
+    if has_lone_surrogate(value):
+        raise Rejected("extra contains a lone surrogate (invalid Unicode)")
+    return value.replace("\x00", "") if "\x00" in value else value
+
+
+def _bounded(value: str, limit: int, name: str, warn) -> str:
+    if len(value) > limit:
+        warn(f"{name} cut to {limit} characters (was {len(value)})")
+        return value[:limit]
+    return value
+
+
 def prepare(record: dict, *, source, now: dt.datetime, warn: Callable[[str], None]) -> dict:
-    """Validate and normalise one record into Item field values; raises Rejected."""
+    """Validate and normalise one record into Item field values; raises Rejected.
+
+    Each field is checked for its type before anything is made of it: hostile records carry lists
+    where text belongs, invalid Unicode, absurd numbers and deep nesting."""
     if not isinstance(record, dict):
         raise Rejected("record is not an object")
-    ext_id = pick(record, "id")
-    ext_id = str(ext_id).strip()[:255] if ext_id not in (None, "") else None
-    raw_url = pick(record, "url")
-    raw_url = str(raw_url).strip() if raw_url else ""
+    ext_id = _key_string(pick(record, "id"), "id")
+    raw_url = _string(pick(record, "url"), "url").strip()
     canon = canonical_url(raw_url)
     if raw_url and not canon:
         if ext_id is None:
@@ -102,27 +216,50 @@ def prepare(record: dict, *, source, now: dt.datetime, warn: Callable[[str], Non
         raise Rejected("missing required field: id or url")
     if len(canon) > 2000:
         raise Rejected("url longer than 2000 characters")
-    title = clean_text(pick(record, "title"))[:2000]
-    text = clean_text(pick(record, "text"))
-    if not text and record.get("html"):
-        text = clean_text(record["html"])
+    title = _bounded(clean_text(_string(pick(record, "title"), "title")), TITLE_MAX, "title", warn)
+    text = clean_text(_string(pick(record, "text"), "text"))
+    html = _string(record.get("html"), "html")
+    if not text and html:
+        text = clean_text(html)
+    deleted = _deleted(record.get("deleted"))
+    author = _bounded(clean_text(_string(pick(record, "author"), "author")), AUTHOR_MAX, "author", warn)
+    handle = _bounded(clean_text(_string(pick(record, "author_handle"), "author_handle")), AUTHOR_MAX,
+                      "author_handle", warn)
     # A deletion notice needs only the key: the stored text is what is kept as evidence.
-    if not title and not text and not record.get("deleted"):
+    if not title and not text and not deleted:
         raise Rejected("missing required field: text or title")
     try:
         published = parse_date(pick(record, "published_at"), now=now)
     except DateProblem as exc:
         warn(f"{exc}; kept without a date")
         published = None
-    platform = str(record.get("platform") or source.platform).lower()
+    platform = record.get("platform")
+    if platform is not None and not isinstance(platform, str):
+        warn(f"platform must be a string, not {describe(platform)}; the source's is used")
+        platform = None
+    platform = clean_id(platform or "").lower() or source.platform
     if platform not in Platform.values:
         warn(f"unknown platform {platform[:30]!r}; recorded as other")
         platform = Platform.OTHER
-    extra = record.get("extra") if isinstance(record.get("extra"), dict) else {}
-    parent_id = record.get("parent_id")
-    if parent_id not in (None, ""):
-        extra = {**extra, "parent_id": str(parent_id)[:255]}
-    language = str(record.get("language") or "").strip()[:16] or guess_language(title + " " + text)
+    extra = record.get("extra")
+    if extra is not None and not isinstance(extra, dict):
+        warn(f"extra must be an object, not {describe(extra)}; ignored")
+    extra = _clean_extra(extra) if isinstance(extra, dict) else {}
+    try:
+        parent_id = _key_string(record.get("parent_id"), "parent_id")
+    except Rejected as exc:
+        warn(f"{exc}; not linked")
+        parent_id = None
+    if parent_id:
+        extra = {**extra, "parent_id": parent_id}
+    language = record.get("language")
+    if language is not None and not isinstance(language, str):
+        warn(f"language must be a string, not {describe(language)}; guessed instead")
+        language = None
+    language = clean_id(language or "")[:16]
+    if has_lone_surrogate(language):
+        language = ""
+    language = language or guess_language(title + " " + text)
     return {
         "source_id": source.pk,
         "platform": platform,
@@ -130,8 +267,8 @@ def prepare(record: dict, *, source, now: dt.datetime, warn: Callable[[str], Non
         "url": raw_url[:2000] if canon else "",
         "canonical_url": canon,
         "canonical_url_hash": url_hash(canon),
-        "author_name": clean_text(pick(record, "author"))[:300],
-        "author_handle": clean_text(pick(record, "author_handle"))[:300],
+        "author_name": author,
+        "author_handle": handle,
         "published_at": published,
         "fetched_at": now,
         "title": title,
@@ -145,7 +282,7 @@ def prepare(record: dict, *, source, now: dt.datetime, warn: Callable[[str], Non
         "content_hash": content_hash(title, text),
         "is_press": source.is_press,
         "extra": extra,
-        "_deleted": bool(record.get("deleted")),
+        "_deleted": deleted,
     }
 
 
@@ -181,8 +318,11 @@ def _previous_state(item: Item) -> dict:
     }
 
 
-def _flush(source, batch: dict, stats: IngestStats, *, snapshot: Snapshot | None, acting_user, job, now) -> None:
+def _flush(source, batch: dict, *, snapshot: Snapshot | None, acting_user, job, now) -> tuple[dict, list, list]:
+    """Store one batch (inside the caller's transaction). Returns (counts, [(record, error)], item ids):
+    the caller adds them to the stats once the transaction has committed."""
     existing = _existing(source, batch.keys())
+    rejects: list[tuple[int, str]] = []
     new_items: list[Item] = []
     changed: list[Item] = []
     revisions: list[ItemRevision] = []
@@ -197,7 +337,7 @@ def _flush(source, batch: dict, stats: IngestStats, *, snapshot: Snapshot | None
         if item is None:
             if deleted:
                 counts["rejected"] += 1
-                stats.reject(number, "deletion of an item that was never collected")
+                rejects.append((number, "deletion of an item that was never collected"))
                 continue
             new_items.append(Item(**fields, snapshot=snapshot, created_at=now, updated_at=now))
             continue
@@ -249,10 +389,7 @@ def _flush(source, batch: dict, stats: IngestStats, *, snapshot: Snapshot | None
     ids = [i.pk for i in new_items] + [i.pk for i in changed]
     if ids:
         transaction.on_commit(lambda: items_ingested.send(sender=Item, item_ids=ids))
-    stats.new += counts["new"]
-    stats.updated += counts["updated"]
-    stats.duplicates += counts["duplicates"]
-    stats.item_ids.extend(ids)
+    return counts, rejects, ids
 
 
 def _key_of(item: Item) -> tuple[str, str]:
@@ -306,6 +443,10 @@ def ingest_records(
         except Rejected as exc:
             stats.reject(number, str(exc))
             continue
+        except Exception as exc:  # noqa: BLE001 - a record we failed to foresee still costs only itself
+            log.exception("ingest: record %s of source %s could not be read", number, source.pk)
+            stats.reject(number, f"could not be read: {exc.__class__.__name__}")
+            continue
         key = _key(fields)
         if key in seen:
             # The same id twice in one input: the first one wins, the repeat is counted.
@@ -325,12 +466,44 @@ def ingest_records(
     return stats
 
 
+# Errors that one record's values can cause in the database or the driver (too long, NUL, bad
+# Unicode, a type it cannot bind). Not OperationalError/InterfaceError: a locked or lost database is
+# nobody's record, and the caller must hear about it.
+_RECORD_ERRORS = (DataError, IntegrityError, InternalError, ProgrammingError, NotSupportedError,
+                  ValueError, TypeError, OverflowError, RecursionError)
+
+
 def _commit_batch(source, batch, stats, **kwargs) -> None:
+    """Store a batch in one transaction. When the database refuses it for a reason in the data,
+    the batch is halved until the record at fault is alone, and that record is rejected: one bad
+    record must not cost the others."""
+    try:
+        counts, rejects, ids = _store_batch(source, batch, **kwargs)
+    except _RECORD_ERRORS as exc:
+        if len(batch) == 1:
+            number = next(iter(batch.values()))[0]
+            log.warning("ingest: record %s of source %s could not be stored: %r", number, source.pk, exc)
+            stats.reject(number, f"could not be stored: {exc.__class__.__name__}")
+            return
+        items = list(batch.items())
+        half = len(items) // 2
+        _commit_batch(source, dict(items[:half]), stats, **kwargs)
+        _commit_batch(source, dict(items[half:]), stats, **kwargs)
+        return
+    stats.batches += 1
+    stats.new += counts["new"]
+    stats.updated += counts["updated"]
+    stats.duplicates += counts["duplicates"]
+    stats.item_ids.extend(ids)
+    for number, error in rejects:
+        stats.reject(number, error)
+
+
+def _store_batch(source, batch, **kwargs):
     for attempt in range(2):
         try:
             with transaction.atomic():
-                _flush(source, batch, stats, **kwargs)
-            return
+                return _flush(source, batch, **kwargs)
         except IntegrityError:
             # Another process stored some of these keys between our lookup and our insert:
             # the second attempt finds them and updates instead.

@@ -25,6 +25,27 @@ class MonitoringQuerySet(RestrictedQuerySet):
         return self
 
 
+# Rules handed down by apps above content (cases: a confidential case's proof is need-to-know).
+# Each takes a user and returns the snapshot ids that user must not see; content cannot import them.
+_snapshot_rules: list = []
+
+
+def register_snapshot_rule(rule) -> None:
+    """Called from an upper app's ready(); registering the same rule twice has no effect."""
+    if rule not in _snapshot_rules:
+        _snapshot_rules.append(rule)
+
+
+class SnapshotQuerySet(MonitoringQuerySet):
+    def _restrict(self, user, action):
+        qs = super()._restrict(user, action)
+        for rule in _snapshot_rules:
+            hidden = rule(user)
+            if hidden:
+                qs = qs.exclude(pk__in=hidden)
+        return qs
+
+
 class Snapshot(models.Model):
     """Evidence: one fetched response (or pushed JSON), stored as a WARC file named by its SHA-256.
 
@@ -53,7 +74,7 @@ class Snapshot(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     , verbose_name=_("created by"))
 
-    objects = MonitoringQuerySet.as_manager()
+    objects = SnapshotQuerySet.as_manager()
 
     class Meta:
         ordering = ["-fetched_at"]

@@ -21,6 +21,8 @@ VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # Clocks differ and time zones get mislabelled; beyond this a date is treated as wrong.
 FUTURE_TOLERANCE = dt.timedelta(days=1)
 EARLIEST = dt.datetime(1990, 1, 1, tzinfo=dt.UTC)
+MAX_TIMESTAMP = 10**14  # epoch milliseconds around the year 5000
+MAX_DATE_LENGTH = 100  # the longest written date is far shorter; longer strings are not dates
 
 # Records may name fields as common exporters do; the first name is the schema's.
 ALIASES = {
@@ -38,10 +40,44 @@ ALIASES = {
 _BLOCK_END = re.compile(r"(?i)(<br\s*/?>|</(p|div|li|h[1-6]|tr|blockquote|pre|section|article|header|footer)\s*>)")
 # Everything inside these is dropped with the tag: it is code or embedded content, never text.
 _DROP_CONTENT = {"script", "style", "iframe", "noscript", "template", "object", "embed", "svg", "math", "head"}
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\ufeff]")
+# Control characters, zero-width marks and the bidi embeddings, overrides and isolates
+# (U+202A–U+202E, U+2066–U+2069, U+061C): they can make a title read differently than it is stored.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]")
+# Ids are keys, not prose: every C0 control (newlines too) goes.
+_ID_CONTROL = re.compile(r"[\x00-\x1f\x7f\u200b\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _MOJIBAKE = re.compile("[\u00c2-\u00c6][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]|[\u00e1\u00e2][\u00ba\u00bb\u20ac]")
+
+
+def describe(value, limit: int = 40) -> str:
+    """A short, safe description of a hostile value for a message: never the repr of a deep
+    structure (RecursionError) or str() of a huge integer (ValueError over 4,300 digits)."""
+    if isinstance(value, str):
+        return repr(value[:limit])
+    if isinstance(value, bool) or value is None:
+        return repr(value)
+    if isinstance(value, int):
+        return repr(value) if value.bit_length() < 128 else f"an integer of about {int(value.bit_length() * 0.30103)} digits"
+    if isinstance(value, float):
+        return repr(value)
+    return f"a {type(value).__name__}"
+
+
+def has_lone_surrogate(value: str) -> bool:
+    """True for text that is not valid Unicode (a lone UTF-16 surrogate, e.g. JSON "\\ud800"): it
+    cannot be encoded to UTF-8, so neither the database nor a response could hold it."""
+    if value.isascii():
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def clean_id(value: str) -> str:
+    return _ID_CONTROL.sub("", value).strip()
 
 
 def pick(record: dict, field: str):
@@ -100,15 +136,20 @@ def parse_date(value, *, now: dt.datetime | None = None) -> dt.datetime | None:
         # feedparser normalises parsed dates to UTC.
         result = dt.datetime(*value[:6], tzinfo=dt.UTC)
     elif isinstance(value, int | float) and not isinstance(value, bool):
+        # Beyond about year 5000 in milliseconds nothing is a date (and a huge int cannot be divided).
+        if not -MAX_TIMESTAMP < value < MAX_TIMESTAMP:
+            raise DateProblem(f"timestamp out of range: {describe(value)}")
         seconds = value / 1000 if value > 1e11 else value  # milliseconds from JavaScript exporters
         try:
             result = dt.datetime.fromtimestamp(seconds, tz=dt.UTC)
         except (OverflowError, OSError, ValueError):
-            raise DateProblem(f"timestamp out of range: {value!r}")
+            raise DateProblem(f"timestamp out of range: {describe(value)}")
     elif isinstance(value, str):
+        if len(value) > MAX_DATE_LENGTH:
+            raise DateProblem(f"unparseable date: {value[:40]!r}… ({len(value)} characters)")
         result = _parse_date_string(value.strip())
     else:
-        raise DateProblem(f"not a date: {value!r}"[:200])
+        raise DateProblem(f"not a date: {describe(value)}")
     if result.tzinfo is None or result.tzinfo.utcoffset(result) is None:
         result = result.replace(tzinfo=VN_TZ)
     now = now or dt.datetime.now(dt.UTC)
@@ -132,12 +173,12 @@ def _parse_date_string(value: str) -> dt.datetime:
 
     try:
         return parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except Exception:  # noqa: BLE001 - hostile input: any failure means "not this format"
         pass
     from dateutil import parser as dateparser
 
     try:
         # Vietnamese writes day first: 05/03/2026 is the 5th of March.
         return dateparser.parse(value, dayfirst=True)
-    except (ValueError, OverflowError, TypeError):
+    except Exception:  # noqa: BLE001 - hostile input: any failure means unparseable
         raise DateProblem(f"unparseable date: {value[:80]!r}")

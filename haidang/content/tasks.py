@@ -18,6 +18,14 @@ def schedule_due_sources():
         fetch_source(source_id)
 
 
+@db_periodic_task(crontab(minute="*/5"))
+def fail_stale_jobs_task() -> int:
+    """Every 5 minutes: running jobs whose worker died (no heartbeat) are marked failed with a reason."""
+    from haidang.core.jobs import fail_stale_jobs
+
+    return fail_stale_jobs()
+
+
 @db_task()
 def fetch_source(source_id: int):
     from .actions import do_fetch_source

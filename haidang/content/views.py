@@ -75,7 +75,8 @@ def import_file(request):
     with target.open("wb") as out:
         for chunk in upload.chunks():
             out.write(chunk)
-    job = start_job("ingest.import", name=upload.name[:200], user=request.user, agency=source.agency, obj=source)
+    job = start_job("ingest.import", name=upload.name[:200], user=request.user, agency=source.agency, obj=source,
+                    pending=True)
     tasks.import_file(job.pk, source.pk, str(target), form.cleaned_data["format"], request.user.pk)
     messages.success(request, _("Import started: %(name)s") % {"name": upload.name})
     return redirect("job_detail", job.pk)

@@ -37,7 +37,7 @@ from haidang.cases.choices import CaseState, CoordinationMode
 from haidang.cases.errors import CaseError, IllegalTransition
 from haidang.cases.models import Case
 from haidang.core import notifications
-from haidang.core.files import sha256_of_upload
+from haidang.core.files import sha256_of_upload, upload_size_errors
 from haidang.core.notifications import notify
 from haidang.workdays import deadlines
 
@@ -458,6 +458,10 @@ def do_answer_consultation(
         raise CoordinationError(gettext_lazy("Choose: agree, disagree or other."))
     if not text.strip():
         raise CoordinationError(gettext_lazy("Write your agency's opinion."))
+    attachments = list(attachments or ())
+    too_large = upload_size_errors(attachments)
+    if too_large:  # refused before anything is stored (the form checks too)
+        raise CoordinationError(" ".join(too_large))
     now = timezone.now()
     answer = Answer.objects.select_for_update().filter(consultation=consultation, agency=agency).first()
     revised = answer is not None
@@ -635,14 +639,14 @@ def _remind_consultations(now, counts) -> None:
                 text = _("Escalated: %(agency)s still has not answered %(consultation)s (deadline %(when)s).")
             text = text % {"agency": agency.short_name, "consultation": label, "when": _when(deadline)}
 
-            def then(stage=stage, invitation=invitation, case=case, agency=agency):
+            def then(stage=stage, invitation=invitation, case=case, agency=agency, consultation=consultation):
                 field = {"overdue": "overdue_at", "escalated": "escalated_at"}.get(stage)
                 if field:
                     setattr(invitation, field, now)
                     invitation.save(update_fields=[field])
                 if stage == ReminderStage.OVERDUE:
                     events.event_deadline_overdue(case, step=Step.CONSULTATION, agency_code=agency.short_name,
-                                                  what=str(Step.CONSULTATION.label))
+                                                  what=str(Step.CONSULTATION.label), consultation_id=consultation.pk)
 
             if _remind(invitation, kind=kind, stage=stage, people=people, text=text, url=url, then=then):
                 _count(counts, "consultation", stage)
@@ -667,10 +671,10 @@ def _remind_meetings(now, counts) -> None:
                 text = _("Escalated: the conclusions of %(meeting)s are still missing (due %(when)s).")
             text = text % {"meeting": meeting_summary(meeting), "when": _when(deadline)}
 
-            def then(stage=stage, case=case):
+            def then(stage=stage, case=case, meeting=meeting):
                 if stage == ReminderStage.OVERDUE:
                     events.event_deadline_overdue(case, step=Step.MEETING_CONCLUSIONS,
-                                                  what=str(Step.MEETING_CONCLUSIONS.label))
+                                                  what=str(Step.MEETING_CONCLUSIONS.label), meeting_id=meeting.pk)
 
             if _remind(meeting, kind=f"meeting.conclusions@{deadline:%Y%m%d%H%M}", stage=stage, people=people,
                        text=text, url=url, then=then):

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from haidang.audit.admin import AuditedModelAdmin
+
 from .models import ReminderLog
 
 # Meetings, consultations and answers change only through actions.py (timeline, audit,
@@ -7,7 +9,8 @@ from .models import ReminderLog
 
 
 @admin.register(ReminderLog)
-class ReminderLogAdmin(admin.ModelAdmin):
+class ReminderLogAdmin(AuditedModelAdmin):
+    # Deleting a row lets that reminder go out again: allowed, and on record (the mixin).
     list_display = ("sent_at", "kind", "stage", "target_type", "target_id", "recipients")
     list_filter = ("stage",)
 

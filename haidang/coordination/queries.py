@@ -46,6 +46,12 @@ def is_lead_of(user, case) -> bool:
     return bool(access.has_role(user, case.lead_agency) or (case.lead_officer_id and user.pk == case.lead_officer_id))
 
 
+def visible_for_case(user, case):
+    """(meetings, consultations) of the case this user may see: the rule the case page applies too."""
+    return (Meeting.objects.restrict(user).filter(case=case),
+            Consultation.objects.restrict(user).filter(case=case))
+
+
 def case_coordination(user, case) -> dict:
     """The meetings and consultations of a case this user may see."""
     return {

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils.cache import add_never_cache_headers
+
 from .context import new_request_id, request_id_var
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -44,3 +46,18 @@ class VietnameseFirstMiddleware:
     def __call__(self, request):
         request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
         return self.get_response(request)
+
+
+class NoStoreForAuthenticatedMiddleware:
+    """Pages and exports for a signed-in officer are never kept by the browser's cache or a proxy:
+    they hold case data and personal data, and a shared office PC outlives a session."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+        return response

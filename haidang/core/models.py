@@ -45,6 +45,9 @@ class Job(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    # Touched on start and progress: a running job without one for HAIDANG_JOB_STALE_MINUTES lost its worker.
+    heartbeat_at = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
+    failure_reason = models.CharField(_("reason for failure"), max_length=500, blank=True)
     progress_done = models.PositiveIntegerField(_("steps done"), default=0)
     progress_total = models.PositiveIntegerField(_("steps in all"), null=True, blank=True)
     counts = models.JSONField(_("counts"), default=dict, blank=True)
@@ -95,7 +98,10 @@ class Notification(models.Model):
     target_id = models.CharField(_("object id"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
-    emailed = models.BooleanField(_("e-mailed"), default=False)
+    emailed = models.BooleanField(_("e-mailed"), default=False)  # meant to be e-mailed
+    email_sent_at = models.DateTimeField(_("e-mail sent at"), null=True, blank=True)
+    email_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)
+    email_error = models.CharField(_("last e-mail error"), max_length=500, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 

@@ -31,6 +31,7 @@ from haidang.content.queries import access_item_for_user, keyset_page
 from haidang.content.search import search_backend
 from haidang.coordination import dashboard as coordination_dashboard
 from haidang.core.models import Job
+from haidang.grievances import dashboard as grievances_dashboard
 from haidang.sources.models import Source
 from haidang.text.privacy import mask_personal_data
 
@@ -40,7 +41,8 @@ from .queries import recent_places, search_items
 
 # The dashboard's cards, each domain contributing its own: `panels(request) -> list[dict(template=...,
 # context=..., order=int)]`. The ground knows none of them; this top room collects them.
-DASHBOARD_PANELS = [dashboard.panels, alerts_dashboard.panels, cases_dashboard.panels, coordination_dashboard.panels]
+DASHBOARD_PANELS = [dashboard.panels, alerts_dashboard.panels, cases_dashboard.panels, coordination_dashboard.panels,
+                    grievances_dashboard.panels]
 
 
 def _panels(request) -> list[dict]:

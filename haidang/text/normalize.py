@@ -9,9 +9,12 @@ The rest of this module reads Vietnamese as people write it online:
 - `normalize_tones(text)`: one tone-mark placement (`hoà` -> `hòa`, `thuỷ` -> `thủy`, `khoẻ` -> `khỏe`).
 - `fold_aligned(text)`: like `fold` but exactly one output character per input character, so that
   offsets found in the folded copy are offsets in the text.
+- `deobfuscate_aligned(text)`: evasions undone (soft hyphens and zero-width characters, look-alike
+  Cyrillic/Greek and full-width letters, `n g u`, `đ.m`, `l.ừ.a đ.ả.o`, `l0n`), case and accents kept,
+  with each output character's index in the text: for display, quoting and span tagging.
 - `normalize(text)`: the classifier/matching form: lower-case, tones unified, emoji and emoticons as
-  tokens, evasions undone (`l.ừ.a đ.ả.o`, `l u a d a o`, `l0`, `quáaaa`), teencode expanded.
-  Idempotent: `normalize(normalize(t)) == normalize(t)`.
+  tokens, evasions undone as above, `quáaaa` collapsed, teencode expanded (whole words only: not the
+  pieces of a split word). Idempotent: `normalize(normalize(t)) == normalize(t)`.
 - `extract_entities(text)`: URLs, e-mails, phone numbers, bank-account-like numbers and 12-digit
   citizen ID numbers, each with offsets.
 """
@@ -118,60 +121,6 @@ def load_teencode(path: Path | None = None) -> dict[str, str]:
 
 _TEENCODE = load_teencode()
 _WORD_RE = re.compile(r"[^\W_]+")
-_WORD_CHAR_RE = re.compile(r"[^\W_]")
-_GLUE_SEPS = ".-_*·"
-_GLUE = _GLUE_SEPS + "@$!"  # leetspeak symbols glue too ("j@0" is one token)
-
-
-def _glued(text: str, start: int, end: int, step: int) -> bool:
-    """Whether text[start:end] is glued to a word on one side (step -1: left, +1: right) without a space.
-
-    Glue is what splits a word: separators, leetspeak symbols and stray combining marks ("m.xyz", "j@0",
-    "m\u034fày").
-    """
-    n = len(text)
-    i = start - 1 if step < 0 else end
-    j = i
-    while 0 <= j < n and (text[j] in _GLUE or unicodedata.combining(text[j])):
-        j += step
-    return j != i and 0 <= j < n and bool(_WORD_CHAR_RE.match(text[j]))
-
-
-def _is_fragment(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is a piece of a split word rather than a word: "m" in "m.xyz" or in
-    "m\u034fày" is not "mày". (Expanding it would also let a second pass join what the first did not.)"""
-    return _glued(text, start, end, -1) or _glued(text, start, end, 1)
-
-
-_SINGLE_BEFORE_RE = re.compile(r"(?<![^\W_])[^\W\d_][\u0300-\u036f]*[ \t\u00a0.\-_*·]+$")
-_SINGLE_AFTER_RE = re.compile(r"[ \t\u00a0.\-_*·]+[^\W\d_][\u0300-\u036f]*(?![^\W_])")
-
-
-def _beside_single_letter(text: str, start: int, end: int) -> bool:
-    """Whether a one-letter word that stays one letter (not teencode) stands next to text[start:end]."""
-    before = _SINGLE_BEFORE_RE.search(text, max(0, start - 16), start)
-    after = _SINGLE_AFTER_RE.match(text, end)
-    for m, i in ((before, before and before.start()), (after, after and after.end() - 1)):
-        if m is None:
-            continue
-        while unicodedata.combining(text[i]):
-            i -= 1
-        if text[i] not in _TEENCODE or _is_fragment(text, i, i + 1):
-            return True
-    return False
-
-
-def _expand_teencode(text: str) -> str:
-    def repl(m: re.Match) -> str:
-        word = m.group(0)
-        long = _TEENCODE.get(word)
-        if long is None or _is_fragment(text, m.start(), m.end()):
-            return word
-        if len(long) == 1 and _beside_single_letter(text, m.start(), m.end()):
-            return word  # "uh" -> "ừ" beside a single letter would make a run a second pass joins
-        return long
-
-    return _WORD_RE.sub(repl, text)
 
 
 # --- syllables, for undoing spaced-out letters --------------------------------------------------------
@@ -240,8 +189,9 @@ _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _FORMAT_CLASS = ("\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
                  "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
                  "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f")
-# Format characters, and variation selectors (invisible after a letter; kept after an emoji).
-_INVISIBLE_RE = re.compile(f"[{_FORMAT_CLASS}\ufe00-\ufe0f]")
+# Format characters, invisible marks (combining grapheme joiner, Mongolian selectors) and variation
+# selectors (invisible after a letter; kept after an emoji).
+_INVISIBLE_RE = re.compile(f"[{_FORMAT_CLASS}\u034f\u180b-\u180f\ufe00-\ufe0f]")
 _VS = frozenset(chr(c) for c in range(0xFE00, 0xFE10))
 
 
@@ -268,67 +218,68 @@ _GC_RE = re.compile(f"[{_GREEK_CYRILLIC}]")
 _MARKED_WORD_RE = re.compile(rf"(?:{_LETTER}|[\u0300-\u036f])+")
 _LATIN_LETTER_RE = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
-# Look-alikes everyone uses, mapped even when the package below is missing. Lower case; the upper-case
-# forms follow. Strong ones may make a word on their own ("сос"); weak ones only next to Latin letters.
+# Look-alikes everyone uses, mapped even when the package below is missing. Strong ones may make a word
+# on their own ("сос"); weak ones only beside Latin letters. Lower case; the other case follows.
 _STRONG_LOOKALIKES = {
-    "а": "a", "в": "b", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
     "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w", "һ": "h", "ӏ": "l", "ο": "o", "α": "a", "ρ": "p", "ν": "v",
     "τ": "t", "κ": "k", "ι": "i", "υ": "u", "ϲ": "c", "ϳ": "j",
 }
-_WEAK_LOOKALIKES = {"п": "n", "к": "k", "т": "t", "м": "m", "н": "h", "и": "u", "ш": "w", "ε": "e",
+_WEAK_LOOKALIKES = {"в": "b", "п": "n", "к": "k", "т": "t", "м": "m", "н": "h", "и": "u", "ш": "w", "ε": "e",
                     "η": "n", "ω": "w", "μ": "u", "χ": "x", "β": "b", "γ": "y", "σ": "o", "ь": "b"}
+# Capitals that look like other Latin capitals than their small letters do ("Η" is an H, "η" an n); the
+# capital I look-alikes, which the confusables data reads as "l".
+_UPPER_LOOKALIKES = dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧАВЕКМНОРСТХЅІЈӀ", "ABEZHIKMNOPTYXABEKMHOPCTXSIJI", strict=True))
 
 
 @functools.cache
 def _lookalikes() -> tuple[dict[str, str], frozenset[str]]:
-    """Greek/Cyrillic character -> its Latin look-alike, and the strong ones (keys lower-case).
+    """Greek/Cyrillic character -> the Latin letter it looks like (in its own case: "Η" -> "H", "η" -> "n"),
+    and the lower-case forms of the strong ones.
 
-    Built once, on the first text that holds a Greek or Cyrillic letter. A character maps the same way
-    in either case (`lower(map(c)) == map(lower(c))`), which keeps `normalize` idempotent.
+    Built once, on the first text that holds a Greek or Cyrillic letter. `normalize` maps before it
+    lower-cases, and decides which words to map on lower-case letters, so a second pass agrees.
     """
-    lower: dict[str, str] = {}
-    strong: set[str] = set(_STRONG_LOOKALIKES)
+    pairs: list[tuple[str, str]] = []
     try:
         from confusable_homoglyphs import categories, confusables
-    except ImportError:  # pragma: no cover - the table below still covers the common ones
-        pairs: list[tuple[str, str]] = []
+    except ImportError:  # pragma: no cover - the tables above still cover the common ones
+        pass
     else:
-        pairs = []
         for ch, glyphs in confusables.confusables_data.items():
             if len(ch) != 1 or categories.alias(ch) not in ("CYRILLIC", "GREEK"):
                 continue
             latin = [g["c"] for g in glyphs if len(g["c"]) == 1 and g["c"].isascii() and g["c"].isalpha()]
             if latin:
                 pairs.append((ch, latin[0]))
-    # Lower-case pairs first: they decide; an upper-case pair only fills a gap ("Н" -> "н" -> "h").
-    for ch, latin in sorted(pairs, key=lambda p: not p[0].islower()):
-        low = ch.lower()
-        if len(low) == 1 and low not in lower:
-            lower[low] = latin.lower()
-            if ch.islower():
-                strong.add(low)
-    lower.update(_WEAK_LOOKALIKES)
-    lower.update(_STRONG_LOOKALIKES)
+    direct = dict(_WEAK_LOOKALIKES)
+    direct.update(pairs)
+    direct.update(_STRONG_LOOKALIKES)
+    direct.update(_UPPER_LOOKALIKES)
+    # Strength is read on small letters (as a second pass sees the word), and only small letters that look
+    # like a Latin one count ("к" is a small capital K, no "k": "москва" stays Russian).
+    strong_bases = {ch for ch, _latin in pairs if ch.islower()} | set(_STRONG_LOOKALIKES)
     table: dict[str, str] = {}
+    strong: set[str] = set()
     ranges = ((0x370, 0x3FF), (0x400, 0x52F), (0x1C80, 0x1C8F), (0x1F00, 0x1FFF), (0xA640, 0xA69F))
     for lo, hi in ranges:
         for cp in range(lo, hi + 1):
             ch = chr(cp)
-            low = ch.lower()
-            if len(low) != 1:
-                continue
             # Accented forms follow their base letter: Greek "ό" -> "ó".
-            base, *marks = unicodedata.normalize("NFD", low)
-            latin = lower.get(base)
+            base, *marks = unicodedata.normalize("NFD", ch)
+            latin = direct.get(base)
             if latin is None:
-                continue
+                other = base.lower() if base.isupper() else base.upper()
+                if len(other) != 1 or other not in direct:
+                    continue
+                latin = direct[other].upper() if base.isupper() else direct[other].lower()
             mapped = unicodedata.normalize("NFC", latin + "".join(marks))
             if len(mapped) != 1:
                 continue
-            table[ch] = mapped if ch == low else mapped.upper()
-            if base in strong:
-                strong.add(low)
-    return table, frozenset(c for c in strong if c in table)
+            table[ch] = mapped
+            if base.lower() in strong_bases and len(ch.lower()) == 1:
+                strong.add(ch.lower())
+    return table, frozenset(strong)
 
 
 def _unconfuse_word(word: str) -> str:
@@ -349,6 +300,10 @@ _RUN_SEP = rf"(?:[ \t\u00a0]*[{_SEP_CHARS}]+[ \t\u00a0]*|[ \t\u00a0]+)"
 _RUN_RE = re.compile(
     rf"(?<![\w@/\\])(?<!\w[{_SEP_CHARS}])({_RUN_LETTER}(?:{_RUN_SEP}{_RUN_LETTER}){{1,39}})"
     rf"(?![\w@/\\])(?![{_SEP_CHARS}]+\w)")
+# Cheap necessary condition for _RUN_RE: a letter after a non-word character (or first), then a separator.
+_RUN_HINT_RE = re.compile(rf"[^\w]{_RUN_LETTER}[ \t\u00a0{_SEP_CHARS}]+{_LETTER}")
+_RUN_HINT_START_RE = re.compile(rf"{_RUN_LETTER}[ \t\u00a0{_SEP_CHARS}]+{_LETTER}")
+_HAS_SPACE_RE = re.compile(r"[ \t\u00a0]")
 _RUN_PART_RE = re.compile(rf"({_RUN_LETTER})|({_RUN_SEP})")
 
 
@@ -390,8 +345,8 @@ def _join_span(letters: list[tuple[str, int]], seps: list[tuple[str, int]], lo: 
     spaced = all(not sep.strip(" \t\u00a0") for sep, _pos in seps[lo:hi - 1])
     if not spaced:
         lexicon = _LEX_FULL
-    elif hi - lo == 2 and all(fold(text) in _STANDALONE for text, _pos in letters[lo:hi]):
-        lexicon = _ABBREVIATIONS
+    elif hi - lo == 2 and any(fold(text) in _STANDALONE for text, _pos in letters[lo:hi]):
+        lexicon = _ABBREVIATIONS  # "t ở", "c ạ", "b à": two words ("tao ở", "chị ạ"), unless "đ m"
     else:
         lexicon = _LEX_SPACED
     cuts = _segment_run([text for text, _pos in letters[lo:hi]], lexicon)
@@ -414,8 +369,10 @@ def _plan_run(letters: list[tuple[str, int]], seps: list[tuple[str, int]], lo: i
         _join_span(letters, seps, a, b, decisions)
     # A letter left alone that teencode makes a word ("e" -> "em") ends the run on a second pass:
     # what stands between such letters is a run of its own.
+    # (Only with a space on both sides: glued by a dot or a dash, teencode leaves it as a piece of the run.)
     keys = [k for k in range(lo, hi) if letters[k][0].lower() in _TEENCODE
-            and (k == lo or decisions[k - 1] is None) and (k == hi - 1 or decisions[k] is None)]
+            and (k == 0 or (decisions[k - 1] is None and _HAS_SPACE_RE.search(seps[k - 1][0])))
+            and (k == len(letters) - 1 or (decisions[k] is None and _HAS_SPACE_RE.search(seps[k][0])))]
     for a, b in zip([lo] + [k + 1 for k in keys], keys + [hi], strict=False):
         if b - a >= 2 and (a, b) != (lo, hi) and all(d is None for d in decisions[a:b - 1]):
             _plan_run(letters, seps, a, b, decisions)
@@ -452,7 +409,10 @@ def _run_edit(m: re.Match) -> tuple[str, list[int]] | None:
 # Leetspeak and split words inside one token: "l0n", "ch0", "d1t", "c@c", "$ex", "ng.u", "1ồn".
 _LEET_MAP = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s",
              "!": "i"}
-_LEET_HINT_RE = re.compile(rf"{_LETTER}[\d@$!]|[\d@$]{_LETTER}|{_LETTER}[{_SEP_CHARS}]+{_LETTER}")
+# Each branch starts with the rare character, so that the search skips ahead fast.
+_LEET_HINT_RE = re.compile(rf"[\d@$!](?<={_LETTER}.)|[\d@$](?={_LETTER})|[{_SEP_CHARS}](?<={_LETTER}.)[{_SEP_CHARS}]*(?={_LETTER})")
+_DOTTED_HINT_RE = re.compile(rf"[{_SEP_CHARS}](?<={_LETTER}.)(?={_LETTER})")
+_SEP_SPLIT_RE = re.compile(f"[{_SEP_CHARS}]")
 _CHUNK_CHARS = re.compile(rf"[\w@$!{_SEP_CHARS}\u0300-\u036f]")
 # Numbers with a unit are never leetspeak: 20h, 8h30, 2tr, 500k, 3m, 4g, 10kg.
 _UNIT_RE = re.compile(r"^\d+(?:[.,]\d+)?(?:h|k|m|g|p|s|d|t|x|l|v|w|n|tr|kg|km|cm|mm|ml|mb|gb|tb|th|ty|ng|kw)"
@@ -466,13 +426,17 @@ def _leet_edit(core: str, pos: int) -> tuple[str, list[int]] | None:
     at = core.find("@")
     if at >= 0 and "." in core[at:]:
         return None  # an e-mail address
+    pieces = _SEP_SPLIT_RE.split(core)
+    # A separator splits a word at one letter ("ng.u"); "cả.anh", "k...iu" are two words, unspaced.
+    if len(pieces) > 1 and ("" in pieces or min(len(p) for p in pieces) > 1):
+        return None
     keep = [(i, ch) for i, ch in enumerate(core) if ch not in _SEPS]
     n_letters = sum(1 for _i, ch in keep if ch.isalpha())
     n_leet = sum(1 for _i, ch in keep if ch in _LEET_MAP)
     if n_letters == 0 or n_leet > n_letters or len(keep) > 10:
         return None
     if any(not (ch.isalpha() or ch in _LEET_MAP or unicodedata.combining(ch)) for _i, ch in keep):
-        return None  # another digit (2, 6, 9) or an underscore-glued code
+        return None  # another digit (2, 6, 9): a code or a number
     upper = all(ch.isupper() for _i, ch in keep if ch.isalpha())
     ones = [k for k, (_i, ch) in enumerate(keep) if ch in "1"]
     base = [(_LEET_MAP.get(ch, ch).upper() if upper else _LEET_MAP.get(ch, ch)) for _i, ch in keep]
@@ -574,7 +538,7 @@ def _plain_letters(s: str, idx: list[int] | None) -> tuple[str, list[int] | None
 
 def _join_letters(s: str, idx: list[int] | None) -> tuple[str, list[int] | None]:
     """Spaced or dotted letters and leetspeak that spell a word, joined."""
-    if _RUN_RE.search(s):
+    if (_RUN_HINT_RE.search(s) or _RUN_HINT_START_RE.match(s)) and _RUN_RE.search(s):
         edits = []
         for m in _RUN_RE.finditer(s):
             got = _run_edit(m)
@@ -612,7 +576,7 @@ def _join_letters(s: str, idx: list[int] | None) -> tuple[str, list[int] | None]
 
 
 def deobfuscate_aligned(text: str) -> tuple[str, list[int]]:
-    """The text with evasions undone, for display, quoting and span tagging, and where each character came from.
+    """The text with evasions undone (for display, quoting, span tagging) and where each character came from.
 
     Undone: format characters (soft hyphen, zero-width space/joiner, bidi controls; a joiner inside an emoji
     sequence stays), full-width and look-alike Greek/Cyrillic letters (only in a word that is a disguised
@@ -624,6 +588,91 @@ def deobfuscate_aligned(text: str) -> tuple[str, list[int]]:
         return "", []
     out, idx = _deobfuscate(text)
     return out, list(range(len(text))) if idx is None else idx
+
+
+# --- teencode expansion, on whole words only ---------------------------------------------------------
+_WORD_CHAR_RE = re.compile(r"[^\W_]")
+_GLUE_SEPS = ".-_*·"
+_GLUE = _GLUE_SEPS + "@$!"  # leetspeak symbols glue too ("j@0" is one token)
+
+
+def _glue(text: str, start: int, end: int, step: int) -> tuple[str, int] | None:
+    """What glues text[start:end] to a word on one side (step -1: left, +1: right) without a space, and
+    where that word begins (its nearest character), or None.
+
+    Glue is what splits a word: separators, leetspeak symbols and stray combining marks ("m.xyz", "j@0",
+    "m\u034fày").
+    """
+    n = len(text)
+    i = start - 1 if step < 0 else end
+    j = i
+    while 0 <= j < n and (text[j] in _GLUE or unicodedata.category(text[j]) in ("Mn", "Me")):
+        j += step
+    if j == i or not (0 <= j < n) or not _WORD_CHAR_RE.match(text[j]):
+        return None
+    return (text[j + 1:i + 1] if step < 0 else text[i:j]), j
+
+
+def _is_fragment(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is a piece of a split word rather than a word: "m" in "m.xyz" or in
+    "m\u034fày" is not "mày". Dots between two words are a full stop without its space ("thôi.k biết")."""
+    glued = False
+    for step in (-1, 1):
+        got = _glue(text, start, end, step)
+        if got is None:
+            continue
+        glue, j = got
+        if glue.strip("."):
+            return True
+        k = j
+        while 0 <= k + step < len(text) and _WORD_CHAR_RE.match(text[k + step]):
+            k += step
+        if fold(text[min(j, k):max(j, k) + 1]) not in _LEX_FULL or (j == k and end - start == 1):
+            return True  # not a word, or two dotted letters ("k.a"): pieces of a run
+        glued = True
+    if glued:
+        # Expanded, would it join with its neighbour on a second pass ("j.n" -> "gì.n" -> "gìn")?
+        cs, ce = start, end
+        while cs > 0 and _CHUNK_CHARS.match(text, cs - 1):
+            cs -= 1
+        while ce < len(text) and _CHUNK_CHARS.match(text, ce):
+            ce += 1
+        # Every short form of the chunk expanded, as far as a second pass will see them.
+        local = _WORD_RE.sub(lambda w: _TEENCODE.get(w.group(0), w.group(0)), text[cs:ce])
+        if _join_letters(local, None)[0] != local:
+            return True
+    return False
+
+
+_SINGLE_BEFORE_RE = re.compile(r"(?<![^\W_])[^\W\d_][\u0300-\u036f]*[ \t\u00a0.\-_*·]+$")
+_SINGLE_AFTER_RE = re.compile(r"[ \t\u00a0.\-_*·]+[^\W\d_][\u0300-\u036f]*(?![^\W_])")
+
+
+def _beside_single_letter(text: str, start: int, end: int) -> bool:
+    """Whether a one-letter word that stays one letter (not teencode) stands next to text[start:end]."""
+    before = _SINGLE_BEFORE_RE.search(text, max(0, start - 16), start)
+    after = _SINGLE_AFTER_RE.match(text, end)
+    for m, i in ((before, before and before.start()), (after, after and after.end() - 1)):
+        if m is None:
+            continue
+        while unicodedata.combining(text[i]):
+            i -= 1
+        if text[i] not in _TEENCODE or _is_fragment(text, i, i + 1):
+            return True
+    return False
+
+
+def _expand_teencode(text: str) -> str:
+    def repl(m: re.Match) -> str:
+        word = m.group(0)
+        long = _TEENCODE.get(word)
+        if long is None or _is_fragment(text, m.start(), m.end()):
+            return word
+        if len(long) == 1 and _beside_single_letter(text, m.start(), m.end()):
+            return word  # "uh" -> "ừ" beside a single letter would make a run a second pass joins
+        return long
+
+    return _WORD_RE.sub(repl, text)
 
 
 # --- repeated letters -------------------------------------------------------------------------------
@@ -642,6 +691,8 @@ def _build_echo() -> re.Pattern:
 
 # A toned vowel followed by its bare base letter(s): "quáaa" -> "quá".
 _VOWEL_ECHO_RE = _build_echo()
+_ECHO_HINT_RE = re.compile(f"[{_TONED_VOWELS}](?:{_VOWEL_ECHO_RE.pattern})")  # starts with a class: fast
+_REPEAT_HINT_RE = re.compile(r"(.)\1\1")
 
 
 # --- emoji and emoticons -------------------------------------------------------------------------------
@@ -663,29 +714,36 @@ def _emoji_tokens(text: str) -> str:
     return text
 
 
+# --- the pipeline -------------------------------------------------------------------------------------
+def _collapse(text: str) -> str:
+    """Repeated letters and echoed vowels collapsed ("quáaaa" -> "quá"); the hints make it cheap."""
+    if _ECHO_HINT_RE.search(text):
+        text = _VOWEL_ECHO_RE.sub("", text)
+    if _REPEAT_HINT_RE.search(text):
+        text = _REPEAT_RE.sub(r"\1", text)
+    return text
+
+
 def _normalize_once(text: str) -> str:
-    text = normalize_tones(text.lower())
-    text = nfc(text)
     if not text.isascii():
-        # Mathematical letters (𝑨) have no lower case of their own.
-        text = _plain_letters(text, None)[0].lower()
-    # Before joining letters, as the output will be: repeats collapsed ("nnn g" must not become the run
-    # "n g" on a second pass), spaces as they will be.
-    text = _VOWEL_ECHO_RE.sub("", text)
-    text = _REPEAT_RE.sub(r"\1", text)
-    text = _SPACES.sub(" ", text)
-    for _ in range(3):
-        joined = _join_letters(text, None)[0]
-        if joined == text:
-            break
-        # Joining can make repeats ("ê3" -> "êe" -> "ê"), and collapsing them a new run ("l ê").
-        text = _REPEAT_RE.sub(r"\1", _VOWEL_ECHO_RE.sub("", joined))
-        if text == joined:
-            break
+        # First: a soft hyphen in "khoả\u00adn" must not make "oả" look like an open syllable to the tones,
+        # and a capital "Η" is an H, its small letter an n.
+        text = _plain_letters(text, None)[0]
+    text = text.lower()
+    text = normalize_tones(text)
+    text = nfc(text)
     text = _emoji_tokens(text)
-    text = _DOTTED_RE.sub(_join_dotted, text)
-    text = _VOWEL_ECHO_RE.sub("", text)
-    text = _REPEAT_RE.sub(r"\1", text)
+    # Letters are joined on the text as the output will be (repeats collapsed, one space), and again
+    # while collapsing makes new runs ("ê3" -> "êe" -> "ê" beside "l"): else a second pass would.
+    text = _collapse(_SPACES.sub(" ", text))
+    for _ in range(4):
+        joined = _join_letters(text, None)[0]
+        if _DOTTED_HINT_RE.search(joined):
+            joined = _DOTTED_RE.sub(_join_dotted, joined)
+        collapsed = _collapse(joined)
+        if collapsed == text:
+            break
+        text = collapsed
     text = normalize_tones(text)
     text = _expand_teencode(text)
     return _SPACES.sub(" ", text).strip()

@@ -11,3 +11,4 @@ class Step(models.TextChoices):
     MEETING_CONCLUSIONS = "meeting_conclusions", _("conclusions of a meeting")
     HANDLING = "handling", _("carrying out a handling action")
     CASE = "case", _("the whole case")
+    GRIEVANCE = "grievance", _("answering a grievance")

@@ -30,6 +30,8 @@ DEFAULT_POLICY: dict[str, dict[str, int]] = {
     Step.HANDLING: {"urgent": 1, "high": 2, "medium": 5, "low": 10},
     # The whole case, opening to closing: cases.choices.DUE_DAYS reads these.
     Step.CASE: {"urgent": 1, "high": 3, "medium": 5, "low": 10},
+    # A citizen's grievance is answered within 5 working days, whatever its priority (grievances app).
+    Step.GRIEVANCE: {"urgent": 5, "high": 5, "medium": 5, "low": 5},
 }
 DEFAULT_REMIND_BEFORE_HOURS = 24
 DEFAULT_ESCALATE_AFTER_DAYS = 1

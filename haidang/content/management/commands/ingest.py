@@ -1,6 +1,7 @@
 import json
 import sys
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from haidang.sources import parsers
@@ -42,6 +43,10 @@ class Command(BaseCommand):
         except parsers.Unreadable as exc:
             # CommandError prints one line without a traceback; returncode 2 is the contract.
             raise CommandError(f"cannot read {target}: {exc}", returncode=2)
+        except ValidationError as exc:
+            # e.g. http://2130706433:8000/ or http://127.1/: not a URL a source may have.
+            reason = " ".join(" ".join(exc.messages).split())
+            raise CommandError(f"cannot read {target}: not a valid URL ({reason})", returncode=2)
         finally:
             if bar is not None:
                 bar.close()

@@ -6,11 +6,13 @@ from haidang.alerts import demo as alerts_demo
 from haidang.cases import demo as cases_demo
 from haidang.content import demo as content_demo
 from haidang.coordination import demo as coordination_demo
+from haidang.grievances import demo as grievances_demo
 from haidang.sources import demo as sources_demo
 
 # Each domain adds its demo data in its own `demo.py` with a `load(stdout) -> dict` function.
 # Order matters: later domains use what earlier ones created.
-DEMO_MODULES = [agencies_demo, cases_demo, sources_demo, content_demo, alerts_demo, coordination_demo]
+DEMO_MODULES = [agencies_demo, cases_demo, sources_demo, content_demo, alerts_demo, grievances_demo,
+                coordination_demo]
 
 
 class Command(BaseCommand):
