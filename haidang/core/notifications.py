@@ -82,7 +82,8 @@ def notify(
     target_type = target._meta.label_lower if target is not None else ""
     target_id = str(target.pk) if target is not None else ""
     rows = Notification.objects.bulk_create([
-        Notification(recipient=u, verb=verb, text=str(text)[:500], url=url, target_type=target_type,
+        # NUL is stripped: PostgreSQL text cannot hold it, and no reader needs it.
+        Notification(recipient=u, verb=verb, text=str(text).replace("\x00", "")[:500], url=url, target_type=target_type,
                      target_id=target_id, emailed=bool(email and u.email))
         for u in users
     ])

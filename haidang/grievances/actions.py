@@ -109,7 +109,8 @@ def _deadline(priority: str, start: dt.datetime, working_days: int | None = None
 
 def _locked(g: Grievance) -> Grievance:
     """Re-read under the transaction: another request may have moved the grievance meanwhile."""
-    return Grievance.objects.select_for_update().select_related("agency", "assignee").get(pk=g.pk)
+    # `of=("self",)`: PostgreSQL refuses FOR UPDATE on the nullable side of the outer join to assignee.
+    return Grievance.objects.select_for_update(of=("self",)).select_related("agency", "assignee").get(pk=g.pk)
 
 
 def _require_state(g: Grievance, states: Iterable[str]) -> None:
