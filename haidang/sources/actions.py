@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -139,10 +139,18 @@ def push_source_for(token) -> Source:
     """The default push source of an API token: one per token, owned by the token's agency."""
     name = f"push: {token.agency.short_name} / {token.name}"[:200]
     source = Source.objects.filter(name=name).first()
-    if source is None:
-        source = do_create_source(name=name, kind=SourceKind.PUSH, agency=token.agency, platform="other",
-                                  acting_user=None)
-    return source
+    if source is not None:
+        return source
+    try:
+        # A savepoint: two first pushes of one token may race to create it; the loser reads the winner's.
+        with transaction.atomic():
+            return do_create_source(name=name, kind=SourceKind.PUSH, agency=token.agency, platform="other",
+                                    acting_user=None)
+    except (IntegrityError, ValidationError):
+        source = Source.objects.filter(name=name).first()
+        if source is None:
+            raise
+        return source
 
 
 def _person(user):

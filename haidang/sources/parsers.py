@@ -98,7 +98,7 @@ def detect_format(name: str, head: bytes, content_type: str = "") -> str:
         try:
             json.loads(first_line)
             return "jsonl"
-        except ValueError:
+        except (ValueError, RecursionError):
             return "json"
     if ctype.startswith("text/html"):
         return "html"
@@ -206,6 +206,9 @@ def parse_json(data: bytes) -> ParsedInput:
         value = json.loads(decode(data))
     except ValueError as exc:
         raise Unreadable(f"not valid JSON: {exc}")
+    except RecursionError:
+        # Hostile nesting (a thousand "[" deep) overflows the parser's stack; say so in one line.
+        raise Unreadable("not valid JSON: nested too deeply")
     if isinstance(value, dict):
         value = value.get("items", value.get("data", [value] if ("id" in value or "url" in value) else None))
     if not isinstance(value, list):
@@ -230,6 +233,10 @@ def parse_jsonl_stream(stream: io.BufferedIOBase) -> ParsedInput:
                 value = json.loads(line)
             except ValueError as exc:
                 yield BadRecord(number, f"not valid JSON: {exc}", line[:200].decode("utf-8", "replace"))
+                continue
+            except RecursionError:
+                # One hostile line is rejected; the good lines beside it are kept.
+                yield BadRecord(number, "not valid JSON: nested too deeply", line[:200].decode("utf-8", "replace"))
                 continue
             if not isinstance(value, dict):
                 yield BadRecord(number, "record is not an object", line[:200].decode("utf-8", "replace"))
