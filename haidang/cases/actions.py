@@ -359,7 +359,7 @@ def do_accept_report(
     _require_pending(report)
     case = do_open_case(
         acting_user=acting_user,
-        title=title or (report.description[:120] or report.url[:120] or _("Report #%(id)s") % {"id": report.pk}),
+        title=title or report.suggested_case_title(),
         summary=summary or report.description, category=category or report.category,
         priority=priority or report.urgency, confidentiality=confidentiality, lead_officer=lead_officer,
         participants=participants, report=report,
@@ -729,6 +729,27 @@ def do_submit_plan(case: Case, *, acting_user, summary: str = "") -> HandlingPla
     notify(leaders_of(case.lead_agency), verb="cases.approval_needed", target=case, url=_case_url(case),
            exclude=acting_user, text=_("The handling plan of case %(case)s awaits your approval.")
            % {"case": _case_label(case)})
+    return plan
+
+
+@transaction.atomic
+def do_withdraw_plan(case: Case, *, acting_user, note: str = "") -> HandlingPlan:
+    """The lead agency takes a submitted plan back to revise it (add or remove actions); it is
+    submitted again afterwards. Leaders are told it no longer awaits them."""
+    _require_lead(acting_user, case)
+    plan = case.current_plan()
+    if case.state != S.APPRAISED or plan is None or plan.status != PlanStatus.SUBMITTED:
+        raise IllegalTransition(gettext_lazy("Only a plan awaiting approval can be withdrawn for revision."))
+    plan.status = PlanStatus.DRAFT
+    plan.submitted_at = None
+    plan.save(update_fields=["status", "submitted_at"])
+    events.event_plan_withdrawn(case, actor=acting_user, plan=plan, note=note)
+    _audit("case.plan_withdraw", actor=acting_user, obj=plan, changes={"case": case.code, "note": note})
+    from haidang.agencies.queries import leaders_of
+
+    notify(leaders_of(case.lead_agency), verb="cases.plan_withdrawn", target=case, url=_case_url(case),
+           exclude=acting_user, text=_("The plan of case %(case)s was withdrawn for revision; it will be submitted "
+                                       "again.") % {"case": _case_label(case)})
     return plan
 
 
@@ -1124,6 +1145,42 @@ def _supersede_plan(case: Case, reversal: Reversal, actor, now) -> None:
         _set_action_status(action, ActionStatus.CANCELLED, actor=actor, note=_("the plan was superseded"))
 
 
+def _plan_restoration(case: Case, removal: HandlingAction, reversal: Reversal, actor) -> HandlingAction:
+    """A removal carried out and then reversed: a "restore the content" action joins the approved plan,
+    ready for the removal's owner, due within the handling allowance, and completed only with proof.
+    A closed case goes back to handling and its outcome says why."""
+    from haidang.agencies.queries import designated_officers
+    from haidang.workdays.choices import Step
+    from haidang.workdays.deadlines import due_at
+
+    deadline = timezone.localtime(due_at(Step.HANDLING, case.priority)).date()
+    restoration = HandlingAction.objects.create(
+        plan=removal.plan, case=case, kind=ActionKind.RESTORE_CONTENT, owner_agency=removal.owner_agency,
+        deadline=deadline, target_url=removal.target_url, reasons=reversal.reason, proposed_by=actor,
+        description=_("The removal was reversed: ask the platform to restore the content and re-fetch it "
+                      "to prove it is back."))
+    restoration.legal_basis.set(removal.legal_basis.all())
+    events.event_plan_action_added(case, actor=actor, action=restoration)
+    _audit("case.plan_action_add", actor=actor, obj=restoration, changes={
+        "case": case.code, "kind": restoration.kind, "owner": removal.owner_agency.short_name,
+        "deadline": deadline, "origin": f"reversal:{reversal.pk}", "reverses": removal.pk})
+    _set_action_status(restoration, ActionStatus.READY, actor=actor, note=reversal.reason)
+    _tell_owner(restoration, designated_officers)
+    case.refresh_from_db()
+    if case.state == S.CLOSED:
+        _transition(case, S.HANDLING, actor=actor, allowed_from=[S.CLOSED], reason=reversal.reason)
+    before = case.outcome
+    line = _("%(date)s: the removal was reversed (%(reason)s); %(agency)s is to have the content restored "
+             "by %(deadline)s.") % {"date": timezone.localdate().strftime("%d/%m/%Y"), "reason": reversal.reason,
+                                    "agency": removal.owner_agency.short_name,
+                                    "deadline": deadline.strftime("%d/%m/%Y")}
+    case.outcome = f"{before}\n{line}".strip()
+    _touch(case, ["outcome"])
+    events.event_outcome_changed(case, actor=actor, outcome=line)
+    _audit("case.outcome", actor=actor, obj=case, changes={"before": before, "after": case.outcome})
+    return restoration
+
+
 @transaction.atomic
 def do_reverse_decision(*, acting_user, decision_type: str, target_id, reason: str, appeal: Appeal | None = None
                         ) -> Reversal:
@@ -1168,10 +1225,13 @@ def do_reverse_decision(*, acting_user, decision_type: str, target_id, reason: s
         target.reversed_at, target.reversal = now, reversal
         target.save(update_fields=["reversed_at", "reversal"])
         note = reason
-        if target.status == ActionStatus.DONE and target.kind == ActionKind.REQUEST_REMOVAL:
-            # Already carried out: the owner must now ask the platform to restore the content.
+        carried_out_removal = target.status == ActionStatus.DONE and target.kind == ActionKind.REQUEST_REMOVAL
+        if carried_out_removal:
             note = _("%(reason)s — ask the platform to restore the content.") % {"reason": reason}
         _set_action_status(target, ActionStatus.REVERSED, actor=acting_user, note=note)
+        if carried_out_removal:
+            # Already carried out: reversing it on paper is not enough, the content must come back.
+            _plan_restoration(case, target, reversal, acting_user)
         from haidang.agencies.queries import designated_officers
 
         notify(designated_officers(target.owner_agency), verb="cases.action_reversed", target=case,

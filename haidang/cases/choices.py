@@ -144,6 +144,8 @@ class ActionKind(models.TextChoices):
     REFER_POLICE = "refer_police", _("refer to the police")
     KEEP_MONITORING = "keep_monitoring", _("keep monitoring")
     NO_ACTION = "no_action", _("no action")
+    # Set only by a reversal of a removal already carried out (see actions.do_reverse_decision).
+    RESTORE_CONTENT = "restore_content", _("ask the platform to restore the content")
 
 
 # Actions that act against a speaker: each needs a legal basis, reasons and a second approver,
@@ -216,12 +218,14 @@ class CaseEventType(models.TextChoices):
     PLAN_SUBMITTED = "plan_submitted", _("plan submitted for approval")
     PLAN_APPROVED = "plan_approved", _("plan approved")
     PLAN_RETURNED = "plan_returned", _("plan returned")
+    PLAN_WITHDRAWN = "plan_withdrawn", _("plan withdrawn for revision")
     ACTION_SECOND_APPROVED = "action_second_approved", _("action approved by a second approver")
     ACTION_STATUS = "action_status", _("action status changed")
     PROOF_RECORDED = "proof_recorded", _("proof recorded")
     APPEAL_FILED = "appeal_filed", _("appeal filed")
     APPEAL_DECIDED = "appeal_decided", _("appeal decided")
     DECISION_REVERSED = "decision_reversed", _("decision reversed")
+    OUTCOME_CHANGED = "outcome_changed", _("outcome updated")
     NOTE = "note", _("note")
     # Coordination (haidang.coordination): meetings and written consultations.
     MEETING_SCHEDULED = "meeting_scheduled", _("meeting convened")
@@ -229,6 +233,7 @@ class CaseEventType(models.TextChoices):
     MEETING_MINUTES = "meeting_minutes", _("meeting minutes recorded")
     MEETING_CONCLUDED = "meeting_concluded", _("meeting conclusions recorded")
     MEETING_CANCELLED = "meeting_cancelled", _("meeting cancelled")
+    MEETING_RESCHEDULED = "meeting_rescheduled", _("meeting rescheduled")
     CONSULTATION_OPENED = "consultation_opened", _("written consultation opened")
     CONSULTATION_ANSWERED = "consultation_answered", _("written opinion given")
     CONSULTATION_ANSWER_REVISED = "consultation_answer_revised", _("written opinion revised")

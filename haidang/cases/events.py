@@ -81,6 +81,10 @@ def event_plan_returned(case, *, actor, plan, note):
     return _event(case, T.PLAN_RETURNED, actor, plan_id=plan.pk, note=note[:1000])
 
 
+def event_plan_withdrawn(case, *, actor, plan, note=""):
+    return _event(case, T.PLAN_WITHDRAWN, actor, plan_id=plan.pk, note=note[:1000])
+
+
 def event_action_second_approved(case, *, actor, action):
     return _event(case, T.ACTION_SECOND_APPROVED, actor, action_id=action.pk, kind=action.kind)
 
@@ -111,6 +115,10 @@ def event_decision_reversed(case, *, actor, reversal):
                   reason=reversal.reason[:1000], appeal_id=reversal.appeal_id)
 
 
+def event_outcome_changed(case, *, actor, outcome):
+    return _event(case, T.OUTCOME_CHANGED, actor, note=outcome[:1000])
+
+
 def event_note(case, *, actor, text):
     return _event(case, T.NOTE, actor, text=text[:2000])
 
@@ -119,6 +127,17 @@ def _position(p: dict) -> str:
     from haidang.core.vocabulary import Position
 
     return str(Position(p["position"]).label)
+
+
+def _when(iso: str) -> str:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    try:
+        return timezone.localtime(dt.datetime.fromisoformat(iso)).strftime("%d/%m/%Y %H:%M")
+    except (TypeError, ValueError):
+        return ""
 
 
 def describe(event: CaseEvent) -> str:
@@ -144,6 +163,7 @@ def describe(event: CaseEvent) -> str:
         T.EVIDENCE_ADDED: lambda: p.get("label", ""),
         T.NOTE: lambda: p.get("text", ""),
         T.MEETING_SCHEDULED: lambda: p.get("title", ""),
+        T.MEETING_RESCHEDULED: lambda: _when(p.get("starts_at", "")),
         T.MEETING_ATTENDANCE: lambda: ", ".join(p.get("present", [])),
         T.CONSULTATION_OPENED: lambda: p.get("title", ""),
         T.CONSULTATION_ANSWERED: lambda: _("%(agency)s: %(position)s") % {
@@ -186,6 +206,11 @@ def event_meeting_concluded(case, *, actor, meeting, summary=""):
 
 def event_meeting_cancelled(case, *, actor, meeting, reason=""):
     return _event(case, T.MEETING_CANCELLED, actor, meeting_id=meeting.pk, reason=reason[:1000])
+
+
+def event_meeting_rescheduled(case, *, actor, meeting, reason=""):
+    return _event(case, T.MEETING_RESCHEDULED, actor, meeting_id=meeting.pk,
+                  starts_at=meeting.starts_at.isoformat(), reason=reason[:1000])
 
 
 def event_consultation_opened(case, *, actor, consultation, agencies):

@@ -100,7 +100,8 @@ class ReportForm(BootstrapMixin, forms.Form):
     url = EncodingURLField(label=_("URL"), required=False, max_length=2000, assume_scheme="https")
     description = forms.CharField(label=_("What is it?"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
     reason = forms.CharField(label=_("Why report it?"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    category = forms.ChoiceField(label=_("Suspected category"), choices=HarmCategory.choices)
+    # No silent default: a blank first choice, unless the item's own category fills it (views.report_new).
+    category = forms.ChoiceField(label=_("Suspected category"), choices=[("", "—"), *HarmCategory.choices])
     urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices, initial=Urgency.MEDIUM)
     attachments = MultiFileField(label=_("Attachments"), required=False, widget=MultiFileInput())
 
@@ -232,3 +233,21 @@ class EvidenceForm(BootstrapMixin, forms.Form):
     url = EncodingURLField(label=_("URL"), required=False, max_length=2000, assume_scheme="https")
     file = LimitedFileField(label=_("File"), required=False)
     note = forms.CharField(label=_("Note"), required=False)
+
+
+def item_category(item) -> str:
+    """The category an item is already known by: an officer's latest verdict, else the analyser's top
+    category; "" when neither says."""
+    verdict = item.verdicts.exclude(category="").order_by("-created_at").values_list("category", flat=True).first() \
+        if hasattr(item, "verdicts") else None
+    if verdict in HarmCategory.values:
+        return verdict
+    try:
+        top = item.signals.top_category
+    except Exception:  # noqa: BLE001 - no analysis yet (RelatedObjectDoesNotExist)
+        return ""
+    return top if top in HarmCategory.values else ""
+
+
+def default_case_title(report) -> str:
+    return report.suggested_case_title()

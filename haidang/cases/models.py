@@ -6,6 +6,7 @@ Writes happen only in `actions.py`.
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -40,6 +41,11 @@ from .choices import (
 )
 
 User = settings.AUTH_USER_MODEL
+
+
+def file_basename(field_file) -> str:
+    """The stored file's own name, without the upload folders."""
+    return PurePosixPath(field_file.name).name if field_file else ""
 
 
 def url_host(url: str) -> str:
@@ -174,6 +180,16 @@ class Report(models.Model):
     def host(self) -> str:
         return url_host(self.url)
 
+    def suggested_case_title(self) -> str:
+        """A readable case title for triage: the category, then what (or where) it is, on one line and
+        cut at a word."""
+        label = str(HarmCategory(self.category).label).capitalize() if self.category in HarmCategory.values else ""
+        what = " ".join((self.description or "").split()) or self.host or self.url
+        title = f"{label}: {what}" if label and what else (what or label or f"#{self.pk}")
+        if len(title) > 120:
+            title = title[:120].rsplit(" ", 1)[0].rstrip(",.;:") + "…"
+        return title
+
 
 class ReportAttachment(models.Model):
     """A file attached to a report by the reporter (screenshot, document)."""
@@ -190,6 +206,10 @@ class ReportAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.file.name
+
+    @property
+    def file_name(self) -> str:
+        return self.name or file_basename(self.file)
 
 
 # --- Cases ---------------------------------------------------------------------------
@@ -336,6 +356,10 @@ class CaseEvidence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.ref_id or self.url or self.file.name}"
+
+    @property
+    def file_name(self) -> str:
+        return file_basename(self.file)
 
 
 class CaseEvent(models.Model):
@@ -519,6 +543,31 @@ class ActionProof(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action_id} {self.kind}"
+
+    @property
+    def file_name(self) -> str:
+        return file_basename(self.file)
+
+    # A removal is proven by the page being gone; these statuses say so.
+    GONE_STATUSES = (404, 410, 451)
+
+    @property
+    def refetch_result(self) -> str:
+        """The re-fetch said in words: "404 – removed", "still up", "could not connect"."""
+        if self.kind != ProofKind.REFETCH:
+            return ""
+        status = self.http_status
+        if status is None:
+            return str(_("could not connect"))
+        if status in self.GONE_STATUSES:
+            return str(_("%(status)s – removed")) % {"status": status}
+        if 200 <= status < 400:
+            return str(_("still up (HTTP %(status)s)")) % {"status": status}
+        return str(_("HTTP %(status)s – unclear")) % {"status": status}
+
+    @property
+    def refetch_gone(self) -> bool:
+        return self.kind == ProofKind.REFETCH and self.http_status in self.GONE_STATUSES
 
 
 class Appeal(models.Model):

@@ -60,7 +60,8 @@ def report_new(request):
         from haidang.content.queries import access_item_for_user
 
         item = access_item_for_user(request.user, item_id)
-    initial = ({"url": forms.encode_unsafe(item.url), "description": item.title or item.text[:300]}
+    initial = ({"url": forms.encode_unsafe(item.url), "description": item.title or item.text[:300],
+                "category": forms.item_category(item)}
                if item is not None else None)
     form = forms.ReportForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -99,7 +100,7 @@ def triage(request):
     rows = []
     for report in reports:
         # One set of forms per report, each with its own ids (the field names stay the same).
-        initial = {"title": (report.description or report.url)[:120], "priority": report.urgency}
+        initial = {"title": forms.default_case_title(report), "priority": report.urgency}
         rows.append({
             "report": report,
             "accept": forms.AcceptReportForm(auto_id=f"r{report.pk}-accept-%s", initial=initial),
@@ -280,8 +281,94 @@ def _audit_entries(case, plans, plan_actions) -> list:
         entries.extend(entries_for(obj).select_related("actor", "agency"))
     entries.sort(key=lambda e: e.pk)
     for entry in entries:
-        entry.changes_text = json.dumps(entry.changes, ensure_ascii=False, default=str) if entry.changes else ""
+        entry.change_rows = audit_change_rows(entry.changes)
+        entry.action_label = AUDIT_ACTION_LABELS.get(entry.action, entry.action)
     return entries[-300:]
+
+
+AUDIT_ACTION_LABELS = {
+    "case.open": gettext_lazy("case opened"), "case.update": gettext_lazy("details edited"),
+    "case.transition": gettext_lazy("state changed"), "case.participant_add": gettext_lazy("agency invited"),
+    "case.lead_officer": gettext_lazy("lead officer set"), "case.evidence_add": gettext_lazy("evidence added"),
+    "case.coordination_start": gettext_lazy("coordination started"),
+    "case.verification": gettext_lazy("verification recorded"), "case.appraisal": gettext_lazy("appraisal recorded"),
+    "case.plan_action_add": gettext_lazy("action added to the plan"),
+    "case.plan_submit": gettext_lazy("plan submitted for approval"),
+    "case.plan_withdraw": gettext_lazy("plan withdrawn for revision"),
+    "case.plan_approve": gettext_lazy("plan approved"), "case.plan_return": gettext_lazy("plan returned"),
+    "case.action_second_approve": gettext_lazy("second approval"),
+    "case.action_status": gettext_lazy("action status changed"), "case.action_proof": gettext_lazy("proof recorded"),
+    "case.appeal_file": gettext_lazy("appeal filed"), "case.appeal_decide": gettext_lazy("appeal decided"),
+    "case.decision_reverse": gettext_lazy("decision reversed"), "case.outcome": gettext_lazy("outcome updated"),
+    "case.file_download": gettext_lazy("file downloaded"), "view": gettext_lazy("viewed"),
+    "export": gettext_lazy("exported"),
+}
+
+
+def _code_labels() -> dict:
+    from .choices import ActionKind, CoordinationMode, Severity, Verdict
+
+    return {"category": HarmCategory, "priority": Priority, "urgency": Priority, "confidentiality": Confidentiality,
+            "severity": Severity, "expression_type": ExpressionType, "kind": ActionKind, "verdict": Verdict,
+            "mode": CoordinationMode, "decision_type": DecisionType}
+
+
+def _audit_value(value, key: str = "") -> str:
+    """One value for people: codes of a known field by their label (scam → lừa đảo), lists joined."""
+    choices = _code_labels().get(key)
+    if choices is not None and isinstance(value, str) and value in choices.values:
+        return str(choices(value).label)
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, list | tuple):
+        return ", ".join(_audit_value(v) for v in value) or "—"
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_audit_value(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _field_label(key: str) -> str:
+    """A changed field's name as the forms call it (the models' verbose names), else the key itself."""
+    from .models import Appraisal, Case, HandlingAction, HandlingPlan
+
+    if key == "kind":
+        return str(pgettext_lazy("handling action", "Action"))
+    for model in (Case, HandlingAction, HandlingPlan, Appraisal):
+        try:
+            return str(model._meta.get_field(key).verbose_name)
+        except Exception:  # noqa: BLE001 - FieldDoesNotExist: try the next model
+            continue
+    return {"from": _("before"), "to": _("after"), "note": _("note"), "reason": _("reason"),
+            "case": _("case"), "owner": _("owner agency"), "agency": _("agency"),
+            "kind": pgettext_lazy("handling action", "Action")}.get(key, key)
+
+
+def audit_change_rows(changes) -> list[tuple[str, str, str]]:
+    """An audit entry's changes as (field, before, after) rows for people, not JSON: entries written as
+    {"before": {...}, "after": {...}} or {"from": x, "to": y} show both sides; the rest show the value."""
+    if not isinstance(changes, dict) or not changes:
+        return []
+    if isinstance(changes.get("before"), dict) or isinstance(changes.get("after"), dict):
+        before, after = changes.get("before") or {}, changes.get("after") or {}
+        rows = []
+        for key in [*before, *[k for k in after if k not in before]]:
+            old, new = before.get(key), after.get(key)
+            rows.append((_field_label(key), _audit_value(old, key), _audit_value(new, key)))
+        rows += [(_field_label(k), "", _audit_value(v, k)) for k, v in changes.items() if k not in ("before", "after")]
+        return rows
+    if "before" in changes and "after" in changes:
+        rows = [("", _audit_value(changes["before"]), _audit_value(changes["after"]))]
+        return rows + [(_field_label(k), "", _audit_value(v, k)) for k, v in changes.items()
+                       if k not in ("before", "after")]
+    if "from" in changes and "to" in changes:
+        labels = dict(ActionStatus.choices) if "kind" in changes else dict(CaseState.choices)
+        rows = [(str(_("state")) if "kind" not in changes else str(_("status")),
+                 str(labels.get(changes["from"], _audit_value(changes["from"]))),
+                 str(labels.get(changes["to"], _audit_value(changes["to"]))))]
+        return rows + [(_field_label(k), "", _audit_value(v, k)) for k, v in changes.items() if k not in ("from", "to")]
+    return [(_field_label(k), "", _audit_value(v, k)) for k, v in changes.items()]
 
 
 @login_required
@@ -349,8 +436,42 @@ def _states_path(case) -> list[tuple[str, str, str]]:
             for i, s in enumerate(road)]
 
 
+def decision_facts(case, *, focus_action=None, appeal=None) -> dict:
+    """What a leader decides on, shown above the approval, second-approval and appeal forms: the
+    plan's actions (owner, target, deadline, legal basis, reasons), the verification and appraisal
+    in force, the appeal's grounds and the decision it is against. Links to the minutes and the
+    tallies come from the template (coordination's tag applies its own visibility rule)."""
+    from .actions import DECISION_MODELS
+
+    plan = case.current_plan()
+    if focus_action is not None:
+        shown = [focus_action]
+    elif appeal is not None and appeal.decision_type == DecisionType.ACTION:
+        shown = list(case.actions.filter(pk=appeal.target_id))
+    elif plan is not None:
+        shown = list(plan.actions.exclude(status=ActionStatus.CANCELLED))
+    else:
+        shown = []
+    ids = [a.pk for a in shown]
+    from .models import HandlingAction
+
+    shown = list(HandlingAction.objects.filter(pk__in=ids).select_related("owner_agency", "proposed_by", "plan")
+                 .prefetch_related("legal_basis").order_by("created_at", "id"))
+    target = None
+    if appeal is not None:
+        model = DECISION_MODELS.get(appeal.decision_type)
+        target = model.objects.filter(pk=appeal.target_id).first() if model else None
+    appraisal = case.current_appraisal()
+    return {
+        "facts": True, "facts_plan": plan, "facts_actions": shown,
+        "facts_verification": case.current_verification(), "facts_appraisal": appraisal,
+        "facts_appeal": appeal, "facts_target": target,
+        "facts_legal_basis": list(appraisal.legal_basis.all()) if appraisal else [],
+    }
+
+
 def _step(request, case_id, form_class, perform, title, *, form_kwargs=None, files=False, action_id=None,
-          template="cases/step_form.html", next_tab: str = ""):
+          template="cases/step_form.html", next_tab: str = "", facts=None):
     """One generic step: GET shows the form, POST runs the action and returns to the case page."""
     case = queries.access_case_for_user(request.user, case_id)
     action = None
@@ -374,9 +495,10 @@ def _step(request, case_id, form_class, perform, title, *, form_kwargs=None, fil
                 return redirect(reverse("cases:detail", args=[case.pk]) + (f"?tab={next_tab}" if next_tab else ""))
     else:
         form = form_class(**kwargs)
-    return render(request, template, {"case": case, "form": form, "title": title, "action": action,
-                                      "ExpressionType": ExpressionType},
-                  status=400 if request.method == "POST" else 200)
+    context = {"case": case, "form": form, "title": title, "action": action, "ExpressionType": ExpressionType}
+    if facts is not None:
+        context.update(facts(case, action))
+    return render(request, template, context, status=400 if request.method == "POST" else 200)
 
 
 def _simple(request, case_id, perform, title, **kwargs):
@@ -415,8 +537,31 @@ def appraise(request, case_id: int):
 
 @login_required
 def plan_add_action(request, case_id: int):
+    case = queries.access_case_for_user(request.user, case_id)
+    plan = case.current_plan()
+    if plan is not None and plan.status == PlanStatus.SUBMITTED:
+        # The plan is with the leaders: adding to it means taking it back for revision first.
+        return redirect("cases:plan_revise", case.pk)
     return _step(request, case_id, forms.PlanActionForm, lambda c, d: actions.do_add_plan_action(
         c, acting_user=request.user, **d), _("Add an action to the plan"), next_tab="plan")
+
+
+@login_required
+def plan_revise(request, case_id: int):
+    case = queries.access_case_for_user(request.user, case_id)
+    plan = case.current_plan()
+    if request.method == "GET" and (plan is None or plan.status != PlanStatus.SUBMITTED):
+        return redirect(reverse("cases:detail", args=[case.pk]) + "?tab=plan")
+
+    def perform(c, data):
+        actions.do_withdraw_plan(c, acting_user=request.user, note=data.get("note", ""))
+
+    response = _step(request, case_id, forms.NoteForm, perform, _("Revise the plan"), next_tab="plan",
+                     facts=lambda c, a: {**decision_facts(c), "revise_note": True})
+    if response.status_code == 302:
+        # Straight on to what the officer came for.
+        return redirect("cases:plan_add_action", case.pk)
+    return response
 
 
 @login_required
@@ -428,19 +573,21 @@ def plan_submit(request, case_id: int):
 @login_required
 def plan_approve(request, case_id: int):
     return _simple(request, case_id, lambda c, note: actions.do_approve_plan(c, acting_user=request.user, note=note),
-                   _("Approve the handling plan"), next_tab="plan")
+                   _("Approve the handling plan"), next_tab="plan", facts=lambda c, a: decision_facts(c))
 
 
 @login_required
 def plan_return(request, case_id: int):
     return _step(request, case_id, forms.ReasonForm, lambda c, d: actions.do_return_plan(
-        c, acting_user=request.user, note=d["reason"]), _("Return the plan"), next_tab="plan")
+        c, acting_user=request.user, note=d["reason"]), _("Return the plan"), next_tab="plan",
+        facts=lambda c, a: decision_facts(c))
 
 
 @login_required
 def action_second_approve(request, case_id: int, action_id: int):
     return _step(request, case_id, forms.NoteForm, lambda c, d, a: actions.do_second_approve_action(
-        a, acting_user=request.user, note=d["note"]), _("Second approval"), action_id=action_id, next_tab="plan")
+        a, acting_user=request.user, note=d["note"]), _("Second approval"), action_id=action_id, next_tab="plan",
+        facts=lambda c, a: decision_facts(c, focus_action=a))
 
 
 @login_required
@@ -514,7 +661,7 @@ def appeal_decide(request, case_id: int, appeal_id: int):
         raise Http404("not found")
     return _step(request, case_id, forms.DecideAppealForm, lambda c, d: actions.do_decide_appeal(
         appeal_obj, acting_user=request.user, reverse_decision=d["outcome"] == "reverse", reason=d["reason"]),
-        _("Decide the appeal"))
+        _("Decide the appeal"), facts=lambda c, a: decision_facts(c, appeal=appeal_obj))
 
 
 @login_required
@@ -535,7 +682,83 @@ def report_appeal_decide(request, appeal_id: int):
             messages.success(request, _("Saved."))
             return redirect("cases:report_detail", appeal_obj.report_id)
     return render(request, "cases/step_form.html", {"form": form, "title": _("Decide the appeal"),
-                                                     "report": appeal_obj.report})
+                                                     "report": appeal_obj.report, "facts": True,
+                                                     "facts_appeal": appeal_obj,
+                                                     "facts_target": appeal_obj.report})
+
+
+# --- proof you can open: files and snapshots, by the case's own access rule ------------------------
+
+
+def download_response(field_file, name: str = ""):
+    """The stored file as a download: never rendered in the browser (attachment + nosniff), so an
+    uploaded HTML or SVG cannot run in our origin."""
+    from pathlib import PurePosixPath
+
+    from django.http import FileResponse
+
+    try:
+        handle = field_file.open("rb")
+    except (FileNotFoundError, OSError, ValueError):
+        raise Http404("not found")
+    filename = PurePosixPath(name or field_file.name).name or "file"
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type="application/octet-stream")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _audit_download(user, case, obj, what: str) -> None:
+    # Every download of a confidential case's proof is on record, like every view of the case.
+    if case is not None and case.is_confidential:
+        record("case.file_download", actor=user, obj=obj, changes={"case": case.code, "what": what})
+
+
+@login_required
+def case_file(request, case_id: int, kind: str, file_id: int):
+    """A case's evidence file or an action's proof file: whoever may see the case (404 to anyone else)."""
+    from .models import ActionProof, CaseEvidence
+
+    case = queries.access_case_for_user(request.user, case_id)
+    if kind == "evidence":
+        obj = CaseEvidence.objects.filter(case=case, pk=file_id).exclude(file="").first()
+    elif kind == "proof":
+        obj = ActionProof.objects.filter(action__case=case, pk=file_id).exclude(file="").first()
+    else:
+        obj = None
+    if obj is None:
+        raise Http404("not found")
+    _audit_download(request.user, case, obj, kind)
+    return download_response(obj.file)
+
+
+@login_required
+def case_snapshot(request, case_id: int, snapshot_id: int):
+    """A snapshot this case relies on (a re-fetch proof, snapshot evidence), through the case's rule and
+    then content's own (need-to-know snapshots)."""
+    from haidang.content.views import snapshot_download
+
+    from .choices import EvidenceKind
+    from .models import ActionProof, CaseEvidence
+
+    case = queries.access_case_for_user(request.user, case_id)
+    key = str(snapshot_id)
+    proof = ActionProof.objects.filter(action__case=case, snapshot_id=key).first()
+    evidence = CaseEvidence.objects.filter(case=case, kind=EvidenceKind.SNAPSHOT, ref_id=key).first()
+    if proof is None and evidence is None:
+        raise Http404("not found")
+    _audit_download(request.user, case, proof or evidence, f"snapshot:{key}")
+    return snapshot_download(request, snapshot_id)
+
+
+@login_required
+def report_attachment(request, report_id: int, attachment_id: int):
+    """A report's attachment: whoever may see the report (its reporter, the lead agency)."""
+    report = queries.access_report_for_user(request.user, report_id)
+    attachment = report.attachments.filter(pk=attachment_id).first()
+    if attachment is None:
+        raise Http404("not found")
+    _audit_download(request.user, report.case, attachment, "report_attachment")
+    return download_response(attachment.file, attachment.name)
 
 
 # --- inbox ---------------------------------------------------------------------------

@@ -284,6 +284,44 @@ def do_cancel_meeting(meeting: Meeting, *, acting_user, reason: str) -> Meeting:
 
 
 @transaction.atomic
+def do_reschedule_meeting(meeting: Meeting, *, acting_user, starts_at: dt.datetime, ends_at: dt.datetime | None = None,
+                          place: str | None = None, online_link: str | None = None, reason: str = "") -> Meeting:
+    """Move a scheduled meeting: invitees' calendars get the updated invitation (same UID, next SEQUENCE),
+    and the conclusions fall due from the new end."""
+    case = meeting.case
+    _require_lead(acting_user, case)
+    meeting.refresh_from_db()
+    if meeting.status != MeetingStatus.SCHEDULED:
+        raise IllegalTransition(gettext_lazy("Only a scheduled meeting can be rescheduled."))
+    ends_at = ends_at or starts_at + (meeting.ends_at - meeting.starts_at)
+    if ends_at <= starts_at:
+        raise CoordinationError(gettext_lazy("The meeting must end after it starts."))
+    place = meeting.place if place is None else place
+    online_link = meeting.online_link if online_link is None else online_link
+    if not (place.strip() or online_link.strip()):
+        raise CoordinationError(gettext_lazy("Give a place or an online link."))
+    before = {"starts_at": meeting.starts_at, "ends_at": meeting.ends_at, "place": meeting.place,
+              "online_link": meeting.online_link}
+    meeting.starts_at, meeting.ends_at, meeting.place, meeting.online_link = starts_at, ends_at, place, online_link
+    meeting.conclusions_due_at = deadlines.due_at(Step.MEETING_CONCLUSIONS, case.priority, ends_at)
+    meeting.sequence += 1
+    meeting.save(update_fields=["starts_at", "ends_at", "place", "online_link", "conclusions_due_at", "sequence"])
+    when = timezone.localtime(starts_at).strftime("%d/%m/%Y %H:%M")
+    events.event_meeting_rescheduled(case, actor=acting_user, meeting=meeting, reason=reason)
+    record("coordination.meeting_reschedule", actor=acting_user, obj=meeting, changes={
+        "case": case.code, "before": before, "after": {"starts_at": starts_at, "ends_at": ends_at, "place": place,
+                                                       "online_link": online_link}, "reason": reason})
+    people = meeting_invitees(meeting)
+    text = _("Rescheduled: %(meeting)s, now %(when)s.") % {"meeting": meeting_summary(meeting), "when": when}
+    url = reverse("coordination:meeting", args=[meeting.pk])
+    notify(people, verb="coordination.meeting_rescheduled", text=text, url=url, target=meeting, email=False,
+           exclude=acting_user)
+    _send_ics(meeting, [u for u in people if u.pk != acting_user.pk], method="REQUEST", subject="[Hải Đăng] " + text,
+              body=text + ("\n" + reason if reason else "") + "\n\n" + settings.SITE_URL.rstrip("/") + url)
+    return meeting
+
+
+@transaction.atomic
 def do_record_attendance(meeting: Meeting, *, acting_user, attendance: dict) -> Meeting:
     """Who came: `attendance` maps an invited agency id to (attended, representatives)."""
     case = meeting.case
@@ -343,6 +381,8 @@ def do_conclude_meeting(
     meeting.refresh_from_db()
     if meeting.status != MeetingStatus.SCHEDULED:
         raise IllegalTransition(gettext_lazy("This meeting is already concluded or cancelled."))
+    if meeting.starts_at > timezone.now():
+        raise IllegalTransition(gettext_lazy("The meeting has not started yet: its conclusions are recorded once it has."))
     if not conclusions.strip():
         raise CoordinationError(gettext_lazy("Write down the conclusions."))
     if minutes.strip():

@@ -48,6 +48,28 @@ class MeetingForm(BootstrapMixin, forms.Form):
         return data
 
 
+class RescheduleForm(BootstrapMixin, forms.Form):
+    starts_at = forms.DateTimeField(label=_("New start"), widget=DATETIME_INPUT)
+    duration = forms.IntegerField(label=_("Duration (minutes)"), min_value=15, max_value=600)
+    place = forms.CharField(label=pgettext_lazy("meeting venue", "Place"), max_length=300, required=False)
+    online_link = forms.URLField(label=_("Online link"), max_length=1000, required=False, assume_scheme="https")
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                             help_text=_("Sent to the invitees with the updated invitation."))
+
+    @classmethod
+    def for_meeting(cls, meeting, data=None):
+        minutes = int((meeting.ends_at - meeting.starts_at).total_seconds() // 60)
+        return cls(data, auto_id="reschedule-%s", initial={
+            "starts_at": timezone.localtime(meeting.starts_at).strftime("%Y-%m-%dT%H:%M"),
+            "duration": max(15, min(600, minutes)), "place": meeting.place, "online_link": meeting.online_link})
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("place") and not data.get("online_link"):
+            raise forms.ValidationError(_("Give a place or an online link."))
+        return data
+
+
 class AttendanceForm(BootstrapMixin, forms.Form):
     """One checkbox and one names field per invited agency."""
 
@@ -77,9 +99,44 @@ class MinutesForm(BootstrapMixin, forms.Form):
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea(attrs={"rows": 10}))
 
 
+class ConclusionActionForm(BootstrapMixin, forms.Form):
+    """One agreed action of the plan (a row of the conclusions' formset; an untouched row is skipped)."""
+
+    kind = forms.ChoiceField(label=_("Agreed action"), required=False, choices=[("", "—"), *ActionKind.choices])
+    owner_agency = forms.ModelChoiceField(label=_("Owner agency"), required=False, empty_label="—",
+                                          queryset=Agency.objects.filter(active=True).order_by("name"))
+    deadline = forms.DateField(label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    description = forms.CharField(label=_("What to do"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    target_url = forms.URLField(label=_("Target URL"), required=False, max_length=2000, assume_scheme="https")
+    reasons = forms.CharField(label=_("Statement of reasons (removal, penalty, referral)"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") and not data.get("owner_agency"):
+            self.add_error("owner_agency", _("Choose the owner agency."))
+        if not data.get("kind") and any(data.get(k) for k in ("owner_agency", "deadline", "description",
+                                                               "target_url", "reasons")):
+            self.add_error("kind", _("Choose the action."))
+        return data
+
+
+class BaseConclusionActionFormSet(forms.BaseFormSet):
+    def agreed(self) -> list[dict]:
+        return [f.cleaned_data for f in self.forms if f.cleaned_data.get("kind")]
+
+
+# Three blank rows: a typical plan (warn, correct or remove, monitor) fits without a script.
+ConclusionActionFormSet = forms.formset_factory(ConclusionActionForm, formset=BaseConclusionActionFormSet,
+                                                extra=3, max_num=12, validate_max=True)
+
+
 class ConclusionsForm(BootstrapMixin, forms.Form):
-    """What was agreed: the conclusion, and optionally a verification, an appraisal and one plan action
-    (more actions can be added on the case page while the plan is a draft)."""
+    """What was agreed: the conclusion, and optionally a verification, an appraisal and the plan's
+    actions (a formset, `actions-N-<field>`). Nothing is ticked for the user: submitting the plan to
+    the leaders is a choice they make."""
+
+    ACTIONS_PREFIX = "actions"
 
     conclusion = forms.CharField(label=_("Conclusions"), widget=forms.Textarea(attrs={"rows": 4}))
     # Verification
@@ -96,18 +153,20 @@ class ConclusionsForm(BootstrapMixin, forms.Form):
                                                  queryset=LegalProvision.objects.filter(active=True),
                                                  widget=forms.CheckboxSelectMultiple)
     reasoning = forms.CharField(label=_("Reasoning"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    # One agreed action
-    action_kind = forms.ChoiceField(label=_("Agreed action"), required=False,
-                                    choices=[("", "—"), *ActionKind.choices])
-    owner_agency = forms.ModelChoiceField(label=_("Owner agency"), required=False,
-                                          queryset=Agency.objects.filter(active=True))
-    deadline = forms.DateField(label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    description = forms.CharField(label=_("What to do"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
-    target_url = forms.URLField(label=_("Target URL"), required=False, max_length=2000, assume_scheme="https")
-    reasons = forms.CharField(label=_("Statement of reasons (removal, penalty, referral)"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 2}))
     submit_plan = forms.BooleanField(label=_("Submit the plan to the leaders for approval"), required=False,
-                                     initial=True)
+                                     initial=False)
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.actions = ConclusionActionFormSet(data, prefix=self.ACTIONS_PREFIX)
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        # A POST without the management form (an older page, a script) simply agrees no action.
+        if self.is_bound and f"{self.ACTIONS_PREFIX}-TOTAL_FORMS" not in self.data:
+            self.actions = ConclusionActionFormSet(prefix=self.ACTIONS_PREFIX)
+            return valid
+        return self.actions.is_valid() and valid
 
     def clean(self):
         data = super().clean()
@@ -115,8 +174,6 @@ class ConclusionsForm(BootstrapMixin, forms.Form):
             self.add_error("findings", _("Write down the findings."))
         if data.get("expression_type") and not data.get("severity"):
             self.add_error("severity", _("Choose a severity."))
-        if data.get("action_kind") and not data.get("owner_agency"):
-            self.add_error("owner_agency", _("Choose the owner agency."))
         return data
 
     def conclusions(self) -> dict:
@@ -126,10 +183,10 @@ class ConclusionsForm(BootstrapMixin, forms.Form):
         appraisal = {"severity": d["severity"], "expression_type": d["expression_type"],
                      "legal_basis": list(d["legal_basis"]), "protected_kinds": d["protected_kinds"],
                      "reasoning": d["reasoning"]} if d.get("expression_type") else None
-        plan_actions = [{"kind": d["action_kind"], "owner_agency": d["owner_agency"], "deadline": d["deadline"],
-                         "description": d["description"], "target_url": d["target_url"],
-                         "legal_basis": list(d["legal_basis"]), "reasons": d["reasons"]}] \
-            if d.get("action_kind") else []
+        agreed = self.actions.agreed() if self.actions.is_bound else []
+        plan_actions = [{"kind": a["kind"], "owner_agency": a["owner_agency"], "deadline": a["deadline"],
+                         "description": a["description"], "target_url": a["target_url"],
+                         "legal_basis": list(d["legal_basis"]), "reasons": a["reasons"]} for a in agreed]
         return {"verification": verification, "appraisal": appraisal, "plan_actions": plan_actions,
                 "submit_plan": d["submit_plan"]}
 

@@ -84,22 +84,42 @@ def tally(consultation: Consultation) -> dict:
 
 
 def summary_text(consultation: Consultation) -> str:
-    """The consolidated summary, as plain text (shown on the case and downloadable)."""
+    """The consolidated summary, as plain text (shown on the case and downloadable): the questions,
+    then each invited agency under its own name with its position, its signed answer or "no answer"."""
     t = tally(consultation)
-    lines = [f"{consultation.title} — {consultation.case.code}",
+    case = consultation.case
+    lines = [consultation.title, f"{_('Case')}: {case.code}",
+             f"{_('Deadline for answers')}: {timezone.localtime(consultation.deadline):%d/%m/%Y %H:%M}",
              _("agree %(agree)s / disagree %(disagree)s / other %(other)s / no answer %(missing)s "
                "(invited %(invited)s)") % t["counts"], ""]
-    for key in ("agree", "disagree", "other"):
-        for answer in t[key]:
-            lines.append(f"[{Position(answer.position).label}] {answer.agency.name} "
-                         f"({answer.signed_by.get_full_name() or answer.signed_by.get_username()}, "
-                         f"{timezone.localtime(answer.signed_at):%d/%m/%Y %H:%M}, r{answer.revision}):")
-            lines.append("  " + answer.text.replace("\n", "\n  "))
-    for row in t["missing"]:
-        lines.append(f"[—] {row['agency'].name}" + ((" (" + _("overdue") + ")") if row["overdue"] else ""))
+    questions = [(_("Question on verification"), consultation.question_verification),
+                 (_("Question on appraisal"), consultation.question_appraisal),
+                 (_("Proposed handling"), consultation.question_handling)]
+    for label, text in questions:
+        if text.strip():
+            lines += [f"{label}:", "  " + text.strip().replace("\n", "\n  ")]
+    lines.append("")
+    answers = {a.agency_id: a for key in ("agree", "disagree", "other") for a in t[key]}
+    missing = {row["agency"].pk: row for row in t["missing"]}
+    invitations = consultation.invitations.select_related("agency").order_by("agency__name")
+    for number, invitation in enumerate(invitations, start=1):
+        agency = invitation.agency
+        lines.append(f"{number}. {agency.name} ({agency.short_name})")
+        answer = answers.get(agency.pk)
+        if answer is not None:
+            signer = answer.signed_by.get_full_name() or answer.signed_by.get_username()
+            lines.append(f"   {_('Position')}: {Position(answer.position).label}")
+            lines.append(f"   {_('Signed by')}: {signer}, {timezone.localtime(answer.signed_at):%d/%m/%Y %H:%M}"
+                         + (f" ({_('revision')} {answer.revision})" if answer.revision > 1 else ""))
+            lines.append("   " + answer.text.strip().replace("\n", "\n   "))
+        else:
+            row = missing.get(agency.pk)
+            lines.append(f"   {_('Position')}: {_('no answer')}"
+                         + ((" (" + _("overdue") + ")") if row and row["overdue"] else ""))
+        lines.append("")
     if consultation.conclusion:
-        lines += ["", consultation.conclusion]
-    return "\n".join(lines)
+        lines += [_("The lead agency's conclusion") + ":", consultation.conclusion]
+    return "\n".join(lines) + "\n"
 
 
 def my_work(user) -> dict:

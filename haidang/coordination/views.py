@@ -8,7 +8,7 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -82,6 +82,9 @@ def _meeting_context(request, meeting, **extra):
         "minutes_form": forms.MinutesForm(initial={"minutes": meeting.minutes}),
         "conclusions_form": forms.ConclusionsForm(),
         "cancel_form": forms.ReasonForm(),
+        "reschedule_form": forms.RescheduleForm.for_meeting(meeting),
+        # Conclusions are recorded once the meeting has begun (not from the invitation).
+        "has_started": meeting.starts_at <= timezone.now(),
         "verifications": meeting.case.verifications.filter(origin=meeting.origin),
         "appraisals": meeting.case.appraisals.filter(origin=meeting.origin),
         "plan_actions": meeting.case.actions.filter(plan__origin=meeting.origin).select_related("owner_agency"),
@@ -141,6 +144,19 @@ def meeting_conclude(request, meeting_id: int):
 
     return _meeting_step(request, meeting_id, lambda m, data: forms.ConclusionsForm(data), perform,
                          "conclusions_form", _("Conclusions recorded and carried into the case."))
+
+
+@login_required
+@require_POST
+def meeting_reschedule(request, meeting_id: int):
+    def perform(m, f):
+        d = f.cleaned_data
+        actions.do_reschedule_meeting(m, acting_user=request.user, starts_at=d["starts_at"],
+                                      ends_at=d["starts_at"] + dt.timedelta(minutes=d["duration"]),
+                                      place=d["place"], online_link=d["online_link"], reason=d["reason"])
+
+    return _meeting_step(request, meeting_id, lambda m, data: forms.RescheduleForm.for_meeting(m, data), perform,
+                         "reschedule_form", _("Meeting rescheduled; the invitees received the updated invitation."))
 
 
 @login_required
@@ -281,6 +297,27 @@ def consultation_close(request, consultation_id: int):
             return redirect("coordination:consultation", consultation.pk)
     return render(request, "coordination/consultation.html",
                   _consultation_context(request, consultation, close_form=form), status=400)
+
+
+@login_required
+def answer_attachment(request, consultation_id: int, attachment_id: int):
+    """An answer's attachment (e.g. the signed letter): for the lead agency and the answering agency,
+    as the page shows them; 404 to anyone else. Downloads of a confidential case's letters are audited."""
+    from haidang.agencies import access
+    from haidang.cases.views import download_response
+
+    from .models import AnswerAttachment
+
+    consultation = queries.access_consultation_for_user(request.user, consultation_id)
+    attachment = (AnswerAttachment.objects.select_related("revision__answer__agency")
+                  .filter(revision__answer__consultation=consultation, pk=attachment_id).first())
+    if attachment is None or not (queries.is_lead_of(request.user, consultation.case)
+                                  or access.has_role(request.user, attachment.revision.answer.agency)):
+        raise Http404("not found")
+    if consultation.case.is_confidential:
+        record("case.file_download", actor=request.user, obj=attachment,
+               changes={"case": consultation.case.code, "what": "answer_attachment"})
+    return download_response(attachment.file, attachment.name)
 
 
 @login_required

@@ -25,7 +25,8 @@ def new_case(p, *, confidentiality="normal", participants=None, priority="high")
                                          participants=participants if participants is not None else [p.health])
 
 
-def meeting(p, case, *, agencies=None, starts_in=dt.timedelta(days=1)):
+def meeting(p, case, *, agencies=None, starts_in=dt.timedelta(hours=-1)):
+    # Started an hour ago by default: conclusions are recorded only once a meeting has begun.
     start = timezone.now() + starts_in
     return actions.do_create_meeting(case, acting_user=p.alice, title="Agree the handling", starts_at=start,
                                      place="Room 2, STTTT", agencies=agencies or [p.health, p.police])
