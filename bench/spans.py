@@ -100,7 +100,7 @@ def main() -> None:
         "texts_per_cpu_s_warm": round(len(texts) / cpu_warm, 1),
         "model_size_bytes": path.stat().st_size,
         "lawful_checks": checks,
-        "baseline": "hate_offensive-20261128230046 (post-level TF-IDF+LR): ViHOS dev macro-F1 0.8884",
+        "baseline": "hate_offensive-20261202012019 (post-level TF-IDF LR + NB-LR): ViHOS dev macro-F1 0.9003",
     }
     print(json.dumps(out, ensure_ascii=False))
 

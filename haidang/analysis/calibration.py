@@ -31,7 +31,7 @@ DEFAULTS: dict[str, float] = {
     HarmCategory.GRIEVANCE: 0.5,
     "review_floor": 0.3,   # harmful evidence below its threshold but at least this asks for a look
     "review_model": 0.9,   # a learned score this high asks for a look even with no rule or span
-    "strict_extra": 0.2,   # added for press and official sources (not for scams or personal data)
+    "strict_extra": 0.3,   # added for press and official sources (not for scams or personal data)
 }
 HARMFUL = (HarmCategory.INCITEMENT, HarmCategory.IMPERSONATION, HarmCategory.SCAM, HarmCategory.MISINFORMATION,
            HarmCategory.PERSONAL_DATA, HarmCategory.HATE_HARASSMENT)  # ties go to the earlier one
@@ -75,7 +75,7 @@ def clear_cache() -> None:
 def limit(category: str, limits: dict, *, strict: bool) -> float:
     value = limits.get(category, 0.5)
     if strict and category not in ALWAYS_SCANNED:
-        value = min(0.95, value + limits.get("strict_extra", 0.2))
+        value = min(0.95, value + limits.get("strict_extra", 0.3))
     return value
 
 

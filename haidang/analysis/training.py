@@ -166,6 +166,7 @@ def train(task: str, data: list[str], out: Path | None = None, *, dev: str | Non
     progress(f"[2/4] featurising {len(texts)} texts (normalise; blocks {blocks})")
     counts = featurizer().counts(texts, blocks=cfg["blocks"])
     progress(f"[3/4] training logistic regression (C={C}"
+             + (f", NB-LR half weight {cfg['nb']:g}" if cfg.get("nb") else "")
              + (f", sub-labels from column {cfg['sublabel']}" if subs else "") + ")")
     model = train_task(task, None, labels, C=C, counts=counts, sublabels=subs, sample_weight=weights,
                        progress=lambda m: progress("      " + m))
@@ -185,7 +186,8 @@ def train(task: str, data: list[str], out: Path | None = None, *, dev: str | Non
             "dev": data_manifest([dev]) if dev else [],
             "dev_metrics": metrics, "dev_metrics_before_feedback": before, "include_feedback": include_feedback,
             "n_feedback": len(weights) - sum(1 for w in weights if w == 1.0) if weights else 0,
-            "config": {"C": C, "blocks": cfg["blocks"], "sublabel": cfg.get("sublabel") if subs else None},
+            "config": {"C": C, "blocks": cfg["blocks"], "sublabel": cfg.get("sublabel") if subs else None,
+                       "nb": model.meta.get("nb", 0.0), "nb_C": model.meta.get("nb_C")},
             "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "code_version": registry.code_version(),
             "train_seconds": round(time.perf_counter() - started, 1),
         }

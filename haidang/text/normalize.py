@@ -684,6 +684,8 @@ _TONED_VOWELS = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹê�
 def _build_echo() -> re.Pattern:
     by_base: dict[str, str] = {}
     for vowel in _TONED_VOWELS:
+        if vowel in "ưừứửữự":
+            continue  # "ưu" is a Vietnamese vowel pair (bưu điện, cứu, hưu trí), not an echo of "ư"
         by_base.setdefault(fold(vowel), "")
         by_base[fold(vowel)] += vowel
     return re.compile("|".join(f"(?<=[{vowels}]){base}+" for base, vowels in by_base.items()))
