@@ -33,6 +33,7 @@ class AlertReason(models.TextChoices):
     URGENT_TOPIC = "urgent_topic", _("urgent watch-list topic")
     SPIKE = "spike", _("volume spike")
     GROWTH = "growth", _("fast-growing story")
+    KNOWN_CLAIM = "known_claim", _("repeats a claim already verified")  # raised by the claim library
 
 
 class AlertStatus(models.TextChoices):

@@ -1,0 +1,364 @@
+"""The only place that writes the claim library. Every function: `do_<verb>_<noun>(..., *, acting_user)`,
+atomic, writing the audit log.
+
+Who may do what:
+- create or edit a claim: working members (coordinator/officer/leader) of its verifying agency; from a
+  case, only the case's lead or participating agencies;
+- approve (make public) or withdraw: leaders of the verifying agency or of the lead agency; a case's
+  "publish official information" action, once the plan is approved, approves the case's claims with the
+  approving leader as the actor (`receivers.py`);
+- confirm or reject a match: working members of any agency that can see the claim.
+
+Matching runs as the system (no acting user) after the alerts pipeline has put items into stories.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from haidang.agencies import access
+from haidang.audit.actions import record
+from haidang.core.notifications import notify
+from haidang.text.privacy import mask_personal_data
+
+from .choices import FROM_CASE_VERDICT, ClaimStatus, ClaimVerdict, MatchMethod, MatchStatus
+from .conf import conf
+from .index import get_index
+from .models import Claim, ClaimMatch
+from .tuning import threshold_in_force
+
+KNOWN_CLAIM = "known_claim"  # the alert reason added when an item repeats a known claim
+
+
+def _require_working(user, agency) -> None:
+    if agency is None:
+        raise ValidationError(gettext_lazy("Choose the verifying agency."))
+    access.require_role(user, agency, access.WORKING_ROLES,
+                        _("Only the verifying agency can record or edit this claim."))
+
+
+def _require_approver(user, claim: Claim) -> None:
+    lead = access.lead_agency()
+    if user is not None and (user.is_superuser or (claim.agency_id and access.has_role(user, claim.agency, ("leader",)))
+                             or (lead is not None and access.has_role(user, lead, ("leader",)))):
+        return
+    raise PermissionDenied(_("Only a leader of the verifying agency or of the lead agency can approve this."))
+
+
+def _require_case_worker(user, case) -> None:
+    if user.is_superuser or access.has_role(user, case.lead_agency) or user.pk == case.lead_officer_id:
+        return
+    if access.agency_ids(user, access.WORKING_ROLES) & case.participant_agency_ids():
+        return
+    raise PermissionDenied(_("Only the lead agency and participating agencies can do this."))
+
+
+def _clean(statement: str, verdict: str, correction: str) -> None:
+    if not (statement or "").strip():
+        raise ValidationError(gettext_lazy("Write the claim's statement."))
+    if verdict not in ClaimVerdict.values:
+        raise ValidationError(gettext_lazy("Choose a verdict."))
+    if verdict in (ClaimVerdict.FALSE, ClaimVerdict.MISLEADING) and not (correction or "").strip():
+        raise ValidationError(gettext_lazy("A false or misleading claim needs the official correction."))
+
+
+def _touched(claim: Claim) -> None:
+    claim.updated_at = timezone.now()
+
+
+@transaction.atomic
+def do_create_claim(*, acting_user, statement: str, verdict: str = ClaimVerdict.FALSE, correction: str = "",
+                    sources: str = "", agency=None, case=None, verification=None, claim_id: str = "",
+                    verified_on: dt.date | None = None) -> Claim:
+    """A claim recorded by hand or from a case's verification (then `case` and `verification` are set)."""
+    if verification is not None:
+        case = verification.case
+    if case is not None:
+        _require_case_worker(acting_user, case)
+    agency = agency or access.primary_agency(acting_user)
+    _require_working(acting_user, agency)
+    _clean(statement, verdict, correction)
+    claim = Claim.objects.create(
+        claim_id=(claim_id or "").strip() or f"hd-{uuid.uuid4().hex[:12]}", statement=statement.strip(),
+        verdict=verdict, correction=correction.strip(), sources=sources.strip(), agency=agency, case=case,
+        verification=verification, verified_on=verified_on or timezone.localdate(), created_by=acting_user)
+    record("claim.create", actor=acting_user, obj=claim, agency=agency, changes={
+        "claim_id": claim.claim_id, "verdict": verdict, "case": case.code if case is not None else None,
+        "verification": verification.pk if verification is not None else None})
+    return claim
+
+
+def claim_defaults_from_case(case) -> dict:
+    """What the case's current verification says: the form's starting values."""
+    verification = case.current_verification()
+    if verification is None:
+        return {}
+    return {"verdict": FROM_CASE_VERDICT.get(verification.verdict, ClaimVerdict.UNPROVEN),
+            "sources": verification.sources, "correction": verification.findings, "verification": verification}
+
+
+@transaction.atomic
+def do_update_claim(claim: Claim, *, acting_user, **fields) -> Claim:
+    """Edit the statement, verdict, correction or sources. An approved claim edited goes back to draft:
+    what is public was approved as it was."""
+    _require_working(acting_user, claim.agency)
+    allowed = {"statement", "verdict", "correction", "sources", "verified_on"}
+    changes = {k: v for k, v in fields.items() if k in allowed and getattr(claim, k) != v}
+    if not changes:
+        return claim
+    for key, value in changes.items():
+        setattr(claim, key, value)
+    _clean(claim.statement, claim.verdict, claim.correction)
+    if claim.status == ClaimStatus.APPROVED:
+        claim.status = ClaimStatus.DRAFT
+        changes["status"] = ClaimStatus.DRAFT
+    _touched(claim)
+    claim.save()
+    record("claim.update", actor=acting_user, obj=claim, agency=claim.agency,
+           changes={k: str(v) for k, v in changes.items()})
+    return claim
+
+
+@transaction.atomic
+def do_approve_claim(claim: Claim, *, acting_user, via: str = "") -> Claim:
+    """A leader approves the claim: it is published (public page, feed, search), unless its case is
+    confidential, in which case it stays internal."""
+    _require_approver(acting_user, claim)
+    claim = Claim.objects.select_for_update().get(pk=claim.pk)
+    if claim.status == ClaimStatus.APPROVED:
+        return claim
+    _clean(claim.statement, claim.verdict, claim.correction)
+    claim.status = ClaimStatus.APPROVED
+    claim.approved_by = acting_user
+    claim.approved_at = timezone.now()
+    _touched(claim)
+    claim.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
+    record("claim.approve", actor=acting_user, obj=claim, agency=claim.agency,
+           changes={"claim_id": claim.claim_id, "via": via, "public": claim.is_public})
+    return claim
+
+
+@transaction.atomic
+def do_withdraw_claim(claim: Claim, *, acting_user, reason: str) -> Claim:
+    _require_approver(acting_user, claim)
+    if not reason.strip():
+        raise ValidationError(gettext_lazy("Give the reason."))
+    claim.status = ClaimStatus.WITHDRAWN
+    _touched(claim)
+    claim.save(update_fields=["status", "updated_at"])
+    record("claim.withdraw", actor=acting_user, obj=claim, agency=claim.agency, changes={"reason": reason})
+    return claim
+
+
+def do_publish_case_claims(case, *, acting_user, via: str = "") -> list[Claim]:
+    """The case's "publish official information" action was approved: approve its draft claims."""
+    published = []
+    with transaction.atomic():
+        for claim in Claim.objects.filter(case=case, status=ClaimStatus.DRAFT):
+            published.append(do_approve_claim(claim, acting_user=acting_user, via=via))
+    return published
+
+
+# --- import --------------------------------------------------------------------------------
+
+
+class ImportLineError(ValueError):
+    def __init__(self, line: int, message: str):
+        super().__init__(f"line {line}: {message}")
+        self.line = line
+
+
+def validate_import_row(row, line: int) -> dict:
+    if not isinstance(row, dict):
+        raise ImportLineError(line, "not a JSON object")
+    missing = [k for k in ("claim_id", "statement", "verdict") if not str(row.get(k) or "").strip()]
+    if missing:
+        raise ImportLineError(line, f"missing {', '.join(missing)}")
+    if row["verdict"] not in ClaimVerdict.values:
+        raise ImportLineError(line, f"verdict must be one of {', '.join(ClaimVerdict.values)}")
+    if len(str(row["claim_id"])) > 64:
+        raise ImportLineError(line, "claim_id longer than 64 characters")
+    return {"claim_id": str(row["claim_id"]).strip(), "statement": str(row["statement"]).strip(),
+            "verdict": row["verdict"], "correction": str(row.get("correction") or "").strip(),
+            "sources": str(row.get("sources") or "").strip()}
+
+
+@transaction.atomic
+def do_import_claims(rows: Iterable[dict], *, acting_user=None, agency=None) -> dict:
+    """Load validated rows, idempotent on `claim_id`: new ones are created (as drafts), changed ones
+    updated, equal ones left alone."""
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
+    for row in rows:
+        claim = Claim.objects.filter(claim_id=row["claim_id"]).first()
+        if claim is None:
+            claim = Claim.objects.create(agency=agency, created_by=acting_user, **row)
+            counts["created"] += 1
+            continue
+        changed = {k: v for k, v in row.items() if getattr(claim, k) != v}
+        if not changed:
+            counts["unchanged"] += 1
+            continue
+        for key, value in changed.items():
+            setattr(claim, key, value)
+        if claim.status == ClaimStatus.APPROVED:
+            claim.status = ClaimStatus.DRAFT
+        _touched(claim)
+        claim.save()
+        counts["updated"] += 1
+    record("claim.import", actor=acting_user, object_type="claims.claim", changes=counts)
+    return counts
+
+
+# --- matching ------------------------------------------------------------------------------
+
+
+def match_text(text: str, *, exclude: set | None = None) -> tuple[int | None, float]:
+    """(claim pk or None, score) at the threshold in force."""
+    found = get_index().match(text, exclude=exclude)
+    if found is None:
+        return None, 0.0
+    if found.score < threshold_in_force():
+        return None, found.score
+    return int(found.key), found.score
+
+
+def do_match_items(item_ids: Iterable[int]) -> dict:
+    """Match new items against the claims: a match above the threshold is proposed (the item page
+    shows it), and one above AUTO_LINK also joins the claim's story and alert at once."""
+    from haidang.content.models import Item
+
+    ids = sorted({int(i) for i in item_ids})
+    counts = {"items": len(ids), "matched": 0}
+    index = get_index()
+    if not index.size or not ids:
+        return counts
+    threshold = threshold_in_force()
+    auto_link = float(conf("AUTO_LINK"))
+    rejected: dict[int, set[int]] = {}
+    for item_id, claim_id in ClaimMatch.objects.filter(item_id__in=ids, status=MatchStatus.REJECTED).values_list(
+            "item_id", "claim_id"):
+        rejected.setdefault(item_id, set()).add(claim_id)
+    for item in Item.objects.filter(pk__in=ids).only("pk", "title", "text"):
+        found = index.match(f"{item.title}\n{item.text}" if item.title else item.text,
+                            exclude=rejected.get(item.pk))
+        if found is None or found.score < threshold:
+            continue
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    match = ClaimMatch.objects.create(claim_id=int(found.key), item=item, score=found.score,
+                                                      method=MatchMethod(found.method))
+            except IntegrityError:
+                continue  # matched before (a re-run): idempotent
+            record("claim.match", obj=match, changes={"claim": match.claim_id, "item": item.pk,
+                                                     "score": round(found.score, 4), "method": found.method})
+            counts["matched"] += 1
+            if found.score >= auto_link:
+                _link(match, actor=None)
+    return counts
+
+
+def _item_story(item_id: int):
+    from haidang.alerts.models import StoryItem
+
+    membership = StoryItem.objects.filter(item_id=item_id).select_related("story").first()
+    story = membership.story if membership is not None else None
+    while story is not None and story.merged_into_id:
+        story = story.merged_into
+    return story
+
+
+def _link(match: ClaimMatch, *, actor) -> None:
+    """The item joins the claim's story (the claim takes the first matched item's story as its own),
+    and the alert on that story is extended, or raised for the agency that owns the claim."""
+    from haidang.agencies.queries import designated_officers
+    from haidang.alerts.choices import AlertKind, AlertStatus, HarmCategory, Priority
+    from haidang.alerts.models import Alert
+
+    if match.linked:
+        return
+    claim = Claim.objects.select_for_update().get(pk=match.claim_id)
+    story = claim.story
+    if story is None:
+        story = _item_story(match.item_id)
+        if story is not None:
+            claim.story = story
+            claim.save(update_fields=["story"])
+    items = ClaimMatch.objects.filter(claim=claim, linked=True).count() + 1
+    key = f"story:{story.pk}" if story is not None else f"claim:{claim.pk}"
+    alert = Alert.objects.select_for_update().filter(dedupe_key=key).first()
+    now = timezone.now()
+    detail = {"claim": claim.claim_id, "claim_items": items, "claim_verdict": claim.verdict}
+    if alert is not None:
+        alert.reasons = sorted(set(alert.reasons) | {KNOWN_CLAIM})
+        alert.details = {**alert.details, **detail}
+        alert.item_count = max(alert.item_count, items)
+        alert.updated_at = now
+        alert.save(update_fields=["reasons", "details", "item_count", "updated_at"])
+        record("alert.extend", actor=actor, obj=alert, agency=alert.agency,
+               changes={"claim": claim.claim_id, "item": match.item_id})
+        event = "extended"
+    else:
+        alert = Alert.objects.create(
+            dedupe_key=key, kind=AlertKind.STORY, story=story, title=mask_personal_data(claim.statement)[:300],
+            priority=Priority.HIGH, category=HarmCategory.MISINFORMATION, reasons=[KNOWN_CLAIM], details=detail,
+            agency=claim.agency, routed_by=str(_("verifying agency of the claim")), status=AlertStatus.OPEN,
+            item_count=items, created_at=now, updated_at=now)
+        record("alert.raise", actor=actor, obj=alert, agency=alert.agency,
+               changes={"claim": claim.claim_id, "item": match.item_id, "agency": alert.agency_id})
+        event = "raised"
+        if claim.agency_id:
+            notify(designated_officers(claim.agency), verb="claims.repeated", target=alert,
+                   url=reverse("claims:detail", args=[claim.pk]),
+                   text=_("A known claim is spreading again: %(statement)s")
+                   % {"statement": mask_personal_data(claim.statement)[:200]})
+    match.linked = True
+    match.save(update_fields=["linked"])
+    record("claim.link", actor=actor, obj=match, changes={"alert": alert.pk, "event": event,
+                                                          "story": story.pk if story is not None else None})
+
+
+def _require_decider(user, match: ClaimMatch) -> None:
+    if not access.agency_ids(user, access.WORKING_ROLES) and not user.is_superuser:
+        raise PermissionDenied(_("Only working officers can decide on a match."))
+    if not Claim.objects.restrict(user).filter(pk=match.claim_id).exists():
+        raise PermissionDenied(_("You cannot see this claim."))
+
+
+@transaction.atomic
+def do_confirm_match(match: ClaimMatch, *, acting_user) -> ClaimMatch:
+    """The officer agrees the item repeats the claim: it joins the claim's story and alert."""
+    _require_decider(acting_user, match)
+    match = ClaimMatch.objects.select_for_update().get(pk=match.pk)
+    match.status = MatchStatus.CONFIRMED
+    match.decided_by = acting_user
+    match.decided_at = timezone.now()
+    match.save(update_fields=["status", "decided_by", "decided_at"])
+    record("claim.match_confirm", actor=acting_user, obj=match,
+           changes={"claim": match.claim_id, "item": match.item_id, "score": match.score})
+    _link(match, actor=acting_user)
+    return match
+
+
+@transaction.atomic
+def do_reject_match(match: ClaimMatch, *, acting_user) -> ClaimMatch:
+    """The officer says the item does not repeat the claim. Kept: the pair is never proposed again,
+    and the score tunes the threshold in force."""
+    _require_decider(acting_user, match)
+    match = ClaimMatch.objects.select_for_update().get(pk=match.pk)
+    match.status = MatchStatus.REJECTED
+    match.decided_by = acting_user
+    match.decided_at = timezone.now()
+    match.save(update_fields=["status", "decided_by", "decided_at"])
+    record("claim.match_reject", actor=acting_user, obj=match,
+           changes={"claim": match.claim_id, "item": match.item_id, "score": match.score})
+    return match

@@ -1,0 +1,26 @@
+"""Tunables of the claim library, overridable through `settings.HAIDANG_CLAIMS = {...}`.
+
+THRESHOLD is the score chosen on the benchmark's dev split (`bench/claims.py`); officers' rejections can only
+raise the threshold in force (`tuning.threshold_in_force`), never lower it below this floor.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+DEFAULTS: dict[str, object] = {
+    "THRESHOLD": 0.37,
+    # Matches scoring this much or more join the claim's story and alert without waiting for an officer.
+    "AUTO_LINK": 0.9,
+    # Precision the confirmed/rejected decisions must show above the tuned threshold.
+    "TARGET_PRECISION": 0.95,
+    # Decisions needed before they move the threshold.
+    "MIN_DECISIONS": 5,
+    # Seconds the public pages are cached.
+    "PUBLIC_CACHE_SECONDS": 300,
+}
+
+
+def conf(name: str):
+    overrides = (getattr(settings, "HAIDANG_CLAIMS", None) or {}) if settings.configured else {}
+    return overrides.get(name, DEFAULTS[name])
