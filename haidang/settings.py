@@ -86,8 +86,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI and Redoc files served from here: no CDN
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "huey.contrib.djhuey",
     "haidang.core",
     "haidang.workdays",
@@ -100,9 +106,11 @@ INSTALLED_APPS = [
     "haidang.cases",
     "haidang.grievances",
     "haidang.coordination",
+    "haidang.claims",
     "haidang.reports",
     "haidang.api",
     "haidang.desk",
+    "haidang.accounts",
 ]
 
 MIDDLEWARE = [
@@ -115,6 +123,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the second factor of this session
     "haidang.core.middleware.NoStoreForAuthenticatedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -239,6 +248,10 @@ AXES_COOLOFF_TIME = envint("HAIDANG_LOGIN_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# Two-factor log-in (TOTP, haidang/accounts): required for leaders and administrators, optional for
+# others. Off under tests unless a test turns it on, so that other tests' log-ins stay one step.
+HAIDANG_REQUIRE_2FA = envbool("HAIDANG_REQUIRE_2FA", not TESTING)
+OTP_TOTP_ISSUER = "Hải Đăng"
 
 SESSION_COOKIE_AGE = envint("HAIDANG_SESSION_HOURS", 8) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -343,16 +356,44 @@ REST_FRAMEWORK = {
         "haidang.api.auth.AgencyTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated", "haidang.api.permissions.TokenScope"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.CursorPagination",
     "PAGE_SIZE": 100,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "haidang.api.problems.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": ["haidang.api.throttling.PerTokenThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"token": envstr("HAIDANG_API_RATE", "600/min")},
 }
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Hải Đăng API",
+    "VERSION": "1",
+    "DESCRIPTION": "docs/api.md",  # replaced by the translated text in haidang.api.schema
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},  # no call to validator.swagger.io
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "haidang.api.schema.add_problem_responses"],
+    "ENUM_NAME_OVERRIDES": {"HarmCategoryEnum": "haidang.core.vocabulary.HarmCategory",
+                            "PriorityEnum": "haidang.core.vocabulary.Priority",
+                            "CaseCategoryEnum": "haidang.cases.choices.HarmCategory"},
+}
+# Outgoing webhooks: attempts per delivery (backoff doubles from the first delay), and consecutive
+# failed attempts after which a subscription is disabled and its coordinators told.
+HAIDANG_WEBHOOK_ATTEMPTS = envint("HAIDANG_WEBHOOK_ATTEMPTS", 5)
+HAIDANG_WEBHOOK_BACKOFF_S = envint("HAIDANG_WEBHOOK_BACKOFF_S", 30)
+HAIDANG_WEBHOOK_DISABLE_AFTER = envint("HAIDANG_WEBHOOK_DISABLE_AFTER", 15)
 
 # --- Hải Đăng ---------------------------------------------------------------
 # Which agency leads is a setting, not code: the 2025 reorganisation moved the
 # Department of Information and Communications' functions to other departments.
 HAIDANG_LEAD_AGENCY = envstr("HAIDANG_LEAD_AGENCY", "STTTT")
+# Where the claim library's public pages (corrections, their Atom feed and search) are served without log-in.
+HAIDANG_PUBLIC_PATH = envstr("HAIDANG_PUBLIC_PATH", "cong-khai/")
 # Province context for place resolution (vietnam-provinces code; 44 = Quảng Trị after 2025).
 HAIDANG_PROVINCE_CODE = envint("HAIDANG_PROVINCE_CODE", 44)
 # Hosts that may be fetched even though they resolve to private/loopback addresses.

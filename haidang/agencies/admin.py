@@ -48,9 +48,10 @@ class ApiTokenAddForm(forms.ModelForm):
 class ApiTokenAdmin(AuditedModelAdmin):
     """Tokens are issued by `do_issue_api_token`, which shows the key once; the admin's add page calls it."""
 
-    list_display = ("name", "agency", "prefix", "created_at", "last_used_at", "revoked")
-    # Whom a token acts for is fixed when it is issued; a changed need is a new token.
-    readonly_fields = ("agency", "user", "prefix", "created_at", "last_used_at")
+    list_display = ("name", "agency", "prefix", "scopes", "created_at", "expires_at", "last_used_at", "revoked")
+    # Whom a token acts for, and what it may do until when, is fixed when it is issued; a changed
+    # need is a new token (a coordinator issues scoped ones at /integrations/; this page, push ones).
+    readonly_fields = ("agency", "user", "prefix", "scopes", "created_at", "expires_at", "last_used_at")
     exclude = ("key_hash",)
     add_form = ApiTokenAddForm
 

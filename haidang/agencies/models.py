@@ -97,8 +97,19 @@ class OfficerProfile(models.Model):
         return f"{self.user} ({self.title})"
 
 
+def default_token_scopes() -> list[str]:
+    # Tokens issued before scopes existed were push-collector tokens: they keep exactly that.
+    return ["push"]
+
+
 class ApiToken(models.Model):
-    """A token for external collectors pushing items. Only the SHA-256 of the token is stored."""
+    """A token an agency's systems use for the API. Only the SHA-256 of the token is stored.
+
+    Scopes: `read` (GET the workflow), `push` (POST items), `act` (the writes officers make on the
+    screens). A token acts for its agency only, with the role its user holds there.
+    """
+
+    SCOPES = (("read", _("read")), ("push", _("push items")), ("act", _("act (acknowledge, answer, report)")))
 
     name = models.CharField(_("name"), max_length=100)
     agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("agency"))
@@ -109,6 +120,9 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
     revoked = models.BooleanField(_("revoked"), default=False)
+    scopes = models.JSONField(_("scopes"), default=default_token_scopes, blank=True)
+    # None only for tokens issued before expiry existed; every new token has one.
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("API token")
@@ -116,6 +130,13 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
+    def has_scope(self, scope: str) -> bool:
+        return scope in (self.scopes or [])
 
     @staticmethod
     def hash_key(raw: str) -> str:

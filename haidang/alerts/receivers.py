@@ -1,16 +1,16 @@
-"""Receivers: analysed items go to stories and alerts through a task (never inline), and raised or
-escalated alerts go to the webhook through a task."""
+"""Receivers: analysed items go to stories and alerts through a task (never inline).
+
+Raised or escalated alerts reach webhooks through the api app, which turns audit entries into events;
+the HAIDANG_WEBHOOK_URL setting is one subscription there (haidang.api.webhooks)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import transaction
 from django.dispatch import receiver
 
 from haidang.analysis.signals import items_analyzed
 
-from .signals import alert_event
-from .tasks import process_items_task, webhook_task
+from .tasks import process_items_task
 
 
 @receiver(items_analyzed, dispatch_uid="alerts.items_analyzed")
@@ -24,9 +24,3 @@ def enqueue_stories(sender, item_ids=None, **kwargs):
 
     # The signals were stored in the analyser's transaction: the task must see them.
     transaction.on_commit(enqueue)
-
-
-@receiver(alert_event, dispatch_uid="alerts.webhook")
-def enqueue_webhook(sender, alert_id=None, event="", **kwargs):
-    if alert_id and getattr(settings, "HAIDANG_WEBHOOK_URL", ""):
-        webhook_task(alert_id, event)

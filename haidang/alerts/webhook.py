@@ -1,4 +1,8 @@
-"""The optional outgoing webhook for the province's chat or integration systems.
+"""Signing and the alert payload of outgoing webhooks.
+
+Delivery lives in haidang.api.webhooks: the HAIDANG_WEBHOOK_URL setting is one subscription there
+(alert.raised, alert.escalated), next to each agency's own. `send_alert_webhook` below is the old
+direct sender, kept for the `webhook_task` of queues filled before the change.
 
 Each POST carries the JSON body and two headers:
 

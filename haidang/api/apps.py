@@ -6,3 +6,6 @@ class ApiConfig(AppConfig):
     name = "haidang.api"
     label = "api"
     verbose_name = _("API")
+
+    def ready(self):
+        from . import receivers, schema  # noqa: F401 - connect the webhook receivers; the auth scheme

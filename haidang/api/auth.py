@@ -1,10 +1,23 @@
-"""Token authentication for push collectors: `Authorization: Bearer hd_...` (or `Token hd_...`)."""
+"""Token authentication for agencies' systems: `Authorization: Bearer hd_...` (or `Token hd_...`).
+
+A token is refused (401) when unknown, revoked, expired, or its agency or user is no longer active."""
 
 from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework import authentication, exceptions
+
+
+def act_for_agency(user, agency) -> None:
+    """Pin the user's memberships (as the access helpers cache them for the request) to one agency:
+    a token, or a webhook, acts for its agency only, with the roles its user holds there, even when
+    that user belongs to several agencies. Every restrict() and require_role() then sees just that."""
+    roles = list(user.memberships.filter(agency=agency, agency__active=True).values_list("agency_id", "role")
+                 .order_by("id"))
+    user._haidang_memberships = roles
+    if hasattr(user, "_haidang_primary_agency"):
+        del user._haidang_primary_agency
 
 
 class AgencyTokenAuthentication(authentication.BaseAuthentication):
@@ -25,6 +38,8 @@ class AgencyTokenAuthentication(authentication.BaseAuthentication):
         )
         if token is None or not token.user.is_active:
             raise exceptions.AuthenticationFailed(_("Invalid or revoked token."))
+        if token.is_expired:
+            raise exceptions.AuthenticationFailed(_("This token has expired."))
         # Checked here, before any view runs: nothing (not even a push source) is made for a
         # deactivated agency, and the answer says what is wrong with the token.
         if not token.agency.active:
@@ -33,6 +48,7 @@ class AgencyTokenAuthentication(authentication.BaseAuthentication):
         if token.last_used_at is None or (timezone.now() - token.last_used_at).total_seconds() > 60:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
         request.api_token = token
+        act_for_agency(token.user, token.agency)
         return token.user, token
 
     def authenticate_header(self, request):

@@ -12,7 +12,7 @@ from .actions import record
 from .models import AuditEntry
 
 # Never written to the log, only whether they are set or changed.
-SECRET_FIELDS = frozenset({"password", "key_hash"})
+SECRET_FIELDS = frozenset({"password", "key_hash", "key", "token"})  # key, token: second-factor devices
 
 
 def snapshot(obj) -> dict:

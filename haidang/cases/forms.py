@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from haidang.agencies.models import Agency
 from haidang.core.files import upload_size_errors
+from haidang.core.forms import VietnameseDateField
 
 from .choices import (
     ActionKind,
@@ -172,7 +173,7 @@ class AppraisalForm(BootstrapMixin, forms.Form):
 class PlanActionForm(BootstrapMixin, forms.Form):
     kind = forms.ChoiceField(label=pgettext_lazy("handling action", "Action"), choices=ActionKind.choices)
     owner_agency = forms.ModelChoiceField(label=_("Owner agency"), queryset=Agency.objects.filter(active=True))
-    deadline = forms.DateField(label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = VietnameseDateField(label=_("Deadline"), required=False)  # dd/mm/yyyy whatever the browser's language
     description = forms.CharField(label=_("What to do"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     target_url = EncodingURLField(label=_("Target URL (to correct or remove)"), required=False, max_length=2000, assume_scheme="https")
     published_url = EncodingURLField(label=_("Link to the official information"), required=False, max_length=2000, assume_scheme="https")

@@ -13,6 +13,7 @@ from haidang.agencies.models import Agency
 from haidang.cases.choices import ActionKind, ExpressionType, ProtectedKind, Severity, Verdict
 from haidang.cases.forms import BootstrapMixin, MultiFileField, MultiFileInput
 from haidang.cases.models import LegalProvision
+from haidang.core.forms import VietnameseDateField
 
 from .choices import Position
 
@@ -105,7 +106,7 @@ class ConclusionActionForm(BootstrapMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Agreed action"), required=False, choices=[("", "—"), *ActionKind.choices])
     owner_agency = forms.ModelChoiceField(label=_("Owner agency"), required=False, empty_label="—",
                                           queryset=Agency.objects.filter(active=True).order_by("name"))
-    deadline = forms.DateField(label=_("Deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = VietnameseDateField(label=_("Deadline"), required=False)  # dd/mm/yyyy whatever the browser's language
     description = forms.CharField(label=_("What to do"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
     target_url = forms.URLField(label=_("Target URL"), required=False, max_length=2000, assume_scheme="https")
     reasons = forms.CharField(label=_("Statement of reasons (removal, penalty, referral)"), required=False,

@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from haidang.audit.actions import record
@@ -188,7 +189,7 @@ def minutes_text(meeting) -> str:
         _("MINUTES OF THE COORDINATION MEETING"), meeting.title, f"{_('Case')}: {case.code} {case.title}",
         f"{_('Time')}: {timezone.localtime(meeting.starts_at):%d/%m/%Y %H:%M}"
         f" – {timezone.localtime(meeting.ends_at):%H:%M}",
-        f"{_('Place')}: {meeting.place or meeting.online_link}", _("Convened by") + f": {case.lead_agency.name}", "",
+        f"{pgettext('meeting venue', 'Place')}: {meeting.place or meeting.online_link}", _("Convened by") + f": {case.lead_agency.name}", "",
         _("Invited agencies") + ":",
     ]
     for inv in meeting.invitations.select_related("agency"):

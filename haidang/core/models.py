@@ -83,6 +83,9 @@ class NotificationQuerySet(RestrictedQuerySet):
     def unread(self):
         return self.filter(read_at__isnull=True)
 
+    def undone(self):
+        return self.filter(done_at__isnull=True)
+
 
 class Notification(models.Model):
     """One message in a person's in-app inbox (also e-mailed). Any app sends them through
@@ -98,6 +101,8 @@ class Notification(models.Model):
     target_id = models.CharField(_("object id"), max_length=64, blank=True)
     created_at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    # Set when the task it announced is done (by whoever did it): the inbox then clears itself.
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     emailed = models.BooleanField(_("e-mailed"), default=False)  # meant to be e-mailed
     email_sent_at = models.DateTimeField(_("e-mail sent at"), null=True, blank=True)
     email_attempts = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)
@@ -109,7 +114,27 @@ class Notification(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
-        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_inbox_idx")]
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_inbox_idx"),
+                   # Every write asks "open notifications about this object?" (notifications.refresh_done).
+                   models.Index(fields=["target_type", "target_id"], name="notification_target_idx")]
 
     def __str__(self) -> str:
         return f"{self.recipient_id}: {self.verb}"
+
+
+class NotificationPreference(models.Model):
+    """One person's choice for one kind of notification (`verb`, e.g. "cases.approval_needed"): no row
+    means the default, e-mail on. The inbox always gets the row; only the e-mail is switched off."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences",
+                             verbose_name=_("user"))
+    verb = models.CharField(_("kind"), max_length=60)
+    email = models.BooleanField(_("e-mail me"), default=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+        constraints = [models.UniqueConstraint(fields=["user", "verb"], name="notification_preference_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.verb} e-mail={'on' if self.email else 'off'}"

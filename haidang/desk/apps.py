@@ -10,3 +10,8 @@ class DeskConfig(AppConfig):
     name = "haidang.desk"
     label = "desk"
     verbose_name = _("Desk")
+
+    def ready(self) -> None:
+        from . import clearing
+
+        clearing.connect()

@@ -7,8 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from haidang.analysis.choices import VerdictOutcome
+from haidang.core.forms import VietnameseDateField
 from haidang.core.vocabulary import HarmCategory, Priority
 from haidang.sources.choices import Platform
+
+# Newest first, by when it was collected (the default: what just came in) or when it was published.
+SORT_CHOICES = [("fetched", _("newest collected first")), ("published", _("newest published first"))]
 
 
 def _any(choices) -> list:
@@ -27,10 +31,9 @@ class FeedFilterForm(forms.Form):
     priority = forms.ChoiceField(label=_("Priority"), required=False, choices=_any(Priority.choices))
     place = forms.ChoiceField(label=pgettext_lazy("feed filter: province/ward", "Place"), required=False)
     watchlist = forms.TypedChoiceField(label=_("Watch-list"), required=False, coerce=int, empty_value=None)
-    date_from = forms.DateField(label=_("Published from"), required=False,
-                                widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}))
-    date_to = forms.DateField(label=_("Published until"), required=False,
-                              widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}))
+    date_from = VietnameseDateField(label=_("Published from"), required=False)
+    date_to = VietnameseDateField(label=_("Published until"), required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
 
     def __init__(self, *args, sources=(), watchlists=(), places=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,7 +49,11 @@ class FeedFilterForm(forms.Form):
     def filters(self) -> dict:
         """The valid filters as keyword arguments of `queries.search_items`."""
         self.is_valid()  # cleaned_data then holds only the valid fields
-        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}
+        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "") and k != "sort"}
+
+    def sort_order(self) -> str:
+        self.is_valid()
+        return "published" if self.cleaned_data.get("sort") == "published" else "fetched"
 
     @property
     def active_count(self) -> int:

@@ -4,13 +4,16 @@ at the top, with the feed screen."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 
+from django.db.models import Q
 from django.utils import timezone
 
 from haidang.analysis.models import ItemSignals, ItemTag
 from haidang.content import search
 from haidang.content.models import Item
+from haidang.content.queries import PAGE_SIZE, KeysetPage, decode_cursor
 from haidang.content.search import apply_search
 
 
@@ -64,3 +67,40 @@ def recent_places(user, limit_items: int = 2000) -> list[tuple[str, str]]:
             if code and code not in seen and place.get("confidence", 0) >= 0.5:
                 seen[code] = str(place.get("name", code))
     return sorted(seen.items(), key=lambda kv: kv[1])
+
+
+def published_page(items, *, after: str | None = None, before: str | None = None, size: int = PAGE_SIZE) -> KeysetPage:
+    """One page of `items` newest *published* first: a keyset on (published_at, id), the same cursors
+    as the collection-time pages. Items with no publication time cannot be placed in this order and
+    are left out (the page says so)."""
+    items = items.filter(published_at__isnull=False).order_by("-published_at", "-id")
+    before_key, after_key = _published_key(before), _published_key(after)
+    if before_key is not None:
+        when, pk = before_key
+        rows = list(items.filter(Q(published_at__gt=when) | Q(published_at=when, id__gt=pk))
+                    .order_by("published_at", "id")[: size + 1])
+        has_newer = len(rows) > size
+        rows = list(reversed(rows[:size]))
+        page = KeysetPage(items=rows, is_first=not has_newer)
+        page.next_cursor = _published_cursor(rows[-1]) if rows else ""
+        page.prev_cursor = _published_cursor(rows[0]) if rows and has_newer else ""
+        return page
+    if after_key is not None:
+        when, pk = after_key
+        items = items.filter(Q(published_at__lt=when) | Q(published_at=when, id__lt=pk))
+    rows = list(items[: size + 1])
+    page = KeysetPage(items=rows[:size], is_first=after_key is None)
+    if len(rows) > size:
+        page.next_cursor = _published_cursor(rows[size - 1])
+    if after_key is not None and page.items:
+        page.prev_cursor = _published_cursor(page.items[0])
+    return page
+
+
+def _published_cursor(item) -> str:
+    raw = f"{item.published_at.isoformat()}|{item.pk}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _published_key(value: str | None):
+    return decode_cursor(value)  # the same "<datetime>|<id>" format, only the datetime differs

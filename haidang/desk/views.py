@@ -26,6 +26,7 @@ from haidang.analysis.models import Verdict, WatchList
 from haidang.audit.actions import record
 from haidang.cases import dashboard as cases_dashboard
 from haidang.cases.actions import do_create_report
+from haidang.claims import queries as claims_queries
 from haidang.content.models import Item
 from haidang.content.queries import access_item_for_user, keyset_page
 from haidang.content.search import search_backend
@@ -35,13 +36,13 @@ from haidang.grievances import dashboard as grievances_dashboard
 from haidang.sources.models import Source
 from haidang.text.privacy import mask_personal_data
 
-from . import dashboard
+from . import dashboard, home
 from .forms import BatchForm, FeedFilterForm, VerdictForm
-from .queries import recent_places, search_items
+from .queries import published_page, recent_places, search_items
 
 # The dashboard's cards, each domain contributing its own: `panels(request) -> list[dict(template=...,
 # context=..., order=int)]`. The ground knows none of them; this top room collects them.
-DASHBOARD_PANELS = [dashboard.panels, alerts_dashboard.panels, cases_dashboard.panels, coordination_dashboard.panels,
+DASHBOARD_PANELS = [home.panels, dashboard.panels, alerts_dashboard.panels, cases_dashboard.panels, coordination_dashboard.panels,
                     grievances_dashboard.panels]
 
 
@@ -54,7 +55,8 @@ def _panels(request) -> list[dict]:
 
 @login_required
 def dashboard_view(request):
-    return render(request, "core/dashboard.html", {"panels": _panels(request)})
+    # Viewers read, never write: buttons they cannot use are not shown (no dead ends).
+    return render(request, "core/dashboard.html", {"panels": _panels(request), "can_work": _can_work(request.user)})
 
 
 
@@ -79,8 +81,10 @@ def feed(request):
     kwargs = {("source_id" if k == "source" else "watchlist_id" if k == "watchlist" else k): v
               for k, v in filters.items()}
     items = search_items(request.user, query, **kwargs)
-    page = keyset_page(items, after=request.GET.get("after"), before=request.GET.get("before"))
-    context = {"page": page, "query": query, "form": form, "can_work": _can_work(request.user),
+    sort = form.sort_order()
+    pager = published_page if sort == "published" else keyset_page
+    page = pager(items, after=request.GET.get("after"), before=request.GET.get("before"))
+    context = {"page": page, "query": query, "form": form, "can_work": _can_work(request.user), "sort": sort,
                "active_filters": len(filters), "search_backend": search_backend(items)}
     return render(request, "content/feed.html", context)
 
@@ -195,6 +199,8 @@ def _item_context(request, item, verdict_form=None) -> dict:
         "reveal": bool(getattr(request, "_haidang_reveal", False)),
         "may_reveal": (mask_personal_data(item.text) != item.text or mask_personal_data(item.title) != item.title)
         and may_reveal_personal_data(request.user, item),
+        # Known claims this item repeats: the "verified: false" banner (haidang/claims).
+        "claim_matches": claims_queries.matches_for_item(request.user, item),
     }
 
 

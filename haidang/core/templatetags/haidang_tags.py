@@ -25,6 +25,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from haidang.text.privacy import mask_personal_data
 
@@ -252,6 +253,31 @@ def ago(value) -> str:
     if value > now:
         return _("in %(delta)s") % {"delta": timesince(now, value, depth=1)}
     return _("%(delta)s ago") % {"delta": timesince(value, now, depth=1)}
+
+
+# Job counters are written by many apps under short English keys; shown, they are words.
+JOB_COUNTER_LABELS = {
+    "read": _lazy("records read"), "new": _lazy("new items"), "updated": _lazy("items updated"),
+    "duplicates": _lazy("duplicates skipped"), "rejected": _lazy("records rejected"),
+    "created": _lazy("created"), "unchanged": _lazy("unchanged"), "matched": _lazy("matched"),
+    "analysed": _lazy("items analysed"), "skipped": _lazy("skipped"), "failed": _lazy("failed"),
+    "errors": _lazy("errors"), "rows": _lazy("rows"), "filename": _lazy("file"),
+}
+
+
+@register.filter
+def counter_label(key) -> str:
+    """The label of a Job counter key ("duplicates" → "trùng lặp, bỏ qua"); unknown keys as they are."""
+    label = JOB_COUNTER_LABELS.get(str(key))
+    return str(label) if label is not None else str(key).replace("_", " ")
+
+
+@register.filter
+def minutes_in(value) -> int:
+    """Whole minutes in a timedelta (rounded up: "locked for 15 minutes", never "for 0")."""
+    if not isinstance(value, dt.timedelta):
+        return 0
+    return max(1, math.ceil(value.total_seconds() / 60))
 
 
 @register.simple_tag

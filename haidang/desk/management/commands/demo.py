@@ -1,6 +1,7 @@
 from importlib import import_module
 
 from django.apps import apps
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -32,3 +33,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"log in as <agency>.<role> (e.g. stttt.coordinator) with {agencies_demo.DEMO_PASSWORD}; "
             f"admin: {agencies_demo.ADMIN_USERNAME} / {agencies_demo.ADMIN_PASSWORD}")
+        if getattr(settings, "HAIDANG_REQUIRE_2FA", False):
+            # Not a lock-out: a leader's first log-in shows the QR code to scan, then logs in.
+            self.stdout.write("leaders and the admin set up two-factor log-in (an authenticator app) at their "
+                              "first log-in; HAIDANG_REQUIRE_2FA=0 turns the requirement off for a demo")
