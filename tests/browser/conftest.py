@@ -103,3 +103,35 @@ def login():
         return page
 
     return do_login
+
+
+@pytest.fixture
+def open_session(browser, live_server):
+    """open_session("bob") → a logged-in page in a browser context of its own (own cookies)."""
+    contexts, logs = [], []
+
+    def open_as(username: str):
+        context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900},
+                                      base_url=live_server.url, timezone_id="Asia/Ho_Chi_Minh")
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live_server.url)
+                      else route.abort())
+        context.set_default_timeout(10_000)
+        page = context.new_page()
+        log = PageLog()
+        page.on("console", lambda msg: log.console_errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: log.page_errors.append(str(exc)))
+        page.goto("/accounts/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", PASSWORD)
+        page.locator("form[novalidate] button[type=submit]").click()
+        page.wait_for_load_state("domcontentloaded")
+        assert "/accounts/login/" not in page.url, f"log-in as {username} failed"
+        contexts.append(context)
+        logs.append(log)
+        return page
+
+    yield open_as
+    for log in logs:
+        assert log.csp_violations() == [] and log.page_errors == [], (log.console_errors, log.page_errors)
+    for context in contexts:
+        context.close()

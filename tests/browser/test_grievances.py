@@ -15,44 +15,11 @@ from haidang.alerts.tests.helpers import item, source
 from haidang.grievances.choices import GrievanceState
 from haidang.grievances.models import Grievance
 
-from .conftest import PageLog
-
 pytestmark = pytest.mark.browser
 
 ROAD = ("Người dân Phường Đồng Hới phản ánh tuyến đường ở tổ dân phố 5 bị sụt lún, xuống cấp nghiêm trọng, "
         "xe máy qua lại rất nguy hiểm, mong chính quyền sớm sửa chữa trước mùa mưa")
 ANSWER_URL = "https://donghoi.quangtri.gov.vn/tra-loi-phan-anh/duong-to-dan-pho-5"
-
-
-@pytest.fixture
-def open_session(browser, live_server):
-    contexts, logs = [], []
-
-    def open_as(username: str):
-        context = browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900},
-                                      base_url=live_server.url, timezone_id="Asia/Ho_Chi_Minh")
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live_server.url)
-                      else route.abort())
-        context.set_default_timeout(10_000)
-        page = context.new_page()
-        log = PageLog()
-        page.on("console", lambda msg: log.console_errors.append(msg.text) if msg.type == "error" else None)
-        page.on("pageerror", lambda exc: log.page_errors.append(str(exc)))
-        page.goto("/accounts/login/")
-        page.fill("#id_username", username)
-        page.fill("#id_password", PASSWORD)
-        page.locator("form[novalidate] button[type=submit]").click()
-        page.wait_for_load_state("domcontentloaded")
-        assert "/accounts/login/" not in page.url, f"log-in as {username} failed"
-        contexts.append(context)
-        logs.append(log)
-        return page
-
-    yield open_as
-    for log in logs:
-        assert log.csp_violations() == [] and log.page_errors == [], (log.console_errors, log.page_errors)
-    for context in contexts:
-        context.close()
 
 
 @pytest.fixture
