@@ -1,0 +1,21 @@
+"""The case list and page lead to the spreadsheets and documents with Vietnamese headers (#14, #15)."""
+
+import pytest
+from django.urls import reverse
+
+from .helpers import appraised_case
+
+
+@pytest.mark.django_db
+def test_the_case_list_offers_the_vietnamese_spreadsheets_and_the_case_page_its_documents(personas):
+    p = personas
+    case = appraised_case(p, participants=[p.health])
+    client = p.client_for(p.alice)
+    listing = client.get(reverse("cases:list")).content.decode()
+    xlsx = reverse("reports:export", args=["cases", "xlsx"])
+    assert xlsx in listing and reverse("reports:export", args=["cases", "csv"]) in listing
+    response = client.get(xlsx)
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")
+    page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
+    documents = reverse("reports:case_documents", args=[case.pk])
+    assert documents in page and client.get(documents).status_code == 200
