@@ -229,3 +229,14 @@ def test_an_admin_removes_a_lost_device_on_the_record_and_its_key_stays_out_of_t
     assert response.status_code == 302 and not TOTPDevice.objects.filter(pk=device.pk).exists()
     entry = AuditEntry.objects.get(action="admin.delete", object_type="otp_totp.totpdevice")
     assert entry.changes["before"]["key"] == "(set)" and device.key not in str(entry.changes)
+
+
+def test_a_leaders_session_without_the_second_factor_is_sent_back_through_the_log_in(personas, two_factor_required):
+    client = Client()
+    client.force_login(personas.lena)  # e.g. a session opened before two-factor log-in was required
+    response = client.get("/cases/?q=x")
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    assert "next=%2Fcases%2F%3Fq%3Dx" in response["Location"] and SESSION_KEY not in client.session
+    officer = Client()
+    officer.force_login(personas.bob)  # second factor optional for officers: the session stays
+    assert officer.get("/cases/").status_code == 200
