@@ -19,3 +19,12 @@ def test_the_case_list_offers_the_vietnamese_spreadsheets_and_the_case_page_its_
     page = client.get(reverse("cases:detail", args=[case.pk])).content.decode()
     documents = reverse("reports:case_documents", args=[case.pk])
     assert documents in page and client.get(documents).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_alert_queue_and_the_grievance_queue_offer_their_spreadsheets(personas):
+    client = personas.client_for(personas.bob)
+    for page, dataset in (("alerts:queue", "alerts"), ("grievances:list", "grievances")):
+        url = reverse("reports:export", args=[dataset, "xlsx"])
+        assert url in client.get(reverse(page)).content.decode(), page
+        assert client.get(url).status_code == 200, url
