@@ -28,3 +28,10 @@ def test_the_alert_queue_and_the_grievance_queue_offer_their_spreadsheets(person
         url = reverse("reports:export", args=[dataset, "xlsx"])
         assert url in client.get(reverse(page)).content.decode(), page
         assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.django_db
+def test_the_feed_exports_its_search(personas):
+    client = personas.client_for(personas.bob)
+    page = client.get(reverse("content:feed"), {"q": "đường sụt lún"}).content.decode()
+    assert reverse("reports:export", args=["feed", "xlsx"]) + "?q=%C4%91%C6%B0%E1%BB%9Dng%20s%E1%BB%A5t%20l%C3%BAn" in page
