@@ -889,6 +889,31 @@ def _upsert_alert(*, key: str, kind: str, story: Story | None, reasons: list[str
     return alert, event
 
 
+def do_extend_or_raise_known_claim_alert(*, key: str, story: Story | None, title: str, details: dict,
+                                        item_count: int, agency, routed_by: str, changes: dict,
+                                        actor=None) -> tuple[Alert, str]:
+    """An item repeats a claim already verified (the claim library, above us, asks): the alert on its
+    story gains the reason and the claim's details, or one is raised for the agency that owns the claim.
+    Returns (alert, "extended" | "raised"). Call inside a transaction."""
+    alert = Alert.objects.select_for_update().filter(dedupe_key=key).first()
+    now = timezone.now()
+    if alert is not None:
+        alert.reasons = sorted(set(alert.reasons) | {AlertReason.KNOWN_CLAIM.value})
+        alert.details = {**alert.details, **details}
+        alert.item_count = max(alert.item_count, item_count)
+        alert.updated_at = now
+        alert.save(update_fields=["reasons", "details", "item_count", "updated_at"])
+        record("alert.extend", actor=actor, obj=alert, agency=alert.agency, changes=changes)
+        return alert, "extended"
+    alert = Alert.objects.create(
+        dedupe_key=key, kind=AlertKind.STORY, story=story, title=mask_personal_data(title)[:300],
+        priority=Priority.HIGH, category=HarmCategory.MISINFORMATION, reasons=[AlertReason.KNOWN_CLAIM.value],
+        details=details, agency=agency, routed_by=routed_by[:200], status=AlertStatus.OPEN,
+        item_count=item_count, created_at=now, updated_at=now)
+    record("alert.raise", actor=actor, obj=alert, agency=alert.agency, changes={**changes, "agency": alert.agency_id})
+    return alert, "raised"
+
+
 def evaluate_story(story: Story, now: dt.datetime) -> Alert | None:
     """Raise or update the story's one alert when a condition holds."""
     reasons: list[str] = []

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from haidang.agencies import access
+from haidang.alerts.choices import AlertReason
 from haidang.audit.actions import record
 from haidang.core.notifications import notify
 from haidang.text.privacy import mask_personal_data
@@ -36,7 +37,7 @@ from .index import get_index
 from .models import Claim, ClaimMatch
 from .tuning import threshold_in_force
 
-KNOWN_CLAIM = "known_claim"  # the alert reason added when an item repeats a known claim
+KNOWN_CLAIM = AlertReason.KNOWN_CLAIM.value  # the alert reason added when an item repeats a known claim
 
 
 def _require_working(user, agency) -> None:
@@ -281,8 +282,7 @@ def _link(match: ClaimMatch, *, actor) -> None:
     """The item joins the claim's story (the claim takes the first matched item's story as its own),
     and the alert on that story is extended, or raised for the agency that owns the claim."""
     from haidang.agencies.queries import designated_officers
-    from haidang.alerts.choices import AlertKind, AlertStatus, HarmCategory, Priority
-    from haidang.alerts.models import Alert
+    from haidang.alerts import actions as alerts_actions
 
     if match.linked:
         return
@@ -295,29 +295,14 @@ def _link(match: ClaimMatch, *, actor) -> None:
             claim.save(update_fields=["story"])
     items = ClaimMatch.objects.filter(claim=claim, linked=True).count() + 1
     key = f"story:{story.pk}" if story is not None else f"claim:{claim.pk}"
-    alert = Alert.objects.select_for_update().filter(dedupe_key=key).first()
-    now = timezone.now()
     detail = {"claim": claim.claim_id, "claim_items": items, "claim_verdict": claim.verdict}
-    if alert is not None:
-        alert.reasons = sorted(set(alert.reasons) | {KNOWN_CLAIM})
-        alert.details = {**alert.details, **detail}
-        alert.item_count = max(alert.item_count, items)
-        alert.updated_at = now
-        alert.save(update_fields=["reasons", "details", "item_count", "updated_at"])
-        record("alert.extend", actor=actor, obj=alert, agency=alert.agency,
-               changes={"claim": claim.claim_id, "item": match.item_id})
-        event = "extended"
-    else:
-        alert = Alert.objects.create(
-            dedupe_key=key, kind=AlertKind.STORY, story=story, title=mask_personal_data(claim.statement)[:300],
-            priority=Priority.HIGH, category=HarmCategory.MISINFORMATION, reasons=[KNOWN_CLAIM], details=detail,
-            agency=claim.agency, routed_by=str(_("verifying agency of the claim")), status=AlertStatus.OPEN,
-            item_count=items, created_at=now, updated_at=now)
-        record("alert.raise", actor=actor, obj=alert, agency=alert.agency,
-               changes={"claim": claim.claim_id, "item": match.item_id, "agency": alert.agency_id})
-        event = "raised"
-        if claim.agency_id:
-            notify(designated_officers(claim.agency), verb="claims.repeated", target=alert,
+    # The alert itself is written by the alerts domain's action (and its audit entry).
+    alert, event = alerts_actions.do_extend_or_raise_known_claim_alert(
+        key=key, story=story, title=claim.statement, details=detail, item_count=items, agency=claim.agency,
+        routed_by=str(_("verifying agency of the claim")), actor=actor,
+        changes={"claim": claim.claim_id, "item": match.item_id})
+    if event == "raised" and claim.agency_id:
+        notify(designated_officers(claim.agency), verb="claims.repeated", target=alert,
                    url=reverse("claims:detail", args=[claim.pk]),
                    text=_("A known claim is spreading again: %(statement)s")
                    % {"statement": mask_personal_data(claim.statement)[:200]})
