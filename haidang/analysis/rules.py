@@ -130,7 +130,22 @@ def lexicon_hits(normalized: str, unaccented: bool | None = None) -> dict[str, l
         _scan(exact_folded_auto, hay, out, display)
     else:
         _scan(exact_auto, normalized.lower() if len(normalized.lower()) == len(normalized) else normalized, out, display)
+    if "reader_action" in out:
+        out["reader_action"] = [h for h in out["reader_action"] if _addressed(normalized, hay, h["start"])]
+        if not out["reader_action"]:
+            del out["reader_action"]
     return out
+
+
+# "đừng bấm vào", "không nên truy cập": the warning's own advice, not the scam's call.
+_NEGATED_BEFORE = re.compile(r"(?<!\w)(?:dung|khong|ko|k|cho|chua|dung co|khong nen|tuyet doi khong)(?!\w)[^.!?\n]{0,20}$")
+
+
+def _addressed(normalized: str, hay: str, start: int) -> bool:
+    """A call to act that the post itself makes: not inside a quotation and not negated just before."""
+    before = normalized[:start]
+    inside_quote = before.count('"') % 2 == 1 or before.rfind("“") > before.rfind("”")
+    return not inside_quote and not _NEGATED_BEFORE.search(hay[max(0, start - 40):start])
 
 
 def display_term(key: str) -> str:
@@ -366,10 +381,20 @@ _LINK_LEADS = {
 _NOT_WARNING = ("rumour_coverup", "rumour_panic", "rumour_attr", "rumour_drastic", "rumour_share")
 
 
+# Warning words a scam also uses to frighten ("tài khoản có nguy cơ bị mất tiền", "cẩn thận kẻo lỡ"): they
+# frame a warning only when the post itself makes no call to act (see `_addressed`).
+_WEAK_WARNING = frozenset(fold(w) for w in (
+    "cẩn thận", "mọi người cẩn thận", "bà con cẩn thận", "cả nhà cẩn thận", "bị mất tiền", "mất sạch tiền",
+    "nhiều người bị lừa", "đã có người bị lừa", "lưu ý", "khuyến cáo", "coi chừng", "tỉnh táo", "bị lừa",
+    "đã bị lừa", "mất trắng", "tránh bị lừa", "mắc bẫy", "dính bẫy"))
+
+
 def _warning(lex: dict) -> list[dict]:
     pushes = [h for g in _NOT_WARNING for h in lex.get(g, [])]
+    acts = bool(lex.get("reader_action"))
     return [w for w in lex.get("warning", [])
-            if not any(p["start"] < w["end"] and w["start"] < p["end"] for p in pushes)]
+            if not any(p["start"] < w["end"] and w["start"] < p["end"] for p in pushes)
+            and not (acts and w["term"] in _WEAK_WARNING)]
 
 
 _YIELD = re.compile(r"(?:lãi|lai|lợi nhuận|loi nhuan|lời|loi)\s*\d+(?:[.,]\d+)?\s*%\s*(?:/|một|mot|mỗi|moi)?\s*"

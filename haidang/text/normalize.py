@@ -179,7 +179,13 @@ def _load_words(path: Path) -> frozenset[str]:
 _ABBREVIATIONS = _load_words(DATA_DIR / "abbreviations.txt")
 _TEEN_KEYS = frozenset(fold(k) for k in _TEENCODE)
 # Letters separated by spaces only are read more strictly: "m k" is "mày không", not "mk".
-_LEX_SPACED = SYLLABLES | _ABBREVIATIONS
+# Loanwords of social media: spelt apart ("c l i p", "l i n k") they are words, not "cl" + "ip".
+_LOANWORDS = frozenset((
+    "clip", "link", "spam", "fail", "group", "page", "like", "share", "game", "face", "live", "clear", "shit",
+    "video", "phim", "idol", "fan", "team", "top", "hot", "post", "comment", "cmt", "status", "stt", "online",
+    "show", "style", "cute", "love", "fake", "real", "meme", "troll", "drama", "trend", "check", "test",
+    "pet", "land", "even", "limited", "corona", "covid", "ok", "okay", "sorry", "thanks", "hello", "bye"))
+_LEX_SPACED = SYLLABLES | _ABBREVIATIONS | _LOANWORDS
 _LEX_FULL = _LEX_SPACED | _TEEN_KEYS
 # One-letter words ("a", "ở", "e", "m", "k"): two of them side by side are two words, not a split one.
 _STANDALONE = frozenset(w for w in _LEX_FULL if len(w) == 1)
@@ -419,6 +425,9 @@ _UNIT_RE = re.compile(r"^\d+(?:[.,]\d+)?(?:h|k|m|g|p|s|d|t|x|l|v|w|n|tr|kg|km|cm
                       r"\d*$", re.IGNORECASE)
 
 
+_LEET_THREE = frozenset(("tao", "tau", "may", "cai", "vai", "lon", "loz", "cac", "deo", "dit", "dis", "dai"))
+
+
 def _leet_edit(core: str, pos: int) -> tuple[str, list[int]] | None:
     """`core` (at `pos`) as the lexicon word it spells, or None."""
     if _UNIT_RE.match(core) or core.startswith("@"):
@@ -433,7 +442,10 @@ def _leet_edit(core: str, pos: int) -> tuple[str, list[int]] | None:
     keep = [(i, ch) for i, ch in enumerate(core) if ch not in _SEPS]
     n_letters = sum(1 for _i, ch in keep if ch.isalpha())
     n_leet = sum(1 for _i, ch in keep if ch in _LEET_MAP)
-    if n_letters == 0 or n_leet > n_letters or len(keep) > 10:
+    # "t40", "c41" (tao, cái): one letter and two leet digits, read only as the few words of abuse they hide;
+    # any other such token is a code (K14, B40, A80) and stays.
+    three = len(keep) == 3 and n_letters == 1 and n_leet == 2 and keep[0][1].isalpha()
+    if n_letters == 0 or (n_leet > n_letters and not three) or len(keep) > 10:
         return None
     if any(not (ch.isalpha() or ch in _LEET_MAP or unicodedata.combining(ch)) for _i, ch in keep):
         return None  # another digit (2, 6, 9): a code or a number
@@ -442,6 +454,8 @@ def _leet_edit(core: str, pos: int) -> tuple[str, list[int]] | None:
     base = [(_LEET_MAP.get(ch, ch).upper() if upper else _LEET_MAP.get(ch, ch)) for _i, ch in keep]
     # A single letter and digits is a code (A1, B2, S3) unless it spells a short form ("k0").
     lexicon = _TEEN_KEYS | _ABBREVIATIONS if n_letters == 1 and keep[0][1].isalpha() else _LEX_FULL
+    if three:
+        lexicon = lexicon | _LEET_THREE
     # "1" reads as i or l: try both (a token holds few of them).
     for variant in range(1 << min(len(ones), 3)):
         chars = list(base)
@@ -662,11 +676,20 @@ def _beside_single_letter(text: str, start: int, end: int) -> bool:
     return False
 
 
+# Three or more one-letter tokens in a row are letters spaced apart that did not spell a word ("c l i p",
+# "t h u a r"), not short forms: "c l" read as "cái lồn", "m" as "mày" would invent an insult.
+_SPACED_RUN_RE = re.compile(r"(?<![^\W_])[^\W\d_][\u0300-\u036f]*(?:[ \t\u00a0]+[^\W\d_][\u0300-\u036f]*(?![^\W_])){2,}")
+
+
 def _expand_teencode(text: str) -> str:
+    runs = [(r.start(), r.end()) for r in _SPACED_RUN_RE.finditer(text)]
+
     def repl(m: re.Match) -> str:
         word = m.group(0)
         long = _TEENCODE.get(word)
         if long is None or _is_fragment(text, m.start(), m.end()):
+            return word
+        if any(a <= m.start() and m.end() <= b for a, b in runs):
             return word
         if len(long) == 1 and _beside_single_letter(text, m.start(), m.end()):
             return word  # "uh" -> "ừ" beside a single letter would make a run a second pass joins

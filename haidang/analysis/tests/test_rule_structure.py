@@ -207,3 +207,51 @@ def test_an_account_number_is_not_read_as_a_citizen_id():
 @pytest.mark.parametrize("word", ["bưu điện", "bưu phẩm", "cứu", "hưu trí", "mưu"])
 def test_normalize_keeps_the_vowel_pair_uu(word):
     assert fold(normalize(word)) == fold(word)
+
+
+# --- warnings that quote a scam, in everyday and dialect speech (issue #12 precision pass) -----------------
+
+WARNINGS_QUOTING_SCAMS = [
+    'Nghe tin "vay tiền online không cần thế chấp, giải ngân trong 5 phút, chỉ cần đóng phí hồ sơ" thì đừng có '
+    "dại mà đóng, lừa hết đó.",
+    'Mạ tui bị gọi "công an huyện triệu tập, kết bạn Zalo để làm việc", tui đã báo công an xã rồi. Ai gặp thì '
+    "đừng có làm theo.",
+    'Đừng dại mà nạp tiền vào mấy app "làm nhiệm vụ like video nhận hoa hồng", chị tui mất 80 triệu rồi.',
+    'Ai thấy bài "tuyển người gõ captcha tại nhà, lương 500k/ngày, đóng cọc 300k" thì bỏ qua đi, toàn bọn lừa.',
+    "Không nên bấm vào link lạ dạng \"nhận hỗ trợ 2 triệu từ chính phủ\" nha, mình có người quen đã bị mất tiền.",
+    "Bà con cẩn thận, tụi nó mạo danh điện lực để lừa: nhắn \"đóng phí cắt điện qua số 0987654321\". Đã có người "
+    "bị lừa rồi.",
+]
+
+
+@pytest.mark.parametrize("text", WARNINGS_QUOTING_SCAMS + [fold(t) for t in WARNINGS_QUOTING_SCAMS])
+def test_a_warning_quoting_a_scam_never_gets_a_harmful_top_category(text):
+    assert _top(text) not in HARMFUL, text
+
+
+# A scam that borrows a warning's words to frighten ("có nguy cơ bị mất tiền", "mọi người cẩn thận") and
+# then asks the reader to act is still a scam.
+@pytest.mark.parametrize("text", [
+    "Tài khoản của quý khách có nguy cơ bị mất tiền, vui lòng xác thực ngay tại vcb-xacthuc.com để tránh bị khóa.",
+    "Cẩn thận kẻo lỡ! Chương trình tri ân khách hàng, bạn trúng thưởng iPhone 15, bấm vào shopee-quatang.top để "
+    "nhận quà, phí vận chuyển 99k.",
+    "Mọi người cẩn thận, tài khoản sẽ bị trừ phí nếu không xác minh. Truy cập mb-xacminh.vip và điền số thẻ, mã OTP.",
+    "Ngân hàng khuyến cáo khách hàng cập nhật sinh trắc học, nhấp vào vietinbank-capnhat.net và nhập mã OTP để "
+    "không bị khóa tài khoản.",
+])
+def test_a_scam_using_warning_words_is_still_caught(text):
+    assert _top(text) == "scam", text
+
+
+# --- spaced letters and leetspeak that spell no Vietnamese word invent no insult -------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("xem c l i p này", "xem clip này"),  # not "cl" (cái lồn) + "ip"
+    ("L i n k đâu", "link đâu"),  # not "lin" + "k" (không)
+    ("f a i l à m sao", "fail àm sao"),  # what is left of the run stays letters: no "m" -> "mày"
+    ("e k bt", "em không bt"),  # two short forms side by side are still teencode
+    ("t40 là trò đùa", "tao là trò đùa"),
+    ("đội K14 và B40", "đội k14 và b40"),  # codes stay codes
+])
+def test_spaced_and_leet_letters_are_read_as_written(text, want):
+    assert normalize(text) == want
