@@ -12,7 +12,7 @@ from haidang.cases import actions as case_actions
 from haidang.cases.choices import ActionStatus, CaseState, PlanStatus
 from haidang.coordination import actions as coordination_actions
 
-from .test_case_flow import open_session, restriction_provision, submit  # noqa: F401 - open_session is a fixture
+from .test_case_flow import restriction_provision, submit
 
 pytestmark = pytest.mark.browser
 
