@@ -1,6 +1,7 @@
 """Benchmark of the analyser: throughput, latency, memory, watch-list scaling and dev quality.
 
     .venv/bin/python bench/analysis.py [--no-train] [--models-dir DIR] [--skip-baseline] [--data ../shared/data]
+                                       [--peer-texts 10000]
 
 Reads dev texts from ../shared/data (never copied into the repository). Evaluation-only models for the
 research-only sets are trained into a temporary folder (deleted afterwards) unless --no-train, in which
@@ -8,6 +9,12 @@ case the models already in --models-dir (default: settings.MODELS_DIR) are used 
 metrics reported. Throughput, latency and memory are measured in a *fresh* child process that only
 loads the models (no training in it), on one thread (OMP/MKL/OpenBLAS = 1): once with the shipped
 models only and once with every model. The last line is one JSON object.
+
+The peer of issue #19: a plain TF-IDF (word 1-2 + char 2-5 grams, sub-linear TF) + class-balanced
+logistic regression, trained on ViHSD train in its own fresh process, then timed on the same ViHSD texts
+as the full `analyze_many()` (every shipped model, rule family, place look-up and a watch-list on), per
+CPU-second, one thread. `ratio_vs_tfidf_lr_peer` is ours (shipped models) / the peer's; above 1.0 we
+are faster per core.
 """
 
 from __future__ import annotations
@@ -37,11 +44,15 @@ SPLITS = {  # task -> data folder, data set, shipped?, published test figure fro
 }
 
 
-def _texts(data: Path) -> list[str]:
+def _texts(data: Path, n: int | None = None) -> list[str]:
+    """ViHSD dev texts; with `n`, the first n of dev followed by train (the peer comparison's 10,000)."""
     from haidang.analysis import training
 
     if (data / "vihsd" / "dev.csv").exists():
-        return training.load_csv(str(data / "vihsd" / "dev.csv"))[0]
+        texts = training.load_csv(str(data / "vihsd" / "dev.csv"))[0]
+        if n and n > len(texts):
+            texts += training.load_csv(str(data / "vihsd" / "train.csv"))[0][:n - len(texts)]
+        return texts[:n] if n else texts
     return ["Cảnh báo lừa đảo chuyển khoản gấp ở Đồng Hới 0912345678", "ko biết nói gì luôn :)))",
             "bão số 3 đổ bộ Lệ Thủy, Quảng Bình", "đm bọn mày ngu như chó"] * 700
 
@@ -123,8 +134,54 @@ def inference_child(data: Path, models_dir: str | None) -> dict:
     }
 
 
-def run_child(data: Path, models_dir: str | None) -> dict:
-    cmd = [sys.executable, __file__, "--child", "--data", str(data)] + (["--models-dir", models_dir] if models_dir else [])
+def _per_cpu_s(texts: list[str], run, batch: int = 256) -> float:
+    run(texts[:200])  # warm caches
+    c0 = time.process_time()
+    for start in range(0, len(texts), batch):
+        run(texts[start:start + batch])
+    return round(len(texts) / max(time.process_time() - c0, 1e-9), 1)
+
+
+def peer_child(data: Path, n_texts: int) -> dict:
+    """Fresh process: fit the TF-IDF + LR peer on ViHSD train (not timed), time it on the texts."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline, make_union
+
+    from haidang.analysis import training
+
+    train_texts, train_labels = training.load_csv(str(data / "vihsd" / "train.csv"))[:2]
+    union = make_union(TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True),
+                       TfidfVectorizer(analyzer="char", ngram_range=(2, 5), sublinear_tf=True))
+    peer = make_pipeline(union, LogisticRegression(class_weight="balanced", max_iter=300))
+    peer.fit(train_texts, train_labels)
+    texts = _texts(data, n_texts)
+    return {"n_texts": len(texts), "peer_posts_per_cpu_s": _per_cpu_s(texts, peer.predict_proba)}
+
+
+def ours_on_peer_texts(data: Path, n_texts: int) -> dict:
+    """Fresh process, shipped models only: the full analyse on the peer's texts, with a watch-list."""
+    import django
+
+    django.setup()
+    from django.conf import settings
+
+    settings.MODELS_DIR = Path(tempfile.mkdtemp(prefix="haidang-empty-"))
+    from haidang.analysis import registry, watchlists
+    from haidang.analysis.analyzer import analyze_many
+
+    registry._active_from_db = lambda: {}
+    topics = [watchlists.Topic(key=1, name="Lừa đảo", query='"lừa đảo" OR "chuyển khoản" OR "sốt xuất huyết"')]
+    index = watchlists.WatchlistIndex(topics)
+    watchlists.active_index = lambda: index  # the analyser looks it up at call time
+    texts = _texts(data, n_texts)
+    return {"n_texts": len(texts), "ours_posts_per_cpu_s": _per_cpu_s(texts, analyze_many),
+            "models": {t: m.meta.get("version", "") for t, m in registry.active_models().items()}}
+
+
+def run_child(data: Path, models_dir: str | None, mode: str = "--child", n_texts: int = 0) -> dict:
+    cmd = [sys.executable, __file__, mode, "--data", str(data), "--peer-texts", str(n_texts)] + (
+        ["--models-dir", models_dir] if models_dir else [])
     out = subprocess.run(cmd, capture_output=True, text=True, check=True, env={**os.environ})
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -172,11 +229,21 @@ def main() -> None:
     parser.add_argument("--no-train", action="store_true", help="use the models already in --models-dir")
     parser.add_argument("--models-dir", help="folder with a registry.json (default: settings.MODELS_DIR)")
     parser.add_argument("--skip-baseline", action="store_true", help="do not retrain the plain baseline")
+    parser.add_argument("--peer-texts", type=int, default=10_000,
+                        help="ViHSD texts for the peer comparison (0: skip it)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--peer-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--ours-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     data = Path(args.data)
     if args.child:
         print(json.dumps(inference_child(data, args.models_dir)))
+        return
+    if args.peer_child:
+        print(json.dumps(peer_child(data, args.peer_texts)))
+        return
+    if args.ours_child:
+        print(json.dumps(ours_on_peer_texts(data, args.peer_texts)))
         return
     have_data = (data / "vihsd" / "dev.csv").exists()
     tmp = tempfile.TemporaryDirectory(prefix="haidang-bench-")
@@ -213,6 +280,17 @@ def main() -> None:
                                                             "analyze_p95_ms_single", "analyze_posts_per_cpu_s_batch",
                                                             "analyze_p95_cpu_ms_single", "rss_mb")}
     summary["quality"] = quality
+    if have_data and args.peer_texts:
+        print("measuring the TF-IDF + LR peer and ours on the same texts (fresh processes, one thread) ...",
+              flush=True)
+        peer = run_child(data, None, "--peer-child", args.peer_texts)
+        ours = run_child(data, None, "--ours-child", args.peer_texts)
+        summary["peer"] = {"what": "TF-IDF word 1-2 + char 2-5, balanced LR, trained on vihsd/train.csv",
+                           "n_texts": peer["n_texts"], "peer_posts_per_cpu_s": peer["peer_posts_per_cpu_s"],
+                           "ours_posts_per_cpu_s": ours["ours_posts_per_cpu_s"], "ours_models": ours["models"]}
+        summary["ratio_vs_tfidf_lr_peer"] = round(ours["ours_posts_per_cpu_s"] / peer["peer_posts_per_cpu_s"], 3)
+        print(f"ours {ours['ours_posts_per_cpu_s']} vs peer {peer['peer_posts_per_cpu_s']} posts per CPU-second: "
+              f"ratio {summary['ratio_vs_tfidf_lr_peer']}")
     if quality:
         print("\n| task | data | dev split | n | baseline | ours | version | status |")
         print("|---|---|---|---|---|---|---|---|")
