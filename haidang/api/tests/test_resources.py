@@ -127,3 +127,46 @@ def test_the_schema_and_its_docs_are_served_offline(client, settings):
         assert "script-src 'self';" in response["Content-Security-Policy"]
     init = client.get("/api/v1/docs/?script=").content.decode()
     assert '"validatorUrl": null' in init  # Swagger UI calls no online validator
+
+
+def test_a_copy_sent_while_the_first_is_still_running_does_not_act_twice(personas, bob):
+    """The key is reserved before the write runs: a second copy in flight gets 409, not a second report."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from haidang.api.idempotency import IN_PROGRESS
+    from haidang.api.models import IdempotencyKey
+
+    body = {"url": "https://lua-dao.example.vn/p/2", "description": "Trang giả mạo", "category": "scam",
+            "urgency": "high"}
+    first = bob.post("/api/v1/reports/", body, format="json", HTTP_IDEMPOTENCY_KEY="k-run")
+    assert first.status_code == 201
+    key = IdempotencyKey.objects.get(key="k-run")
+    # Put the key back into the state it has while the first request runs.
+    IdempotencyKey.objects.filter(pk=key.pk).update(response_status=IN_PROGRESS, response_body={})
+    copy = bob.post("/api/v1/reports/", body, format="json", HTTP_IDEMPOTENCY_KEY="k-run")
+    assert copy.status_code == 409 and copy["Retry-After"] == "1"
+    assert Report.objects.count() == 1
+    # A reservation left by a process that died is freed after a while, and the retry then acts once.
+    IdempotencyKey.objects.filter(pk=key.pk).update(created_at=timezone.now() - dt.timedelta(hours=1))
+    assert bob.post("/api/v1/reports/", body, format="json", HTTP_IDEMPOTENCY_KEY="k-run").status_code == 409
+    retry = bob.post("/api/v1/reports/", body, format="json", HTTP_IDEMPOTENCY_KEY="k-run")
+    assert retry.status_code == 201 and Report.objects.count() == 2
+    assert IdempotencyKey.objects.get(key="k-run").response_status == 201
+
+
+def test_a_request_that_fails_gives_its_idempotency_key_back(personas, bob, monkeypatch):
+    from haidang.api.models import IdempotencyKey
+    from haidang.cases import actions as case_actions
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(case_actions, "do_create_report", boom)
+    body = {"url": "https://lua-dao.example.vn/p/3", "description": "Trang giả mạo", "category": "scam",
+            "urgency": "high"}
+    bob.raise_request_exception = False
+    failed = bob.post("/api/v1/reports/", body, format="json", HTTP_IDEMPOTENCY_KEY="k-fail")
+    assert failed.status_code == 500
+    assert not IdempotencyKey.objects.filter(key="k-fail").exists()
