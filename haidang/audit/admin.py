@@ -7,7 +7,9 @@ import datetime as dt
 from django.contrib import admin
 from django.db import router, transaction
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+from django.utils.translation import gettext_lazy as _
 
+from . import labels
 from .actions import record
 from .models import AuditEntry
 
@@ -122,9 +124,14 @@ class AuditedModelAdmin(admin.ModelAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
-    list_display = ("id", "created_at", "actor_name", "agency", "action", "object_type", "object_id")
+    list_display = ("id", "created_at", "actor_name", "agency", "action_label", "object_type", "object_id")
     list_filter = ("action", "object_type")
-    search_fields = ("object_id", "actor_name", "request_id")
+    search_fields = ("object_id", "actor_name", "request_id", "action")
+
+    @admin.display(description=_("action"), ordering="action")
+    def action_label(self, obj):
+        # The words first; the code stays visible for filtering and for scripts.
+        return f"{labels.label(obj.action)} · {obj.action}" if labels.label(obj.action) != obj.action else obj.action
 
     def has_add_permission(self, request):
         return False
