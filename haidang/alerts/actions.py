@@ -612,6 +612,38 @@ def _merge_alerts(into_pk: int, merged_pk: int, now: dt.datetime) -> None:
     record("alert.merge", object_type="alerts.alert", object_id=old.pk, changes={"into": keep.pk})
 
 
+def do_join_story(story: Story, into: Story, *, linking_item_id: int | None, reason: str,
+                  actor=None) -> Story:
+    """Two stories found to be one by a layer above (the claim library: an item repeats the claim whose story
+    is `into`): `story` is merged into `into` as an assignment merge would (members, counters, alert, a
+    `StoryMerge` row), under the same lock. Returns the surviving story. Call inside a transaction."""
+    _serialise()
+    now = timezone.now()
+
+    def live(s: Story) -> Story:
+        s = Story.objects.select_for_update().get(pk=s.pk)
+        while s.merged_into_id:
+            s = Story.objects.select_for_update().get(pk=s.merged_into_id)
+        return s
+
+    story, into = live(story), live(into)
+    if story.pk == into.pk:
+        return into
+    moved = StoryItem.objects.filter(story_id=story.pk).update(story_id=into.pk)
+    _absorb(into, story)
+    Story.objects.filter(pk=story.pk).update(merged_into_id=into.pk, updated_at=now)
+    StoryMerge.objects.create(into_id=into.pk, merged_id=story.pk, linking_item_id=linking_item_id, items_moved=moved)
+    _merge_alerts(into.pk, story.pk, now)
+    into.dominant_category = _dominant(into.category_counts)
+    into.updated_at = now
+    into.source_count, into.growth_1h, into.growth_6h, into.growth_24h = _counts_for([into.pk], now).get(
+        into.pk, (into.source_count, 0.0, 0.0, 0.0))
+    into.save(update_fields=_STORY_FIELDS)
+    record("stories.join", actor=actor, obj=into, changes={"merged": story.pk, "items_moved": moved,
+                                                           "item": linking_item_id, "reason": reason})
+    return into
+
+
 # --- hourly counters and spikes ----------------------------------------------------------------
 
 

@@ -7,9 +7,10 @@ Who may do what:
 - approve (make public) or withdraw: leaders of the verifying agency or of the lead agency; a case's
   "publish official information" action, once the plan is approved, approves the case's claims with the
   approving leader as the actor (`receivers.py`);
-- confirm or reject a match: working members of any agency that can see the claim.
+- confirm or reject a match, or correct its stance: working members of any agency that can see the claim.
 
-Matching runs as the system (no acting user) after the alerts pipeline has put items into stories.
+Matching runs as the system (no acting user) after the alerts pipeline has put items into stories, and
+backwards over recent items when claims are recorded, edited or approved (`do_match_claims_backward`).
 """
 
 from __future__ import annotations
@@ -31,10 +32,12 @@ from haidang.audit.actions import record
 from haidang.core.notifications import notify
 from haidang.text.privacy import mask_personal_data
 
-from .choices import FROM_CASE_VERDICT, ClaimStatus, ClaimVerdict, MatchMethod, MatchStatus
+from .choices import FROM_CASE_VERDICT, ClaimStatus, ClaimVerdict, MatchMethod, MatchStance, MatchStatus
 from .conf import conf
 from .index import get_index
 from .models import Claim, ClaimMatch
+from .signals import claims_recorded
+from .stance import refutation_cues
 from .tuning import threshold_in_force
 
 KNOWN_CLAIM = AlertReason.KNOWN_CLAIM.value  # the alert reason added when an item repeats a known claim
@@ -76,6 +79,13 @@ def _touched(claim: Claim) -> None:
     claim.updated_at = timezone.now()
 
 
+def _announce(claim_pks: list[int]) -> None:
+    """After the commit: these claims are new or changed, match them against recent items too."""
+    if claim_pks:
+        pks = sorted(set(claim_pks))
+        transaction.on_commit(lambda: claims_recorded.send(sender=Claim, claim_pks=pks), robust=True)
+
+
 @transaction.atomic
 def do_create_claim(*, acting_user, statement: str, verdict: str = ClaimVerdict.FALSE, correction: str = "",
                     sources: str = "", agency=None, case=None, verification=None, claim_id: str = "",
@@ -95,6 +105,7 @@ def do_create_claim(*, acting_user, statement: str, verdict: str = ClaimVerdict.
     record("claim.create", actor=acting_user, obj=claim, agency=agency, changes={
         "claim_id": claim.claim_id, "verdict": verdict, "case": case.code if case is not None else None,
         "verification": verification.pk if verification is not None else None})
+    _announce([claim.pk])
     return claim
 
 
@@ -126,6 +137,8 @@ def do_update_claim(claim: Claim, *, acting_user, **fields) -> Claim:
     claim.save()
     record("claim.update", actor=acting_user, obj=claim, agency=claim.agency,
            changes={k: str(v) for k, v in changes.items()})
+    if "statement" in changes:
+        _announce([claim.pk])
     return claim
 
 
@@ -145,6 +158,7 @@ def do_approve_claim(claim: Claim, *, acting_user, via: str = "") -> Claim:
     claim.save(update_fields=["status", "approved_by", "approved_at", "updated_at"])
     record("claim.approve", actor=acting_user, obj=claim, agency=claim.agency,
            changes={"claim_id": claim.claim_id, "via": via, "public": claim.is_public})
+    _announce([claim.pk])
     return claim
 
 
@@ -198,11 +212,13 @@ def do_import_claims(rows: Iterable[dict], *, acting_user=None, agency=None) -> 
     """Load validated rows, idempotent on `claim_id`: new ones are created (as drafts), changed ones
     updated, equal ones left alone."""
     counts = {"created": 0, "updated": 0, "unchanged": 0}
+    touched: list[int] = []
     for row in rows:
         claim = Claim.objects.filter(claim_id=row["claim_id"]).first()
         if claim is None:
             claim = Claim.objects.create(agency=agency, created_by=acting_user, **row)
             counts["created"] += 1
+            touched.append(claim.pk)
             continue
         changed = {k: v for k, v in row.items() if getattr(claim, k) != v}
         if not changed:
@@ -215,7 +231,10 @@ def do_import_claims(rows: Iterable[dict], *, acting_user=None, agency=None) -> 
         _touched(claim)
         claim.save()
         counts["updated"] += 1
+        if "statement" in changed:
+            touched.append(claim.pk)
     record("claim.import", actor=acting_user, object_type="claims.claim", changes=counts)
+    _announce(touched)  # one backward scan for the whole file, not one per claim
     return counts
 
 
@@ -232,6 +251,43 @@ def match_text(text: str, *, exclude: set | None = None) -> tuple[int | None, fl
     return int(found.key), found.score
 
 
+def _item_text(item) -> str:
+    return f"{item.title}\n{item.text}" if item.title else item.text
+
+
+def _propose(item, claim_pk: int, score: float, method: str, statements: dict[int, str], counts: dict,
+             auto_link: float) -> None:
+    """Record one match (idempotent: a pair matched before is left alone). A post that refutes the claim is
+    kept as such and never linked; one scoring AUTO_LINK or more that repeats it joins at once."""
+    statement = statements.get(claim_pk)
+    if statement is None:
+        statement = statements[claim_pk] = Claim.objects.filter(pk=claim_pk).values_list("statement", flat=True)[0]
+    cues = refutation_cues(_item_text(item), statement)
+    stance = MatchStance.REFUTES if cues else MatchStance.REPEATS
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                match = ClaimMatch.objects.create(claim_id=claim_pk, item=item, score=score,
+                                                  method=MatchMethod(method), stance=stance)
+        except IntegrityError:
+            return  # matched before (a re-run): idempotent
+        record("claim.match", obj=match, changes={"claim": match.claim_id, "item": item.pk, "score": round(score, 4),
+                                                 "method": method, "stance": stance, "cues": cues[:5]})
+        counts["matched"] += 1
+        if stance == MatchStance.REFUTES:
+            counts["refuting"] = counts.get("refuting", 0) + 1
+        elif score >= auto_link:
+            _link(match, actor=None)
+
+
+def _rejected_pairs(item_ids) -> dict[int, set[int]]:
+    rejected: dict[int, set[int]] = {}
+    for item_id, claim_id in ClaimMatch.objects.filter(item_id__in=item_ids, status=MatchStatus.REJECTED).values_list(
+            "item_id", "claim_id"):
+        rejected.setdefault(item_id, set()).add(claim_id)
+    return rejected
+
+
 def do_match_items(item_ids: Iterable[int]) -> dict:
     """Match new items against the claims: a match above the threshold is proposed (the item page
     shows it), and one above AUTO_LINK also joins the claim's story and alert at once."""
@@ -244,27 +300,52 @@ def do_match_items(item_ids: Iterable[int]) -> dict:
         return counts
     threshold = threshold_in_force()
     auto_link = float(conf("AUTO_LINK"))
-    rejected: dict[int, set[int]] = {}
-    for item_id, claim_id in ClaimMatch.objects.filter(item_id__in=ids, status=MatchStatus.REJECTED).values_list(
-            "item_id", "claim_id"):
-        rejected.setdefault(item_id, set()).add(claim_id)
+    rejected = _rejected_pairs(ids)
+    statements: dict[int, str] = {}
     for item in Item.objects.filter(pk__in=ids).only("pk", "title", "text"):
-        found = index.match(f"{item.title}\n{item.text}" if item.title else item.text,
-                            exclude=rejected.get(item.pk))
+        found = index.match(_item_text(item), exclude=rejected.get(item.pk))
         if found is None or found.score < threshold:
             continue
-        with transaction.atomic():
-            try:
-                with transaction.atomic():
-                    match = ClaimMatch.objects.create(claim_id=int(found.key), item=item, score=found.score,
-                                                      method=MatchMethod(found.method))
-            except IntegrityError:
-                continue  # matched before (a re-run): idempotent
-            record("claim.match", obj=match, changes={"claim": match.claim_id, "item": item.pk,
-                                                     "score": round(found.score, 4), "method": found.method})
-            counts["matched"] += 1
-            if found.score >= auto_link:
-                _link(match, actor=None)
+        _propose(item, int(found.key), found.score, found.method, statements, counts, auto_link)
+    return counts
+
+
+def backward_item_ids(*, after_id: int = 0, limit: int | None = None) -> list[int]:
+    """The next chunk of recent items (fetched within BACKWARD_DAYS) to match new claims against."""
+    from haidang.content.models import Item
+
+    since = timezone.now() - dt.timedelta(days=int(conf("BACKWARD_DAYS")))
+    return list(Item.objects.filter(pk__gt=after_id, fetched_at__gte=since).order_by("pk")
+                .values_list("pk", flat=True)[:limit or int(conf("BACKWARD_CHUNK"))])
+
+
+def do_match_claims_backward(claim_pks: Iterable[int], item_ids: Iterable[int]) -> dict:
+    """Claims just recorded, edited or approved, against items already seen: an item is matched to one of
+    them when that claim is the item's best (as a new item would have been, had the claim existed) and at
+    or above the threshold in force. Idempotent (a pair matched or rejected before is left alone), so the
+    chunks may be re-run."""
+    from haidang.content.models import Item
+
+    ids = sorted({int(i) for i in item_ids})
+    index = get_index()
+    wanted = set(Claim.objects.matchable().filter(pk__in=list(claim_pks)).values_list("pk", flat=True))
+    wanted &= set(index.keys)
+    counts = {"claims": len(wanted), "items": len(ids), "matched": 0}
+    if not ids or not wanted:
+        return counts
+    threshold = threshold_in_force()
+    auto_link = float(conf("AUTO_LINK"))
+    rejected = _rejected_pairs(ids)
+    statements = dict(Claim.objects.filter(pk__in=wanted).values_list("pk", "statement"))
+    for item in Item.objects.filter(pk__in=ids).only("pk", "title", "text"):
+        found = index.match(_item_text(item), exclude=rejected.get(item.pk))
+        if found is None or found.key not in wanted or found.score < threshold:
+            continue
+        _propose(item, int(found.key), found.score, found.method, statements, counts, auto_link)
+    if counts["matched"]:
+        record("claim.match_backward", object_type="claims.claim",
+               changes={"claims": sorted(wanted), "items": len(ids), "matched": counts["matched"],
+                        "first_item": ids[0], "last_item": ids[-1]})
     return counts
 
 
@@ -278,21 +359,32 @@ def _item_story(item_id: int):
     return story
 
 
+def _live(story):
+    while story is not None and story.merged_into_id:
+        story = story.merged_into
+    return story
+
+
 def _link(match: ClaimMatch, *, actor) -> None:
-    """The item joins the claim's story (the claim takes the first matched item's story as its own),
-    and the alert on that story is extended, or raised for the agency that owns the claim."""
+    """The item joins the claim's story: the claim takes the first linked item's story as its own, and a
+    later item's story (its near-duplicates, which repeat the claim as much) is merged into it by the alerts
+    domain's action (`do_join_story`, with its audit entry). The alert on the claim's story is then extended,
+    or raised for the agency that owns the claim."""
     from haidang.agencies.queries import designated_officers
     from haidang.alerts import actions as alerts_actions
 
-    if match.linked:
-        return
+    if match.linked or match.stance == MatchStance.REFUTES:
+        return  # a debunk quotes the claim; it does not spread it
     claim = Claim.objects.select_for_update().get(pk=match.claim_id)
-    story = claim.story
+    story, item_story = _live(claim.story), _item_story(match.item_id)
     if story is None:
-        story = _item_story(match.item_id)
-        if story is not None:
-            claim.story = story
-            claim.save(update_fields=["story"])
+        story = item_story
+    elif item_story is not None and item_story.pk != story.pk:
+        story = alerts_actions.do_join_story(item_story, story, linking_item_id=match.item_id,
+                                             reason=KNOWN_CLAIM, actor=actor)
+    if story is not None and claim.story_id != story.pk:
+        claim.story = story
+        claim.save(update_fields=["story"])
     items = ClaimMatch.objects.filter(claim=claim, linked=True).count() + 1
     key = f"story:{story.pk}" if story is not None else f"claim:{claim.pk}"
     detail = {"claim": claim.claim_id, "claim_items": items, "claim_verdict": claim.verdict}
@@ -321,7 +413,8 @@ def _require_decider(user, match: ClaimMatch) -> None:
 
 @transaction.atomic
 def do_confirm_match(match: ClaimMatch, *, acting_user) -> ClaimMatch:
-    """The officer agrees the item repeats the claim: it joins the claim's story and alert."""
+    """The officer agrees the item is about the claim. One that repeats it joins the claim's story and
+    alert; one that refutes it stays a refutation (settled by the claim, no alert)."""
     _require_decider(acting_user, match)
     match = ClaimMatch.objects.select_for_update().get(pk=match.pk)
     match.status = MatchStatus.CONFIRMED
@@ -329,8 +422,30 @@ def do_confirm_match(match: ClaimMatch, *, acting_user) -> ClaimMatch:
     match.decided_at = timezone.now()
     match.save(update_fields=["status", "decided_by", "decided_at"])
     record("claim.match_confirm", actor=acting_user, obj=match,
-           changes={"claim": match.claim_id, "item": match.item_id, "score": match.score})
+           changes={"claim": match.claim_id, "item": match.item_id, "score": match.score, "stance": match.stance})
     _link(match, actor=acting_user)
+    return match
+
+
+@transaction.atomic
+def do_set_match_stance(match: ClaimMatch, *, stance: str, acting_user) -> ClaimMatch:
+    """The officer corrects the stance found by `stance.py`. A confirmed match that turns out to repeat the
+    claim is linked then; a linked one cannot become a refutation (its alert has been extended already)."""
+    _require_decider(acting_user, match)
+    if stance not in MatchStance.values:
+        raise ValidationError(gettext_lazy("Choose a stance."))
+    match = ClaimMatch.objects.select_for_update().get(pk=match.pk)
+    if match.stance == stance:
+        return match
+    if match.linked:
+        raise ValidationError(gettext_lazy("This match is already linked to the claim's story and alert."))
+    before, match.stance = match.stance, stance
+    match.save(update_fields=["stance"])
+    record("claim.match_stance", actor=acting_user, obj=match,
+           changes={"claim": match.claim_id, "item": match.item_id, "from": before, "to": stance})
+    if match.status == MatchStatus.CONFIRMED or (match.status == MatchStatus.PROPOSED
+                                                  and match.score >= float(conf("AUTO_LINK"))):
+        _link(match, actor=acting_user)
     return match
 
 

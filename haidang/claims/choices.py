@@ -35,6 +35,13 @@ class MatchStatus(models.TextChoices):
     REJECTED = "rejected", _("rejected")
 
 
+class MatchStance(models.TextChoices):
+    """A matched post spreads the claim, or quotes it to refute it (`stance.py`): a debunk is not a repeat."""
+
+    REPEATS = "repeats", _("repeats the claim")
+    REFUTES = "refutes", _("refutes the claim")
+
+
 class MatchMethod(models.TextChoices):
     TFIDF = "tfidf", _("paraphrase (TF-IDF)")
     MINHASH = "minhash", _("near-duplicate text (MinHash)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 
 DEFAULTS: dict[str, object] = {
-    "THRESHOLD": 0.37,
+    "THRESHOLD": 0.47,
     # Matches scoring this much or more join the claim's story and alert without waiting for an officer.
     "AUTO_LINK": 0.9,
     # Precision the confirmed/rejected decisions must show above the tuned threshold.
@@ -18,6 +18,11 @@ DEFAULTS: dict[str, object] = {
     "MIN_DECISIONS": 5,
     # Seconds the public pages are cached.
     "PUBLIC_CACHE_SECONDS": 300,
+    # Backward matching: a claim recorded or approved is matched against the items fetched in the last
+    # BACKWARD_DAYS days, BACKWARD_CHUNK items a task, at most BACKWARD_MAX_ITEMS items in all.
+    "BACKWARD_DAYS": 30,
+    "BACKWARD_CHUNK": 500,
+    "BACKWARD_MAX_ITEMS": 50_000,
 }
 
 

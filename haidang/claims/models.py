@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from haidang.core.models import RestrictedQuerySet
 
-from .choices import ClaimStatus, ClaimVerdict, MatchMethod, MatchStatus
+from .choices import ClaimStatus, ClaimVerdict, MatchMethod, MatchStance, MatchStatus
 
 User = settings.AUTH_USER_MODEL
 
@@ -100,6 +100,8 @@ class ClaimMatch(models.Model):
     method = models.CharField(_("method"), max_length=8, choices=MatchMethod.choices, default=MatchMethod.TFIDF)
     status = models.CharField(_("status"), max_length=10, choices=MatchStatus.choices, default=MatchStatus.PROPOSED,
                               db_index=True)
+    stance = models.CharField(_("stance"), max_length=8, choices=MatchStance.choices, default=MatchStance.REPEATS,
+                              help_text=_("a post refuting the claim is kept but never joins its story or alert"))
     linked = models.BooleanField(_("linked to the claim's story and alert"), default=False)
     created_at = models.DateTimeField(_("matched at"), default=timezone.now)
     decided_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",

@@ -1,6 +1,6 @@
-"""Receivers: new items are matched against the claims; an approved "publish official information"
-action publishes the case's claims. Both listen to signals of the rooms below (alerts, cases), which
-know nothing of claims."""
+"""Receivers: new items are matched against the claims, and claims recorded or approved against recent items
+(the library's own `claims_recorded`); an approved "publish official information" action publishes the case's
+claims. The rooms below (alerts, cases) send their signals knowing nothing of claims."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from haidang.alerts.signals import stories_assigned
 from haidang.cases.choices import ActionKind, ActionStatus
 from haidang.cases.models import HandlingAction
 
-from .tasks import match_claims_task
+from .signals import claims_recorded
+from .tasks import match_claims_backward_task, match_claims_task
 
 
 @receiver(stories_assigned, dispatch_uid="claims.stories_assigned")
@@ -20,6 +21,14 @@ def enqueue_matching(sender, item_ids=None, **kwargs):
     # alerts sends this after its commit: the items' stories are there to join.
     if item_ids:
         match_claims_task([int(i) for i in item_ids])
+
+
+@receiver(claims_recorded, dispatch_uid="claims.match_backward")
+def enqueue_backward_matching(sender, claim_pks=None, **kwargs):
+    """Claims recorded, edited or approved are matched against recent items too, so the repeats seen
+    before they existed are found (actions send this after their commit)."""
+    if claim_pks:
+        match_claims_backward_task([int(pk) for pk in claim_pks])
 
 
 @receiver(post_save, sender=HandlingAction, dispatch_uid="claims.publish_on_approval")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:claim_id>/approve/", views.claim_approve, name="approve"),
     path("matches/<int:match_id>/confirm/", views.match_confirm, name="match_confirm"),
     path("matches/<int:match_id>/reject/", views.match_reject, name="match_reject"),
+    path("matches/<int:match_id>/stance/", views.match_stance, name="match_stance"),
 ]
 
 # Served without log-in under settings.HAIDANG_PUBLIC_PATH (haidang/urls.py mounts them as "public:").

@@ -25,7 +25,7 @@ from haidang.cases.queries import view_case_for_user
 from haidang.text.privacy import mask_personal_data
 
 from . import actions, queries
-from .choices import ClaimStatus
+from .choices import ClaimStatus, MatchStance
 from .conf import conf
 from .forms import ClaimForm, PublicSearchForm
 
@@ -97,18 +97,37 @@ def claim_approve(request, claim_id: int):
     return redirect("claims:detail", claim.pk)
 
 
+def _back(request, match):
+    if request.POST.get("next", "") == "item":
+        return redirect("content:item", match.item_id)
+    return redirect("claims:detail", match.claim_id)
+
+
 def _decide(request, match_id: int, confirm: bool):
     match = queries.access_match_for_user(request.user, match_id)
     if confirm:
-        actions.do_confirm_match(match, acting_user=request.user)
-        messages.success(request, _("Match confirmed: the item joins the claim's story and alert."))
+        match = actions.do_confirm_match(match, acting_user=request.user)
+        if match.stance == MatchStance.REFUTES:
+            messages.success(request, _("Match confirmed: the item refutes the claim; no alert is raised."))
+        else:
+            messages.success(request, _("Match confirmed: the item joins the claim's story and alert."))
     else:
         actions.do_reject_match(match, acting_user=request.user)
         messages.success(request, _("Match rejected. It will not be proposed again."))
-    nxt = request.POST.get("next", "")
-    if nxt == "item":
-        return redirect("content:item", match.item_id)
-    return redirect("claims:detail", match.claim_id)
+    return _back(request, match)
+
+
+@login_required
+@require_POST
+def match_stance(request, match_id: int):
+    match = queries.access_match_for_user(request.user, match_id)
+    try:
+        match = actions.do_set_match_stance(match, stance=request.POST.get("stance", ""), acting_user=request.user)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(request, _("Stance recorded: %(stance)s.") % {"stance": match.get_stance_display()})
+    return _back(request, match)
 
 
 @login_required

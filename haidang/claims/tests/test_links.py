@@ -108,3 +108,17 @@ def test_a_copy_links_at_once(personas, django_capture_on_commit_callbacks):
     match = match_of(obj)
     assert match.score >= 0.9 and match.linked and match.status == "proposed"
     assert Alert.objects.filter(story=StoryItem.objects.get(item=obj).story, reasons__icontains=KNOWN_CLAIM).exists()
+
+
+def test_rejections_keep_the_next_repeat_from_being_proposed(personas, django_capture_on_commit_callbacks, settings):
+    settings.HAIDANG_CLAIMS = {"MIN_DECISIONS": 1}
+    p = personas
+    papaya = claim(p)
+    first = post(django_capture_on_commit_callbacks, source(p), PAPAYA_REWORDED)
+    actions.do_reject_match(match_of(first), acting_user=p.bob)
+    # The same wording again from another source scores the same: below the threshold the rejection set.
+    again = post(django_capture_on_commit_callbacks, source(p, "other"), PAPAYA_REWORDED + " !!")
+    assert not ClaimMatch.objects.filter(item=again).exists()
+    assert ClaimMatch.objects.filter(claim=papaya, status="rejected").count() == 1
+    # The CLI matches at the threshold in force too.
+    assert actions.match_text(PAPAYA_REWORDED)[0] is None
