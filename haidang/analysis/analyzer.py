@@ -165,7 +165,7 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
             # And a report of a crime or a trial ("tòa tuyên án tử hình kẻ giết người") is news, not hate.
             complaint = complaint or rules.reads_as_news(text, norm)
             confirmed = any(s["category"] == HarmCategory.HATE_HARASSMENT and s["score"] >= 0.5 for s in signals) or (
-                (p_post or 0.0) >= 0.9 and not complaint)
+                (p_post or 0.0) >= 0.9 and not complaint and rules.offensive_words(text, span["quotes"]))
             if not confirmed:
                 span["score"] = round(min(span["score"], 0.35), 3)
                 span["reason"] = span["reason"].rstrip(".") + "; chưa đủ căn cứ, cần xem xét."

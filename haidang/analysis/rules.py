@@ -40,6 +40,9 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 # --- lexicons -------------------------------------------------------------------------------------------
 
 
+_REPEATS = re.compile(r"([^\W\d_])\1{2,}")
+
+
 @functools.lru_cache(maxsize=1)
 def _lexicons() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasick.Automaton, dict[str, str]]:
     """(folded terms, accent-exact terms, the exact terms folded, display form of each key).
@@ -61,10 +64,12 @@ def _lexicons() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasi
         term = term.lstrip("=")
         prefix = term.endswith("*")
         term = term.rstrip("*")
-        key = fold(term)
+        # The text is normalised with runs of a repeated letter collapsed ("CCCD" becomes "cd"): the
+        # lexicon's keys are too, or "gửi CCCD" could never match "gửi cccd".
+        key = _REPEATS.sub(r"\1", fold(term))
         display.setdefault(key, term)
         if is_exact:
-            accented = normalize_tones(term.lower())
+            accented = _REPEATS.sub(r"\1", normalize_tones(term.lower()))
             display.setdefault(accented, term)
             exact.setdefault(accented, []).append((group, prefix))
             if not always_exact:
@@ -319,9 +324,20 @@ def _rule(rule: str, category: str, score: float, hits: list[dict], lead: str, q
             "detail": detail, "in": where, "reason": reason, "quotes": quotes[:8]}
 
 
-def _entity_matches(entities: list[dict], mask: bool = False) -> tuple[list[dict], list[str]]:
-    matches = [{"term": mask_digits(e["value"]) if mask else e["value"], "start": e["start"], "end": e["end"]}
-               for e in entities]
+def _as_written(entity: dict, text: str | None) -> str:
+    """A number quoted as the post writes it ("0355 410 627", not "0355410627"), when the offsets fit."""
+    value = str(entity["value"])
+    start, end = entity.get("start", -1), entity.get("end", -1)
+    if text and 0 <= start < end <= len(text):
+        written = text[start:end]
+        if re.sub(r"\W", "", written).lower() == re.sub(r"\W", "", value).lower():
+            return written
+    return value
+
+
+def _entity_matches(entities: list[dict], mask: bool = False, text: str | None = None) -> tuple[list[dict], list[str]]:
+    matches = [{"term": mask_digits(_as_written(e, text)) if mask else _as_written(e, text), "start": e["start"],
+                "end": e["end"]} for e in entities]
     return matches, [m["term"] for m in matches]
 
 
@@ -333,7 +349,7 @@ _HARMLESS_PAIRS = frozenset(fold(p) for p in (
     "phá kỷ lục", "đốt rác", "đốt đồng", "đốt vàng mã", "chém gió", "giết thời gian", "đâm đơn", "đâm ra",
     "ném bóng", "trả thù lao", "tấn công mạng", "đánh cầu", "đánh cầu lông", "đánh cờ", "đánh bài", "đánh đàn",
     "đánh trống", "đánh golf", "đánh tennis", "đánh bại", "đánh bóng bàn", "đánh giày", "đánh vật", "tấn công khung thành",
-    "đánh đổi", "đánh mất", "đánh động", "đánh tiếng", "đánh liều", "đánh lừa", "đánh rơi", "đánh giá cao",
+    "muỗi đốt", "ong đốt", "kiến đốt", "bị đốt", "đánh đổi", "đánh mất", "đánh động", "đánh tiếng", "đánh liều", "đánh lừa", "đánh rơi", "đánh giá cao",
     "phong tỏa tài khoản", "chặn số", "chặn tin nhắn", "chặn tài khoản", "đốt pháo", "đốt nến", "đốt calo", "đốt mỡ",
     # a dam ("đập") is not a blow
     "vỡ đập", "đập thủy điện", "đập tràn", "thân đập", "hồ đập", "quản lý đập", "đập nước", "nứt đập", "đập đã",
@@ -378,7 +394,8 @@ _LINK_LEADS = {
 
 
 # A warning word inside a rumour's own push is not a warning: "đừng tin báo chí", "khuyến cáo:", "kẻo mất trắng".
-_NOT_WARNING = ("rumour_coverup", "rumour_panic", "rumour_attr", "rumour_drastic", "rumour_share")
+_NOT_WARNING = ("rumour_coverup", "rumour_panic", "rumour_attr", "rumour_drastic", "rumour_share",
+                "rumour_claim_health", "rumour_cure_strong", "rumour_cure")
 
 
 # Warning words a scam also uses to frighten ("tài khoản có nguy cơ bị mất tiền", "cẩn thận kẻo lỡ"): they
@@ -386,29 +403,42 @@ _NOT_WARNING = ("rumour_coverup", "rumour_panic", "rumour_attr", "rumour_drastic
 _WEAK_WARNING = frozenset(fold(w) for w in (
     "cẩn thận", "mọi người cẩn thận", "bà con cẩn thận", "cả nhà cẩn thận", "bị mất tiền", "mất sạch tiền",
     "nhiều người bị lừa", "đã có người bị lừa", "lưu ý", "khuyến cáo", "coi chừng", "tỉnh táo", "bị lừa",
-    "đã bị lừa", "mất trắng", "tránh bị lừa", "mắc bẫy", "dính bẫy"))
+    "đã bị lừa", "mất trắng", "tránh bị lừa", "mắc bẫy", "dính bẫy", "đừng tin", "không bao giờ", "nhận được tin nhắn",
+    "nhận tin nhắn", "đúng quy định", "có giấy phép", "tôi vừa nhận", "vừa nhận sms", "vừa nhận được tin"))
 
 
-def _warning(lex: dict) -> list[dict]:
+def _warning(lex: dict, *, rumour: bool = False) -> list[dict]:
+    """Warning cues that frame the post as a warning or a debunk. For a rumour (`rumour=True`), the weak
+    ones ("đừng tin", "lưu ý") do not count when the post itself urges panic or says the news is hidden:
+    "rút hết tiền mua vàng ngay, đừng tin mấy ông bảo không có" distrusts the debunk, it is not one."""
     pushes = [h for g in _NOT_WARNING for h in lex.get(g, [])]
-    acts = bool(lex.get("reader_action"))
+    acts = bool(lex.get("reader_action")) or (rumour and bool(lex.get("rumour_panic") or lex.get("rumour_coverup")))
     return [w for w in lex.get("warning", [])
             if not any(p["start"] < w["end"] and w["start"] < p["end"] for p in pushes)
             and not (acts and w["term"] in _WEAK_WARNING)]
 
 
 _YIELD = re.compile(r"(?:lãi|lai|lợi nhuận|loi nhuan|lời|loi)\s*\d+(?:[.,]\d+)?\s*%\s*(?:/|một|mot|mỗi|moi)?\s*"
-                    r"(?:ngày|ngay|tuần|tuan|tháng|thang)|\bx\s?(?:2|3|5|10|100)\b", re.IGNORECASE)
+                    r"(?:ngày|ngay|tuần|tuan|tháng|thang)|\bx\s?(?:2|3|5|10|100)\b"
+                    # a share of the money every day or week, said bare ("hưởng 2%/ngày"): no bank pays that
+                    r"|\d+(?:[.,]\d+)?\s*%\s*/\s*(?:ngày|ngay|tuần|tuan)(?!\w)", re.IGNORECASE)
 
 
-_AMOUNT = r"\d[\d.,]*\s*(?:k|tr|triệu|trieu|nghìn|nghin|đ|d|usd|usdt|\$)(?!\w)"
+_AMOUNT = r"\d[\d.,]*\s*(?:k|tr\d?|triệu|trieu|nghìn|nghin|đ|d|usd|usdt|\$)(?!\w)"
 # Money that multiplies: "nạp 500k nhận lại 650k", "mua gà 2 triệu, sau 30 ngày bán lại 3 triệu".
-_RETURN = re.compile(r"(?:nạp|nap|góp|gop|gửi|gui|mua|đầu tư|dau tu|đóng|dong)\s+(?:[^\s\d]+\s+){0,3}?" + _AMOUNT +
+_RETURN = re.compile(r"(?:nạp|nap|góp|gop|gửi|gui|mua|đầu tư|dau tu|đóng|dong|đơn|don|vốn|von|suất|suat)\s+(?:[^\s\d]+\s+){0,3}?" + _AMOUNT +
                      r"[^.!?\n]{0,40}?(?:nhận lại|nhan lai|nhận về|nhan ve|bán lại|ban lai|rút về|rut ve|hoàn lại|"
                      r"hoan lai|nhận|nhan)\s+(?:[^\s\d]+\s+){0,2}?" + _AMOUNT, re.IGNORECASE)
 # Pay by the day or the task: "thu nhập 500k/ngày", "300-500k/ngày", "50k/nhiệm vụ".
-_PAY_RATE = re.compile(r"\d[\d.,]*\s*(?:k|tr|triệu|trieu|nghìn|nghin)\s*/\s*(?:ngày|ngay|giờ|gio|h|nhiệm vụ|nhiem vu|đơn|don)"
-                       r"(?!\w)", re.IGNORECASE)
+_TASK = (r"(?:ngày|ngay|giờ|gio|h|nhiệm vụ|nhiem vu|đơn|don|lượt|luot|video|clip|bài|bai|bình luận|binh luan|trang|"
+         r"bộ|bo|sản phẩm|san pham|sp|like|tin|đánh giá|danh gia|cây|cay|cái|cai|chiếc|chiec)")
+_PAY_RATE = re.compile(r"\d[\d.,]*\s*(?:k|tr|triệu|trieu|nghìn|nghin)\s*/\s*" + _TASK + r"(?!\w)"
+                       r"|(?:mỗi|moi)\s+" + _TASK + r"\s+(?:\w+\s+)?\d[\d.,]*\s*(?:k|nghìn|nghin)(?!\w)"
+                       r"|\d[\d.,]*\s*(?:k|nghìn|nghin)\s+(?:mỗi|moi|một|mot|1)\s+" + _TASK + r"(?!\w)", re.IGNORECASE)
+# Money that grows by itself: "vốn 10 triệu sau 1 tháng thành 25 triệu", "góp 20 triệu … sau 3 năm thu về 200 triệu".
+_GROWTH = re.compile(_AMOUNT + r"[^.!?\n]{0,50}?(?:sau|sau khi)\s+\d+\s*(?:ngày|ngay|tuần|tuan|tháng|thang|năm|nam)"
+                     r"[^.!?\n]{0,20}?(?:thành|thanh|thu về|thu ve|nhận lại|nhan lai|nhận về|nhan ve|lãi|lai)\s+" + _AMOUNT,
+                     re.IGNORECASE)
 # "gấp đôi", "gấp 3" are multiples, not haste.
 _MULTIPLE = re.compile(r"\s*(?:đôi|doi|rưỡi|ruoi|ba|hai|mấy|may|nhiều|nhieu|lần|lan|\d)", re.IGNORECASE)
 # A fee with an amount: "phí 25.000đ", "phí giao lại 15k", "nộp 10% giá trị", "đóng 5 triệu".
@@ -416,6 +446,15 @@ _FEE = re.compile(r"(?<!\w)(?:phí|phi|lệ phí|nộp|nop|nạp|nap|đóng|dong
                   r"\d[\d.,]*\s*(?:%|k|đ|d|tr|triệu|trieu|nghìn|nghin|usd|usdt|\$)(?!\w)", re.IGNORECASE)
 
 
+_DEADLINE = re.compile(r"(?<!\w)(?:trước|truoc)\s+\d{1,2}\s?(?:h|giờ|gio)(?:\s?\d{2})?(?!\w)", re.IGNORECASE)
+_SMS_TO_MOBILE = re.compile(r"(?<!\w)(?:soạn|soan)\s+(?:tin\s+)?(?:\S+\s+){1,3}?(?:gửi|gui)\s+0[35789]\d", re.IGNORECASE)
+_VERIFY_AT = re.compile(r"(?<!\w)(?:xác minh|xac minh|xác thực|xac thuc|khôi phục|khoi phuc|mở khóa|mo khoa|kháng nghị|"
+                        r"khang nghi)\s+(?:\w+\s+){0,3}?(?:tại|tai|qua|ở|o)(?!\w)", re.IGNORECASE)
+_RECRUIT = re.compile(r"(?<!\w)(?:tuyển|tuyen)\s+(?:gấp|gap|dụng|dung|lao động|lao dong|nhân viên|nhan vien|người|nguoi|"
+                      r"ctv|cộng tác viên|thợ|tho|\d+)(?!\w)", re.IGNORECASE)
+# "mua bộ tài liệu khởi đầu 290k", "đóng phí đồng phục 450k": the worker buys in before working.
+_BUY_IN = re.compile(r"(?<!\w)(?:mua|đóng|dong|nộp|nop)\s+(?:[^\s\d]+\s+){0,5}?" + _AMOUNT, re.IGNORECASE)
+_UPFRONT = frozenset(fold(w) for w in ("đặt cọc", "tiền cọc", "ký quỹ", "tiền thế chân", "thế chân"))
 _HANDLE = re.compile(r"(?<![\w.])@[a-z0-9_]{4,32}\b", re.IGNORECASE)
 
 
@@ -445,10 +484,21 @@ def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quote
     lex = lex if lex is not None else lexicon_hits(normalized)
     out = []
     urls = [u for u in entities.get("urls", []) if not is_official_host(_host(u["value"]))]
-    ask_money = _real_asks(lex.get("ask_money", []) + lex.get("transfer", []))
-    ask_secret = lex.get("ask_secret", []) + lex.get("credential", [])
+    # "nhận chuyển khoản hoặc tiền mặt": a seller saying how it takes payment, not an ask.
+    hay = fold_aligned(normalized)
+    ask_money = [h for h in _real_asks(lex.get("ask_money", []) + lex.get("transfer", []))
+                 if not re.search(r"(?<!\w)(?:nhan|co nhan|chap nhan)\s+$", hay[max(0, h["start"] - 12):h["start"]])]
+    # "soạn tin DK50 gửi 0834…": a service code texted to a private mobile, not to the carrier's short number.
+    ask_secret = lex.get("ask_secret", []) + lex.get("credential", []) + [
+        {"term": m.group(0), "start": m.start(), "end": m.end()} for m in _SMS_TO_MOBILE.finditer(normalized)]
+    # "Xác minh danh tính tại meta-verify-support.com": a login or a check asked for at a link that is not official.
+    ask_secret = ask_secret + [{"term": m.group(0), "start": m.start(), "end": m.end()}
+                               for m in _VERIFY_AT.finditer(normalized)
+                               if any(not is_official_host(_host(u["value"])) and str(u["value"]).lower() in
+                                      normalized[m.end():m.end() + 60] for u in entities.get("urls", []))]
     lure = lex.get("lure", []) + [h for g in ("prize", "loan", "deposit", "job") for h in lex.get(g, [])]
-    urgency = [u for u in lex.get("urgency", []) if not _MULTIPLE.match(normalized, u["end"])]
+    urgency = [u for u in lex.get("urgency", []) if not _MULTIPLE.match(normalized, u["end"])] + [
+        {"term": m.group(0), "start": m.start(), "end": m.end()} for m in _DEADLINE.finditer(normalized)]
     channel = lex.get("private", [])
     contact = _mobiles(entities) + urls
     accounts_given = [a for a in entities.get("bank_accounts", []) if a.get("confidence", 0) >= 0.5]
@@ -457,8 +507,15 @@ def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quote
     channel = channel + [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _HANDLE.finditer(normalized)]
     brand, parcel, prize = lex.get("brand", []), lex.get("parcel", []), lex.get("prize", [])
     high_yield = [{"term": m.group(0), "start": m.start(), "end": m.end()}
-                  for rx in (_YIELD, _RETURN) for m in rx.finditer(normalized)]
-    lure = lure + [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _PAY_RATE.finditer(normalized)]
+                  for rx in (_YIELD, _RETURN, _GROWTH) for m in rx.finditer(normalized)]
+    pay_rates = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _PAY_RATE.finditer(normalized)]
+    lure = lure + pay_rates
+    # A job offer that takes money first ("đặt cọc 500k nhận nguyên liệu", "phí đăng ký 199k"): real
+    # employers do not charge the people they hire. "Nhiệm vụ" alone is also what police and soldiers do.
+    job_offer = [h for h in lex.get("job", []) if fold(h["term"]) != "nhiem vu"] + pay_rates + [
+        {"term": m.group(0), "start": m.start(), "end": m.end()} for m in _RECRUIT.finditer(normalized)]
+    upfront = ask_money + fees + [h for h in lex.get("deposit", []) if fold(h["term"]) in _UPFRONT] + [
+        {"term": m.group(0), "start": m.start(), "end": m.end()} for m in _BUY_IN.finditer(normalized)]
     for link in link_signals(entities.get("urls", [])):
         if link["rule"] == "scam.suspicious_tld" and (ask_money or ask_secret or lure):
             link["score"] = 0.75  # a throw-away domain that asks for money or a login
@@ -466,8 +523,10 @@ def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quote
         link["quotes"] = [link["matches"][0]["term"]]
         out.append(link)
     asks = ask_money + ask_secret
+    # The same words are not both the ask and the lure: "đặt cọc 1 tháng" for a rented room asks, it lures nobody.
+    lure = [h for h in lure if not any(a["start"] < h["end"] and h["start"] < a["end"] for a in asks)]
     reached = bool(channel or contact or (accounts_given and ask_money))
-    _m, contact_quotes = _entity_matches(contact[:2])
+    _m, contact_quotes = _entity_matches(contact[:2], text=quoter.text if quoter else None)
     # Every pattern that holds is a candidate; the strongest speaks (one signal, not a noisy-OR of variants).
     cands: list[dict] = []
     if asks and (lure or urgency) and reached:
@@ -486,6 +545,11 @@ def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quote
     if asks and (lure or urgency):
         cands.append(_rule("scam.bait_with_urgency", HarmCategory.SCAM, 0.55, asks + lure + urgency,
                          "Dấu hiệu lừa đảo: mời chào tiền bạc kèm lời thúc giục", quoter))
+    if job_offer and upfront:
+        cands.append(_rule("scam.job_fee", HarmCategory.SCAM, 0.8 if reached or urgency else 0.75,
+                           job_offer + upfront + urgency + channel,
+                           "Mời làm việc nhưng đòi nộp tiền, đặt cọc hoặc phí trước", quoter,
+                           extra_quotes=contact_quotes))
     if lex.get("loan") and ask_money:
         # A fee before the money: "nạp 3 triệu để chứng minh năng lực tài chính", "phí mở khóa khoản vay".
         cands.append(_rule("scam.loan_fee", HarmCategory.SCAM, 0.8 if reached or urgency else 0.7,
@@ -523,17 +587,22 @@ def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quote
                          "Hứa lợi nhuận cao bất thường", quoter, extra_quotes=[h["term"] for h in high_yield]))
     accounts = entities.get("bank_accounts", [])
     if accounts and (asks or urgency):
-        matches, quotes = _entity_matches(accounts)
+        matches, quotes = _entity_matches(accounts, text=quoter.text if quoter else None)
         out.append({**_rule("scam.account_number", HarmCategory.SCAM, 0.5, [], "Số tài khoản đi kèm lời mời chuyển tiền",
                             None, extra_quotes=quotes), "matches": matches, "in": "text"})
+    if lex.get("news") and not asks and not reached:
+        # "Tòa tuyên phạt bị cáo lừa đảo qua hình thức tuyển cộng tác viên làm nhiệm vụ": the lures are
+        # reported, nobody is asked for anything and no channel is given.
+        out = [{**s, "score": min(s["score"], 0.35)} for s in out]
     if _warning(lex):
         out = [_capped(s, lex, quoter) for s in out]
     return out
 
 
-def _capped(signal: dict, lex: dict, quoter: Quoter | None) -> dict:
+def _capped(signal: dict, lex: dict, quoter: Quoter | None, *, rumour: bool = False) -> dict:
     """A warning quotes the harm it warns about: keep the finding, lower it, and say why."""
-    _matches, cues = quoter.matches(_warning(lex)) if quoter else ([], [h["term"] for h in _warning(lex)])
+    cues_found = _warning(lex, rumour=rumour)
+    _matches, cues = quoter.matches(cues_found) if quoter else ([], [h["term"] for h in cues_found])
     return {**signal, "score": min(signal["score"], WARNING_CAP), "warned": True,
             "reason": signal["reason"].rstrip(".") + f"; nhưng bài viết đang cảnh báo hoặc bác bỏ ({_quoted(cues, 3)})."}
 
@@ -622,7 +691,7 @@ def impersonation_signals(normalized: str, *, author_name: str = "", lex: dict |
                          "Nhân danh cơ quan nhà nước, dẫn tới trang web giả", quoter,
                          extra_quotes=[link["matches"][0]["term"] for link in fake_links[:2]]))
     elif demands and (channels or contact or asks):
-        _m, extra = _entity_matches(contact[:2])
+        _m, extra = _entity_matches(contact[:2], text=quoter.text if quoter else None)
         out.append(_rule("impersonation.authority_demand", HarmCategory.IMPERSONATION,
                          0.9 if (channels or contact) and (asks or len(demands) > 1) else 0.8,
                          authority + demands + channels + asks,
@@ -631,11 +700,11 @@ def impersonation_signals(normalized: str, *, author_name: str = "", lex: dict |
     elif strong and contact:
         out.append(_rule("impersonation.private_channel", HarmCategory.IMPERSONATION, 0.75, authority + strong,
                          "Nhân danh cơ quan chức năng rồi dẫn sang số điện thoại hoặc tài khoản cá nhân", quoter,
-                         extra_quotes=_entity_matches(contact[:2])[1]))
+                         extra_quotes=_entity_matches(contact[:2], text=quoter.text if quoter else None)[1]))
     elif asks and (channels or contact):
         out.append(_rule("impersonation.authority_asks", HarmCategory.IMPERSONATION, 0.75, authority + asks + channels,
                          "Nhân danh cơ quan chức năng để đòi tiền hoặc thông tin tài khoản qua kênh liên lạc riêng",
-                         quoter, extra_quotes=_entity_matches(contact[:2])[1]))
+                         quoter, extra_quotes=_entity_matches(contact[:2], text=quoter.text if quoter else None)[1]))
     elif asks:
         out.append(_rule("impersonation.authority_asks", HarmCategory.IMPERSONATION, 0.45 if fees else 0.5,
                          authority + asks,
@@ -692,6 +761,9 @@ def _names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_WEAK_EXPOSE = frozenset(fold(w) for w in ("đây là", "ai gặp", "ai biết", "báo mình", "ai muốn", "cứ gọi", "info"))
+
+
 def personal_data_signals(text: str, normalized: str, entities: dict, lex: dict | None = None,
                           quoter: Quoter | None = None) -> list[dict]:
     """Exposure of personal data in the sense of Decree 13/2023/NĐ-CP: identity numbers, phones, bank
@@ -706,7 +778,7 @@ def personal_data_signals(text: str, normalized: str, entities: dict, lex: dict 
         if _ID_CUE.search(text[max(0, m.start() - 30):m.start()]):
             ids.append({"value": m.group(0), "start": m.start(), "end": m.end()})
     if ids:
-        matches, quotes = _entity_matches(ids, mask=True)
+        matches, quotes = _entity_matches(ids, mask=True, text=text)
         out.append({**_rule("personal_data.citizen_id", HarmCategory.PERSONAL_DATA, 0.85, [],
                             "Lộ số căn cước công dân hoặc chứng minh nhân dân", None, extra_quotes=quotes),
                     "matches": matches, "in": "text"})
@@ -714,10 +786,12 @@ def personal_data_signals(text: str, normalized: str, entities: dict, lex: dict 
     names = _names(text)
     name_matches = [{"term": text[s:e], "start": s, "end": e} for s, e in names]
     phones = entities.get("phones", [])
+    # A number with no name, framed as a warning ("ai gặp số ni thì chặn"), exposes a scammer's line, not a person.
+    exposing = expose if names else [e for e in expose if fold(e["term"]) not in _WEAK_EXPOSE] if not _warning(lex) else []
     if phones and (names or expose):
-        matches, quotes = _entity_matches(phones, mask=True)
+        matches, quotes = _entity_matches(phones, mask=True, text=text)
         out.append({**_rule("personal_data.phone_with_name", HarmCategory.PERSONAL_DATA,
-                            0.7 if expose else 0.35, [], "Lộ số điện thoại của một người" +
+                            0.7 if exposing else 0.35, [], "Lộ số điện thoại của một người" +
                             (", kèm lời bóc phốt hoặc truy tìm" if expose else ", kèm tên"), None,
                             extra_quotes=quotes), "matches": matches + name_matches, "in": "text"})
     houses = list(_HOUSE.finditer(text))
@@ -729,7 +803,7 @@ def personal_data_signals(text: str, normalized: str, entities: dict, lex: dict 
                             extra_quotes=[m["term"] for m in matches]), "matches": matches, "in": "text"})
     accounts = [a for a in entities.get("bank_accounts", []) if a.get("confidence", 0) >= 0.9]
     if accounts and expose and not _real_asks(lex.get("transfer", [])):
-        matches, quotes = _entity_matches(accounts, mask=True)
+        matches, quotes = _entity_matches(accounts, mask=True, text=text)
         out.append({**_rule("personal_data.bank_account", HarmCategory.PERSONAL_DATA, 0.6, [],
                             "Lộ số tài khoản ngân hàng của một người", None, extra_quotes=quotes),
                     "matches": matches, "in": "text"})
@@ -807,6 +881,9 @@ SUBTOPICS = ("health", "disaster_epidemic", "security_order", "economy", "policy
 
 _WEAK_SHARE = frozenset(fold(w) for w in ("khẩn cấp", "cảnh báo khẩn", "lan truyền", "tin đồn", "nghe nói", "im lặng",
                                            "tránh xa", "báo nhau", "tin chính xác"))
+_OUTAGE = re.compile(r"(?<!\w)(?:mất|mat|cúp|cup|cắt|cat|ngừng|ngung)\s+(?:điện|dien|nước|nuoc)\s+(?:\w+\s+){0,2}?"
+                     r"(?:toàn|toan|cả tỉnh|ca tinh|cả miền|ca mien|cả thành phố|ca thanh pho|diện rộng|dien rong|"
+                     r"\d+\s*(?:ngày|ngay|tuần|tuan)|(?:48|72)\s*(?:tiếng|tieng|giờ|gio))(?!\w)", re.IGNORECASE)
 _FUTURE = re.compile(r"(?<!\w)(?:sẽ|sắp|se|sap|trong đêm nay|trong vài giờ|\d+ (?:ngày|tiếng|giờ) nữa)(?!\w)", re.IGNORECASE)
 
 
@@ -827,10 +904,15 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     authority, expert = lex.get("authority", []), lex.get("rumour_expert", [])
     attribution = (lex.get("rumour_attr", []) + expert) if (authority or expert) else []
     remedy, disease = lex.get("rumour_remedy", []), lex.get("rumour_disease", [])
+    # "cẩn thận" (be careful) is no kidney ("thận").
+    hay = fold_aligned(normalized)
+    disease = [d for d in disease if not hay[max(0, d["start"] - 4):d["start"]].endswith("can ")]
     # "đã chữa khỏi 200 bệnh nhân" is news; a cure claim needs a home remedy, or a claim like "không cần đi viện".
     health = lex.get("rumour_claim_health", []) + lex.get("rumour_cure_strong", []) + (
         lex.get("rumour_cure", []) if remedy else [])
-    disaster = lex.get("rumour_disaster", [])
+    # An outage said to last days or to cover a whole province ("cúp điện toàn tỉnh 48 tiếng"): a disaster claim.
+    disaster = lex.get("rumour_disaster", []) + [
+        {"term": m.group(0), "start": m.start(), "end": m.end()} for m in _OUTAGE.finditer(normalized)]
     drastic = lex.get("rumour_drastic", [])
     dated = lex.get("rumour_policy", [])
     absolute = lex.get("rumour_absolute", [])
@@ -847,10 +929,10 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     out = []
     # An epidemic said to be hidden ("bệnh viện giấu dịch, hàng chục ca tử vong") is a health claim too.
     health = health + (coverup[:1] if disease and not health else [])
-    if health and (disease or remedy or attribution or share):
+    if health and (disease or remedy or attribution or share or coverup):
         push, hits, n = pushed([(public, 0.1), (abandon, 0.4)])
         out.append(_rule("misinformation.health_claim", HarmCategory.MISINFORMATION, _combine(0.45, push),
-                         health + remedy + disease + hits,
+                         health + remedy + disease + hits + (authority if attribution else []),
                          "Tuyên bố về chữa bệnh hoặc tác hại sức khỏe chưa được kiểm chứng" +
                          (", gán cho cơ quan hoặc thầy thuốc" if attribution else "") +
                          (", kèm lời thúc giục lan truyền" if share else ""), quoter, "health"))
@@ -860,8 +942,9 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
                          disaster + hits, "Tin về thảm họa, sự cố" + (" kèm lời thúc giục lan truyền hoặc hoảng loạn"
                                                                       if n else "") + ", cần kiểm chứng",
                          quoter, "disaster_epidemic"))
-    if drastic and (authority or dated):
-        # Pinned on an authority's announcement ("Sở Y tế thông báo từ tuần sau ngừng khám…").
+    if drastic and (authority or dated or panic or coverup or share):
+        # Pinned on an authority's announcement ("Sở Y tế thông báo từ tuần sau ngừng khám…"), or pushed
+        # by panic ("đổ đầy bình ngay kẻo mai không còn") or a claim that it is hidden.
         announced = dated[:1] if authority else []
         push, hits, n = pushed([(absolute, 0.2), (future, 0.1), (announced, 0.2)])
         out.append(_rule("misinformation.public_claim", HarmCategory.MISINFORMATION, _combine(0.45, push),
@@ -877,8 +960,8 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
                          "Lời thúc giục lan truyền tin chưa kiểm chứng", quoter, "policy"))
     for s in out:
         s["subtopic"] = s["detail"]
-    if _warning(lex):
-        out = [_capped(s, lex, quoter) for s in out]
+    if _warning(lex, rumour=True):
+        out = [_capped(s, lex, quoter, rumour=True) for s in out]
     return out
 
 
@@ -891,12 +974,25 @@ _HARSH_CRITICISM = frozenset(fold(w) for w in ("ăn hại", "đồ ăn hại", "
                                                "thiểu năng", "vô ơn", "mặt dày"))
 
 
+_FEELING_BEFORE = re.compile(r"(?<!\w)(?:tuc|cuoi|met|so|nong|doi|buon|them|nho|lo|dau|ret|lanh|khat|vui|suong|mung|"
+                             r"thuong|ghen|chan)\s*$")
+
+
+_ANIMAL_AFTER = re.compile(r"\s+(?:nha|cua nha|cua minh|minh|de|lac|co|muc|vang|den|trang|cung|con|bi|nay|mau|giong|becgie|"
+                           r"phoc|nuoi|an|sua|can|dai)(?!\w)")
+
+
 def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
     """Insults, slurs and threats aimed at a person, and degrading words about a group. The span
     tagger (analysis/spans.py, trained on ViHOS spans) finds more; this family needs no model."""
     lex = lex if lex is not None else lexicon_hits(normalized)
     out = []
-    insults = lex.get("insult", [])
+    hay = fold_aligned(normalized)
+    # "tức chết đi được", "cười chết đi được": a feeling, said of oneself, not "(mày) chết đi".
+    insults = [h for h in lex.get("insult", []) if not (fold(h["term"]) == "chet di" and (
+        _FEELING_BEFORE.search(hay[max(0, h["start"] - 12):h["start"]]) or hay[h["end"]:h["end"] + 6].strip().startswith("duoc")))
+        # "con chó nhà mình đẻ 5 con", "con chó lạc": an animal, not the insult
+        and not (fold(h["term"]) == "con cho" and _ANIMAL_AFTER.match(hay, h["end"]))]
     threats = lex.get("threat", [])
     groups, traits = lex.get("hate_group", []), lex.get("hate_trait", [])
     if insults:
@@ -915,6 +1011,36 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
         out.append(_rule("hate.group", HarmCategory.HATE_HARASSMENT, 0.7, groups + near,
                          "Miệt thị một nhóm người", quoter))
     return out
+
+
+# Words that offend on their own, as written (accents matter: "ngủ" is sleep, "ngu" is stupid). The span
+# tagger also marks everyday words ("thằng em", "chết cười", "con chó nhà mình"): without one of these in its
+# spans, the post-level model alone does not confirm it (see analyzer).
+_OFFENSIVE_WORDS = frozenset((
+    "ngu", "khỉ", "chó", "súc", "đĩ", "điếm", "lồn", "l*n", "cặc", "buồi", "địt", "đụ", "đm", "đmm", "dm", "dmm", "vcl",
+    "vl", "clm", "đcm", "dcm", "khốn", "rác", "rách", "đần", "óc", "dạy", "láo", "điên", "tởm", "bẩn", "hôi", "ngáo",
+    "thộn", "lợn", "heo", "cút", "câm", "xéo", "đéo", "đếch", "mẹ", "bố", "cha", "cụ", "giết", "đâm", "chém",
+    "đập", "tát", "vả", "đánh", "rạch", "đốt", "cuồng", "hèn", "hạ", "đẳng", "mọi", "rợ", "bệnh", "hoạn", "phản",
+    "nhục", "mặt", "dày", "mất", "nết", "dốt", "cặn", "bã", "thú", "vật", "đàn", "rẻ", "tiện", "bần", "dơ", "thối",
+    "biến", "thái", "xàm", "ngáo", "bựa", "mõm", "mồm", "đầu", "bò", "vô", "dụng", "hại",
+))
+_EVERYDAY_PAIRS = re.compile(r"(?<!\w)(?:chết cười|cười chết|mệt chết|chết mệt|con chó nhà|chó nhà|chó con|chó mèo|chó cỏ|"
+                             r"chó mực|chó vàng|chó đẻ \d|nuôi chó|chó lạc|tìm chó|mất chó|chó cưng|thịt chó|bệnh dại|"
+                             r"mất điện|mất nước|mất ngủ|mất tiền|mất việc|mất mùa|mặt trời|mặt đường|mặt đất|mặt hàng|"
+                             r"đầu tư|đầu năm|đầu làng|đầu ngõ|bố mẹ|cha mẹ|mẹ con|bố con|cha con|ông bà|vô cùng|vô địch|"
+                             r"đánh giá|đánh bắt|đánh cá|bệnh viện|bệnh nhân|vật nuôi|động vật|đàn ông|đàn bò|đàn gà|nhiễm bẩn|nước bẩn|"
+                             r"bị bẩn|làm bẩn|rác thải|bãi rác|xe rác|đổ rác|thu gom rác|phí rác|phân loại rác)(?!\w)",
+                             re.IGNORECASE)
+
+
+def offensive_words(text: str, quotes: list[str]) -> bool:
+    """Whether the tagger's spans hold a word that offends on its own, outside everyday pairs."""
+    plain = typed_without_accents(text)
+    # What is left of the post once its everyday pairs are taken out ("chết cười", "con chó nhà mình").
+    rest = set(re.findall(r"[\w*]+", _EVERYDAY_PAIRS.sub(" ", normalize_tones(clean(text).lower()))))
+    words = {w for quote in quotes for w in re.findall(r"[\w*]+", normalize_tones(clean(quote).lower())) if w in rest}
+    vocabulary = {fold(w) for w in _OFFENSIVE_WORDS} if plain else _OFFENSIVE_WORDS
+    return any((fold(w) if plain else w) in vocabulary for w in words)
 
 
 # "Mong bệnh viện cải thiện…", "Xin ngành điện kiểm tra…", "Có thể bố trí … được không ạ?"
