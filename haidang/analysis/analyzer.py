@@ -109,7 +109,8 @@ def _hate_spans(texts: list[str]) -> tuple[list[list[dict]], list[float], object
         tagger = spans_mod.shipped_tagger()
     except (ImportError, FileNotFoundError, OSError, ValueError):
         return [[] for _t in texts], [0.0 for _t in texts], None
-    return tagger.find(list(texts)), [float(x) for x in tagger.post_scores(list(texts))], tagger
+    found, scores = tagger.find_with_scores(list(texts))  # one pass of the tagger for both
+    return found, scores, tagger
 
 
 def _span_signal(found: list[dict], score: float, tagger) -> dict | None:

@@ -82,12 +82,10 @@ def save_model(model: TaskModel, path: Path, meta: dict, *, half: bool = False, 
     if path.exists() and not overwrite:
         raise FileExistsError(f"{path} already exists: a model file is never overwritten")
     path.parent.mkdir(parents=True, exist_ok=True)
-    dtype = np.float16 if half else np.float32
-    payload = {"task": model.task, "classes": model.classes, "blocks": model.blocks,
-               "idf": {b: v.astype(dtype) for b, v in model.idf.items()},
-               "coef": {b: v.astype(dtype) for b, v in model.coef.items()},
-               "intercept": model.intercept, "priors": model.priors, "subclasses": model.subclasses,
-               "label_of": model.label_of, "meta": {**model.meta, **meta}}
+    payload = _payload(model, half)
+    payload["meta"] = {**model.meta, **meta}
+    if model.folded_twin is not None:  # the model for posts typed without accents, in the same file
+        payload["folded_twin"] = _payload(model.folded_twin, half)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         joblib.dump(payload, tmp, compress=("zlib", 6))
@@ -96,6 +94,23 @@ def save_model(model: TaskModel, path: Path, meta: dict, *, half: bool = False, 
     finally:
         tmp.unlink(missing_ok=True)
     return sha
+
+
+def _payload(model: TaskModel, half: bool) -> dict:
+    dtype = np.float16 if half else np.float32
+    return {"task": model.task, "classes": model.classes, "blocks": model.blocks,
+            "idf": {b: v.astype(dtype) for b, v in model.idf.items()},
+            "coef": {b: v.astype(dtype) for b, v in model.coef.items()},
+            "intercept": model.intercept, "priors": model.priors, "subclasses": model.subclasses,
+            "label_of": model.label_of, "meta": model.meta}
+
+
+def _from_payload(payload: dict) -> TaskModel:
+    return TaskModel(task=payload["task"], classes=list(payload["classes"]), blocks=dict(payload["blocks"]),
+                     idf={b: v.astype(np.float32) for b, v in payload["idf"].items()},
+                     coef={b: np.ascontiguousarray(v.astype(np.float32)) for b, v in payload["coef"].items()},
+                     intercept=np.asarray(payload["intercept"]), priors=np.asarray(payload["priors"]),
+                     subclasses=payload.get("subclasses"), label_of=payload.get("label_of"), meta=payload["meta"])
 
 
 def _read_verified(path: Path, expected: list[str]) -> bytes:
@@ -121,11 +136,10 @@ def load_model(path: Path, sha256: str | None = None) -> TaskModel:
     if payload["meta"].get("features") != FEATURES_VERSION or "blocks" not in payload:
         raise ValueError(f"{path}: trained with features {payload['meta'].get('features')}, "
                          f"this code computes {FEATURES_VERSION}: retrain it")
-    return TaskModel(task=payload["task"], classes=list(payload["classes"]), blocks=dict(payload["blocks"]),
-                     idf={b: v.astype(np.float32) for b, v in payload["idf"].items()},
-                     coef={b: np.ascontiguousarray(v.astype(np.float32)) for b, v in payload["coef"].items()},
-                     intercept=np.asarray(payload["intercept"]), priors=np.asarray(payload["priors"]),
-                     subclasses=payload.get("subclasses"), label_of=payload.get("label_of"), meta=payload["meta"])
+    model = _from_payload(payload)
+    if payload.get("folded_twin"):
+        model.folded_twin = _from_payload(payload["folded_twin"])
+    return model
 
 
 # --- local registry (MODELS_DIR/registry.json) -----------------------------------------------------

@@ -18,6 +18,7 @@ The words are what an officer sees, quoted exactly as written (offsets into the 
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import functools
@@ -34,7 +35,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
-from haidang.text.normalize import fold, load_teencode, normalize
+from haidang.text.normalize import fold, fold_aligned, load_teencode, normalize, typed_without_accents
 
 try:  # another module may add this; without it, offsets are the identity
     from haidang.text.normalize import deobfuscate_aligned
@@ -79,6 +80,10 @@ DEFAULT_CONFIG = {
     "length_ref": 10,      # tokens; longer texts need stronger evidence (None: off)
     "length_power": 1.5,
     "lawful_terms": True,  # LAWFUL_PHRASES never form a span on their own
+    # A second tagger, trained on the accent-folded training texts, reads posts typed without any
+    # accents (see `typed_without_accents`): the accented tagger loses ~0.05 macro-F1 on them and flags
+    # more lawful folded text. It shares the main tagger's token thresholds; its veto is tuned on folded dev.
+    "folded_twin": True,  # its C: 1 as here (C 4 / 8: folded dev 0.872 / 0.877, but 12 % / 17 % of folded civic lawful posts get a span)
 }
 
 
@@ -108,11 +113,12 @@ def _phrase_index(phrases) -> dict[str, list[tuple[str, ...]]]:
 
 
 _LAWFUL = _phrase_index(LAWFUL_PHRASES)
+_fold_word = functools.lru_cache(maxsize=200_000)(fold)
 
 
 def lawful_mask(words: list[str]) -> np.ndarray:
     """True for the tokens inside a LAWFUL_PHRASES match."""
-    folded = [fold(w) for w in words]
+    folded = [_fold_word(w) for w in words]
     mask = np.zeros(len(words), dtype=bool)
     for i, w in enumerate(folded):
         for phrase in _LAWFUL.get(w, ()):
@@ -271,7 +277,12 @@ class Vocab:
             return sp.csr_matrix((0, len(self)), dtype=np.float32)
         lengths = np.array([len(f) for f in fp_lists])
         flat = np.concatenate(fp_lists).astype(np.uint32) if lengths.sum() else np.zeros(0, np.uint32)
-        rows = np.repeat(np.arange(n_rows), lengths)
+        return self.matrix_flat(flat, np.repeat(np.arange(n_rows), lengths), n_rows, binary)
+
+    def matrix_flat(self, flat: np.ndarray, rows: np.ndarray, n_rows: int, binary: bool = True) -> sp.csr_matrix:
+        """The same from fingerprints `flat` and the row of each."""
+        if not n_rows:
+            return sp.csr_matrix((0, len(self)), dtype=np.float32)
         pos = np.searchsorted(self.fps, flat)
         pos_c = np.minimum(pos, max(len(self.fps) - 1, 0))
         ok = (pos < len(self.fps)) & (self.fps[pos_c] == flat) if len(self.fps) else np.zeros(len(flat), bool)
@@ -297,12 +308,116 @@ def _fps(rows: list[list[str]]) -> list[np.ndarray]:
 def _featurize(texts: list[str], config: dict):
     """All tokens of a batch of texts: (tokens per text, fingerprints per token, row offsets)."""
     toks = [tokenize(t) for t in texts]
+    if _fast_ok(config):
+        fps, rows = _fast_fps([[w for w, _, _ in tk] for tk in toks], config)
+        n_tokens = sum(len(tk) for tk in toks)
+        order = np.argsort(rows, kind="stable")
+        cuts = np.cumsum(np.bincount(rows, minlength=n_tokens))[:-1] if n_tokens else []
+        offsets = [0]
+        for tk in toks:
+            offsets.append(offsets[-1] + len(tk))
+        return toks, np.split(fps[order], cuts) if n_tokens else [], offsets
     rows: list[list[str]] = []
     offsets = [0]
     for tk in toks:
         rows.extend(_token_features([w for w, _, _ in tk], config))
         offsets.append(len(rows))
     return toks, _fps(rows), offsets
+
+
+# --- the same fingerprints, fast -------------------------------------------------------------------
+# `_token_features` builds ~25 strings per token and hashes each: that was most of the analyser's CPU.
+# A word's own features and its features as somebody's neighbour depend on the word only, and a
+# bigram's on the pair, so their fingerprints are cached (Vietnamese has a few thousand syllables).
+# The feature set per token is exactly `_token_features`' (tests/test_spans.py compares them).
+def _fast_ok(config: dict) -> bool:
+    return not config.get("trigram") and not config.get("shape_ctx")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_fp_info(word: str, char: str, window: int, accented: bool):
+    """(own fingerprints, folded, lowered, fingerprints of the word as a neighbour: p1..pw, n1..nw[, P1, N1])."""
+    feats, folded, lowered = _word_feats(word, char)
+    own = np.fromiter((_fp_cached(f) for f in feats), dtype=np.uint32, count=len(feats))
+    return own, folded, lowered, _neighbour_fps(folded, lowered, window, accented)
+
+
+@functools.lru_cache(maxsize=16)
+def _boundary_fps(mark: str, window: int, accented: bool) -> tuple[int, ...]:
+    return _neighbour_fps(mark, mark, window, accented)
+
+
+def _neighbour_fps(folded: str, lowered: str, window: int, accented: bool) -> tuple[int, ...]:
+    out = [fingerprint(f"p{d}={folded}") for d in range(1, window + 1)]
+    out += [fingerprint(f"n{d}={folded}") for d in range(1, window + 1)]
+    if accented:
+        out += [fingerprint("P1=" + lowered), fingerprint("N1=" + lowered)]
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=500_000)
+def _pair_fps(a: str, b: str, upper: bool) -> tuple[int, int]:
+    """Fingerprints of the bigram (a, b) as the right word's `bp` and the left word's `bn` (`BP`/`BN`
+    with accents)."""
+    if upper:
+        return fingerprint(f"BP={a}_{b}"), fingerprint(f"BN={a}_{b}")
+    return fingerprint(f"bp={a}_{b}"), fingerprint(f"bn={a}_{b}")
+
+
+def _fast_fps(word_lists: list[list[str]], config: dict) -> tuple[np.ndarray, np.ndarray]:
+    """(fingerprints, token row of each) for every token of every text, tokens numbered across texts."""
+    char = config.get("char", "folded")
+    w = int(config.get("window", 2))
+    accented = bool(config.get("accented_ctx"))
+    bigrams = config.get("bigrams", True)
+    start_fp = _boundary_fps("<s>", w, accented)
+    end_fp = _boundary_fps("</s>", w, accented)
+    fps: list[np.ndarray] = []
+    rows: list[np.ndarray] = []
+    base = 0
+    for words in word_lists:
+        n = len(words)
+        if not n:
+            continue
+        info = [_word_fp_info(word, char, w, accented) for word in words]
+        own = [i[0] for i in info]
+        fps.append(np.concatenate(own))
+        rows.append(np.repeat(np.arange(base, base + n), [len(o) for o in own]))
+        neigh = np.array([start_fp] * w + [i[3] for i in info] + [end_fp] * w, dtype=np.uint32)
+        cols = [neigh[w - d:w - d + n, d - 1] for d in range(1, w + 1)]
+        cols += [neigh[w + d:w + d + n, w + d - 1] for d in range(1, w + 1)]
+        if bigrams or accented:
+            folded = ["<s>"] + [i[1] for i in info] + ["</s>"]
+            lowered = ["<s>"] + [i[2] for i in info] + ["</s>"]
+        if bigrams:
+            pairs = np.array([_pair_fps(folded[k], folded[k + 1], False) for k in range(n + 1)], dtype=np.uint32)
+            cols += [pairs[:n, 0], pairs[1:, 1]]
+        if accented:
+            cols += [neigh[w - 1:w - 1 + n, 2 * w], neigh[w + 1:w + 1 + n, 2 * w + 1]]
+            pairs = np.array([_pair_fps(lowered[k], lowered[k + 1], True) for k in range(n + 1)], dtype=np.uint32)
+            cols += [pairs[:n, 0], pairs[1:, 1]]
+        if cols:
+            fps.append(np.concatenate(cols))
+            rows.append(np.tile(np.arange(base, base + n), len(cols)))
+        base += n
+    if not fps:
+        return np.zeros(0, np.uint32), np.zeros(0, np.int64)
+    return np.concatenate(fps).astype(np.uint32), np.concatenate(rows)
+
+
+def _featurize_flat(texts: list[str], config: dict):
+    """Like `_featurize`, as (tokens per text, fingerprints, their token rows, row offsets): what scoring needs."""
+    toks = [tokenize(t) for t in texts]
+    offsets = [0]
+    for tk in toks:
+        offsets.append(offsets[-1] + len(tk))
+    if _fast_ok(config):
+        fps, rows = _fast_fps([[w for w, _, _ in tk] for tk in toks], config)
+        return toks, fps, rows, offsets
+    per_token = _fps([r for tk in toks for r in _token_features([w for w, _, _ in tk], config)])
+    lengths = [len(f) for f in per_token]
+    flat = np.concatenate(per_token).astype(np.uint32) if sum(lengths) else np.zeros(0, np.uint32)
+    return toks, flat, np.repeat(np.arange(len(per_token)), lengths), offsets
 
 
 def _post_analyzer(text: str) -> list[str]:
@@ -369,7 +484,9 @@ class SpanTagger:
     """Token tagger with a post-level rule: positive iff at least one span is found."""
 
     def __init__(self, vocab, coef, intercept, config, threshold, threshold_precise, version="unsaved",
-                 meta=None, post=None, stack=None):
+                 meta=None, post=None, stack=None, folded_twin=None):
+        # Optional SpanTagger for posts typed without accents (`typed_without_accents`), same thresholds.
+        self.folded_twin = folded_twin
         self.vocab = vocab
         # Optional second pass {"coef", "intercept"}: the first pass's scores of the neighbours and of
         # the rest of the post as extra features (a word reads differently in an abusive post).
@@ -388,8 +505,11 @@ class SpanTagger:
     def token_scores(self, texts: list[str]) -> list[tuple[list[tuple[str, int, int]], np.ndarray]]:
         """Tokens and per-token probabilities for each text."""
         texts = [t if isinstance(t, str) else ("" if t is None else str(t)) for t in texts]
-        toks, fps, offsets = _featurize(texts, self.config)
-        X = self.vocab.matrix(fps)
+        routed = self._route(texts, lambda tg, xs: tg.token_scores(xs))
+        if routed is not None:
+            return routed
+        toks, fps, rows, offsets = _featurize_flat(texts, self.config)
+        X = self.vocab.matrix_flat(fps, rows, offsets[-1])
         probs = _sigmoid(X @ self.coef + self.intercept) if X.shape[0] else np.zeros(0)
         if self.stack and X.shape[0]:
             Z = sp.hstack([X, _stack_matrix(probs, offsets)], format="csr")
@@ -406,6 +526,29 @@ class SpanTagger:
         """Max token probability per text (0.0 for a text without tokens)."""
         return [float(p.max()) if len(p) else 0.0 for _, p in self.token_scores(list(texts))]
 
+    def _route(self, texts: list[str], method):
+        """With a folded twin: `method(tagger, texts)` per part (accented posts to this tagger without its
+        twin, posts typed without accents to the twin), merged back in order; None without a twin."""
+        if self.folded_twin is None or not texts:
+            return None
+        plain = [i for i, t in enumerate(texts) if not typed_without_accents(t)]
+        if len(plain) == len(texts):
+            return self._without_twin(method, texts)
+        bare = set(range(len(texts))) - set(plain)
+        bare_idx = sorted(bare)
+        out: list = [None] * len(texts)
+        if plain:
+            for i, r in zip(plain, self._without_twin(method, [texts[i] for i in plain]), strict=True):
+                out[i] = r
+        for i, r in zip(bare_idx, method(self.folded_twin, [texts[i] for i in bare_idx]), strict=True):
+            out[i] = r
+        return out
+
+    def _without_twin(self, method, texts):
+        main = copy.copy(self)  # a copy, not a flag on self: the shipped tagger is shared between threads
+        main.folded_twin = None
+        return method(main, texts)
+
     def length_factor(self, n_tokens: int) -> float:
         """A text of n tokens has n chances of a false token, and ViHOS comments are short (median ~8
         tokens; its long comments are nearly all hateful, so dev cannot teach this): past `length_ref`
@@ -419,10 +562,11 @@ class SpanTagger:
         t = self.threshold if threshold is None else float(threshold)
         return 1.0 - (1.0 - t) * self.length_factor(n_tokens)
 
-    def _evidence(self, texts: list[str], threshold: float | None = None):
+    def _evidence(self, texts: list[str], threshold: float | None = None, scored=None):
         """Per text: tokens, token probabilities, length-adjusted span score A and gate probability G
-        (the gate is only computed where A reaches `threshold`, if one is given)."""
-        scored = self.token_scores(texts)
+        (the gate is only computed where A reaches `threshold`, if one is given). `scored`: the
+        texts' `token_scores` when already computed."""
+        scored = self.token_scores(texts) if scored is None else scored
         spans_a = [1.0 - (1.0 - float(p.max())) / self.length_factor(len(tk)) if len(p) else 0.0
                    for tk, p in scored]
         gate: list[float | None] = [None] * len(texts)
@@ -442,7 +586,11 @@ class SpanTagger:
     def decision_scores(self, texts: list[str]) -> list[float]:
         """Post score compared with `threshold`: the max token probability, length-adjusted (see
         `length_factor`), 0 when the post-level gate vetoes. Positive iff >= threshold iff a span is found."""
-        return [a if self._blend_ok(a, g) else 0.0 for _, _, a, g in self._evidence(list(texts))]
+        texts = list(texts)
+        routed = self._route(texts, lambda tg, xs: tg.decision_scores(xs))
+        if routed is not None:
+            return routed
+        return [a if self._blend_ok(a, g) else 0.0 for _, _, a, g in self._evidence(texts)]
 
     def gate_scores(self, texts: list[str]) -> list[float] | None:
         if not self.post:
@@ -452,21 +600,35 @@ class SpanTagger:
         return [float(v) for v in _sigmoid(z)]
 
     # Spans ---------------------------------------------------------------------------------------
-    def find(self, texts: list[str], threshold: float | None = None) -> list[list[dict]]:
+    def find(self, texts: list[str], threshold: float | None = None, scored=None) -> list[list[dict]]:
         """Spans per text (offsets into the original strings). None unless a token reaches the text's
         token threshold (`threshold`, default `self.threshold`, raised for long texts, see
         `length_factor`) and the optional post-level gate does not veto; then every token >= `threshold`,
-        adjacent ones merged."""
+        adjacent ones merged. `scored`: the texts' `token_scores` when already computed."""
         texts = list(texts)
+        if scored is None:
+            routed = self._route(texts, lambda tg, xs: tg.find(xs, threshold))
+            if routed is not None:
+                return routed
         t = self.threshold if threshold is None else float(threshold)
         out = []
-        for text, (toks, probs, a, g) in zip(texts, self._evidence(texts, t), strict=True):
+        for text, (toks, probs, a, g) in zip(texts, self._evidence(texts, t, scored), strict=True):
             if not len(probs) or a < t or not self._blend_ok(a, g):
                 out.append([])
                 continue
             # Flagged: show every word at the base threshold, not only the one strong enough to flag.
             out.append(merge_spans(text or "", toks, probs, t))
         return out
+
+    def find_with_scores(self, texts: list[str], threshold: float | None = None) -> tuple[list[list[dict]], list[float]]:
+        """`find` and `post_scores` from one pass of the token tagger (what the analyser needs)."""
+        texts = list(texts)
+        routed = self._route(texts, lambda tg, xs: list(zip(*tg.find_with_scores(xs, threshold), strict=True)))
+        if routed is not None:
+            return [f for f, _ in routed], [sc for _, sc in routed]
+        scored = self.token_scores(texts)
+        return (self.find(texts, threshold, scored=scored),
+                [float(p.max()) if len(p) else 0.0 for _, p in scored])
 
     def predict(self, texts: list[str], threshold: float | None = None) -> list[str]:
         return [POSITIVE if spans else NEGATIVE for spans in self.find(texts, threshold)]
@@ -666,40 +828,66 @@ def evaluate(tagger: SpanTagger, texts, labels, golds) -> dict:
     return out
 
 
-def tune(tagger: SpanTagger, texts, labels) -> dict:
+def tune(tagger: SpanTagger, texts, labels, fixed: tuple[float, float] | None = None) -> dict:
     """Thresholds from dev: `threshold` for the best macro-F1, `threshold_precise` for precision >= 0.95.
-    With a post-level gate, its veto threshold is chosen jointly with `threshold`."""
+    With a post-level gate, its veto threshold is chosen jointly with `threshold`. With `fixed`
+    (threshold, threshold_precise), only the veto is chosen (for the folded twin)."""
     is_pos = np.array([lab == POSITIVE for lab in labels])
     ev = tagger._evidence(list(texts))
     span = np.array([a for _, _, a, _ in ev])
     info = {}
+
+    def best_f1(scores):
+        if fixed is None:
+            return choose_thresholds(scores, is_pos)[1]
+        return float(_macro_f1_curve(scores, is_pos, np.array([fixed[0]]))[0][0])
+
     if tagger.post:
         w = float(tagger.config.get("blend_w", 0.5))
         blend = np.array([(1 - w) * _logit(a) + w * _logit(g) for _, _, a, g in ev])
         best = (-1.0, 0.0)
         for theta in np.round(np.arange(-3, 3.01, 0.1), 2):
-            _, f1, _ = choose_thresholds(np.where(blend >= theta, span, 0.0), is_pos)
+            f1 = best_f1(np.where(blend >= theta, span, 0.0))
             if f1 > best[0] + 1e-9:
                 best = (f1, float(theta))
         tagger.post["threshold"] = best[1]
         info["post_threshold"] = round(best[1], 4)
         span = np.where(blend >= best[1], span, 0.0)
-    t, f1, precise = choose_thresholds(span, is_pos)
-    tagger.threshold, tagger.threshold_precise = t, max(precise, t)
+    if fixed is None:
+        t, f1, precise = choose_thresholds(span, is_pos)
+    else:
+        t, precise = fixed
+    tagger.threshold, tagger.threshold_precise = float(t), max(float(precise), float(t))
     info.update({"threshold": round(t, 4), "threshold_precise": round(tagger.threshold_precise, 4)})
     return info
 
 
+def fold_keeping_offsets(text: str) -> str:
+    """`fold` (as a writer without accents types), or `fold_aligned` when folding would move offsets."""
+    folded = fold(text)
+    return folded if len(folded) == len(text) else fold_aligned(text)
+
+
 def train(train_csv, dev_csv, config: dict | None = None) -> tuple[SpanTagger, dict]:
-    """Train on `train_csv`, choose thresholds on `dev_csv`, and report dev metrics."""
+    """Train on `train_csv`, choose thresholds on `dev_csv`, and report dev metrics (with the folded
+    twin, also on the accent-folded dev texts)."""
     started = time.perf_counter()
     texts, labels, golds = load_rows(train_csv)
     tagger = fit(texts, golds, config, labels)
-    train_seconds = time.perf_counter() - started
     dtexts, dlabels, dgolds = load_rows(dev_csv)
     thresholds = tune(tagger, dtexts, dlabels)
+    folded_dev = [fold_keeping_offsets(t) for t in dtexts]
+    if tagger.config.get("folded_twin"):
+        twin = fit([fold_keeping_offsets(t) for t in texts], golds, tagger.config, labels)
+        twin_info = tune(twin, folded_dev, dlabels, fixed=(tagger.threshold, tagger.threshold_precise))
+        tagger.folded_twin = twin
+        thresholds["folded_twin_post_threshold"] = twin_info.get("post_threshold")
+    train_seconds = time.perf_counter() - started
     metrics = evaluate(tagger, dtexts, dlabels, dgolds)
     metrics.update(thresholds)
+    metrics["folded_dev"] = {
+        "macro_f1": post_report(dlabels, tagger.predict(folded_dev))["macro_f1"],
+        "macro_f1_precise": post_report(dlabels, tagger.predict(folded_dev, tagger.threshold_precise))["macro_f1"]}
     metrics["train_seconds"] = round(train_seconds, 1)
     tagger.meta = {
         "task": "hate_spans",
@@ -729,9 +917,28 @@ def save(tagger: SpanTagger, path, version: str | None = None) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     now = dt.datetime.now(dt.UTC)
     tagger.version = version or "hate_spans-" + now.strftime("%Y%m%d%H%M%S")
-    payload = {
-        "format": FORMAT,
-        "version": tagger.version,
+    payload = {**_payload(tagger), "format": FORMAT, "version": tagger.version}
+    if tagger.folded_twin is not None:
+        payload["folded_twin"] = _payload(tagger.folded_twin)
+    buf = io.BytesIO()
+    joblib.dump(payload, buf, compress=("xz", 6))
+    path.write_bytes(buf.getvalue())
+    digest = sha256_file(path)
+    meta = {**tagger.meta, "version": tagger.version, "file": path.name, "sha256": digest,
+            "size_bytes": path.stat().st_size, "n_features": len(tagger.vocab), "threshold": tagger.threshold,
+            "threshold_precise": tagger.threshold_precise, "date": now.isoformat(timespec="seconds")}
+    if tagger.post:
+        meta["post_threshold"] = float(tagger.post["threshold"])
+    if tagger.folded_twin is not None:
+        meta["folded_twin"] = {"n_features": len(tagger.folded_twin.vocab),
+                               "post_threshold": float((tagger.folded_twin.post or {}).get("threshold", 0.0))}
+    tagger.meta = meta
+    path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return digest
+
+
+def _payload(tagger: SpanTagger) -> dict:
+    return {
         "vocab": tagger.vocab.dump(),
         "coef": tagger.coef.astype(np.float16),  # float16 halves the file; scores move < 1e-3
         "intercept": tagger.intercept,
@@ -745,18 +952,6 @@ def save(tagger: SpanTagger, path, version: str | None = None) -> str:
             "idf": np.asarray(tagger.post["idf"]).astype(np.float16),
             "intercept": float(tagger.post["intercept"]), "threshold": float(tagger.post["threshold"])},
     }
-    buf = io.BytesIO()
-    joblib.dump(payload, buf, compress=("xz", 6))
-    path.write_bytes(buf.getvalue())
-    digest = sha256_file(path)
-    meta = {**tagger.meta, "version": tagger.version, "file": path.name, "sha256": digest,
-            "size_bytes": path.stat().st_size, "n_features": len(tagger.vocab), "threshold": tagger.threshold,
-            "threshold_precise": tagger.threshold_precise, "date": now.isoformat(timespec="seconds")}
-    if tagger.post:
-        meta["post_threshold"] = float(tagger.post["threshold"])
-    tagger.meta = meta
-    path.with_suffix(".json").write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return digest
 
 
 def load(path, expected_sha256: str | None = None) -> SpanTagger:
@@ -773,6 +968,16 @@ def load(path, expected_sha256: str | None = None) -> SpanTagger:
     payload = joblib.load(io.BytesIO(data))
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise ValueError(f"{path}: not a hate_spans model (format {FORMAT})")
+    meta_path = path.with_suffix(".json")
+    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+    twin = payload.get("folded_twin")
+    tagger = _from_payload(payload, payload["version"], meta)
+    if twin:
+        tagger.folded_twin = _from_payload(twin, payload["version"] + "/folded", {})
+    return tagger
+
+
+def _from_payload(payload: dict, version: str, meta: dict) -> SpanTagger:
     post = payload.get("post")
     if post:
         post = {"vocab": Vocab.undump(post["vocab"]), "coef": np.asarray(post["coef"], dtype=np.float32),
@@ -781,10 +986,8 @@ def load(path, expected_sha256: str | None = None) -> SpanTagger:
     stack = payload.get("stack")
     if stack:
         stack = {"coef": np.asarray(stack["coef"], dtype=np.float32), "intercept": stack["intercept"]}
-    meta_path = path.with_suffix(".json")
-    meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
     return SpanTagger(Vocab.undump(payload["vocab"]), payload["coef"], payload["intercept"], payload["config"],
-                      payload["threshold"], payload["threshold_precise"], version=payload["version"], meta=meta,
+                      payload["threshold"], payload["threshold_precise"], version=version, meta=meta,
                       post=post, stack=stack)
 
 

@@ -10,8 +10,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from haidang.text.normalize import fold
+
 from . import registry
-from .classify import TaskModel, featurizer, macro_report, task_config, train_task
+from .classify import TaskModel, featurizer, macro_report, task_config, train_folded_twin, train_task
 
 csv.field_size_limit(sys.maxsize)
 
@@ -113,8 +115,11 @@ def feedback_rows(task: str) -> tuple[list[str], list[str]]:
 def _fit(task, texts, labels, subs, C, weights=None, progress=None):
     cfg = task_config(task)
     feats = featurizer().counts(texts, blocks=cfg["blocks"])
-    return train_task(task, None, labels, C=C, counts=feats, sublabels=subs, sample_weight=weights,
-                      progress=progress)
+    model = train_task(task, None, labels, C=C, counts=feats, sublabels=subs, sample_weight=weights,
+                       progress=progress)
+    if cfg.get("folded_twin"):
+        train_folded_twin(model, texts, labels, C=C, sublabels=subs, sample_weight=weights)
+    return model
 
 
 def _shipped_path(task: str, out: Path | None) -> Path:
@@ -170,10 +175,16 @@ def train(task: str, data: list[str], out: Path | None = None, *, dev: str | Non
              + (f", sub-labels from column {cfg['sublabel']}" if subs else "") + ")")
     model = train_task(task, None, labels, C=C, counts=counts, sublabels=subs, sample_weight=weights,
                        progress=lambda m: progress("      " + m))
+    if cfg.get("folded_twin"):
+        progress("      training the folded twin (the same on accent-folded texts, for posts typed without accents)")
+        train_folded_twin(model, texts, labels, C=C, sublabels=subs, sample_weight=weights)
     metrics: dict = {}
     if dev_texts:
         metrics = evaluate(model, dev_texts, dev_labels)
         progress(f"[4/4] dev macro-F1 {metrics['macro_f1']} accuracy {metrics['accuracy']} on {metrics['n']} rows")
+        folded = evaluate(model, [fold(t) for t in dev_texts], dev_labels)
+        metrics["folded_dev_macro_f1"] = folded["macro_f1"]
+        progress(f"      dev typed without accents: macro-F1 {folded['macro_f1']}")
     else:
         progress("[4/4] no dev split given: no dev metrics")
     if shipped:
@@ -187,7 +198,8 @@ def train(task: str, data: list[str], out: Path | None = None, *, dev: str | Non
             "dev_metrics": metrics, "dev_metrics_before_feedback": before, "include_feedback": include_feedback,
             "n_feedback": len(weights) - sum(1 for w in weights if w == 1.0) if weights else 0,
             "config": {"C": C, "blocks": cfg["blocks"], "sublabel": cfg.get("sublabel") if subs else None,
-                       "nb": model.meta.get("nb", 0.0), "nb_C": model.meta.get("nb_C")},
+                       "nb": model.meta.get("nb", 0.0), "nb_C": model.meta.get("nb_C"),
+                       "folded_twin": model.folded_twin is not None},
             "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "code_version": registry.code_version(),
             "train_seconds": round(time.perf_counter() - started, 1),
         }

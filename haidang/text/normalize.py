@@ -70,6 +70,19 @@ def fold_aligned(text: str) -> str:
     return "".join(_fold_char(ch) for ch in text)
 
 
+_HAS_LETTER_RE = re.compile(r"[^\W\d_]")
+# Latin letters with a diacritic (Latin-1, Latin Extended A/B, the Vietnamese block) and combining marks.
+_DIACRITIC_RE = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u0300-\u036f]")
+
+
+def typed_without_accents(text: str) -> bool:
+    """Letters and not one Vietnamese diacritic (nor đ): a post typed without accents. The analyser's
+    models read such posts with a twin trained on accent-folded text."""
+    if not text or not _HAS_LETTER_RE.search(text):
+        return False
+    return not _DIACRITIC_RE.search(text)
+
+
 # --- tone placement -----------------------------------------------------------------------------
 # Two conventions coexist: "hoà/thuý/khoẻ" (tone on the second vowel) and "hòa/thúy/khỏe" (tone on the
 # first). We keep the second one Unikey types by default and most online text uses: the first vowel.

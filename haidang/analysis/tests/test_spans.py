@@ -189,3 +189,69 @@ def test_soft_hyphen_inside_a_word_is_still_found(shipped):
     assert any("ng\u00adu" in s["text"] for s in found)
     for s in found:
         assert text[s["start"]:s["end"]] == s["text"]
+
+
+# --- speed refactor: the same features and outputs, one pass ---------------------------------------
+SAMPLE = ["Mày đúng là đồ ngốc mà!!", "Thằng đó khốn nạn thật, đi chết đi", "Hôm nay trời đẹp quá 😍",
+          "may ngu vl", "ĐM bọn mày", "", "a", "Cán bộ phường tham nhũng, bà con bức xúc lắm",
+          "đồ n.g.u", "vãiiiii l0n", "Ông ta mất dạy quá. Nó cũng vậy"]
+
+
+@pytest.mark.parametrize("config", [{}, {"window": 1}, {"accented_ctx": False, "bigrams": False},
+                                    {"char": "auto"}, {"char": "none", "window": 3}])
+def test_cached_fingerprints_equal_the_reference_features(config):
+    cfg = {**spans.DEFAULT_CONFIG, **config}
+    toks, fps, offsets = spans._featurize(SAMPLE, cfg)
+    reference = spans._fps([r for tk in toks for r in spans._token_features([w for w, _, _ in tk], cfg)])
+    assert offsets[-1] == len(reference) == len(fps)
+    assert [sorted(set(a.tolist())) for a in fps] == [sorted(set(b.tolist())) for b in reference]
+    _, flat, rows, offsets2 = spans._featurize_flat(SAMPLE, cfg)
+    assert offsets2 == offsets
+    by_row = [sorted(set(flat[rows == i].tolist())) for i in range(offsets[-1])]
+    assert by_row == [sorted(set(b.tolist())) for b in reference]
+
+
+def test_find_with_scores_is_find_and_post_scores_in_one_pass(tiny):
+    tagger, _ = tiny
+    found, scores = tagger.find_with_scores(SAMPLE)
+    assert found == tagger.find(SAMPLE)
+    assert scores == tagger.post_scores(SAMPLE)
+
+
+def test_shipped_find_with_scores_matches(shipped):
+    found, scores = shipped.find_with_scores(SAMPLE)
+    assert found == shipped.find(SAMPLE)
+    assert scores == pytest.approx(shipped.post_scores(SAMPLE))
+
+
+# --- the folded twin: posts typed without accents ---------------------------------------------------
+def test_tiny_tagger_has_a_folded_twin_that_reads_unaccented_posts(tiny, tmp_path):
+    tagger, metrics = tiny
+    assert tagger.folded_twin is not None
+    assert tagger.folded_twin.threshold == tagger.threshold
+    assert tagger.folded_twin.threshold_precise == tagger.threshold_precise
+    assert "folded_dev" in metrics
+    bare = "thang do khon nan that"
+    assert spans.typed_without_accents(bare)
+    # Routed: the unaccented post gets exactly what the twin says, the accented one what the main tagger says.
+    mixed = ["Thằng đó khốn nạn thật", bare]
+    found, scores = tagger.find_with_scores(mixed)
+    assert found[1] == tagger.folded_twin.find([bare])[0]
+    assert scores[1] == tagger.folded_twin.post_scores([bare])[0]
+    alone = spans.SpanTagger(tagger.vocab, tagger.coef, tagger.intercept, tagger.config, tagger.threshold,
+                             tagger.threshold_precise, post=tagger.post, stack=tagger.stack)
+    assert found[0] == alone.find([mixed[0]])[0]
+    assert tagger.predict(mixed) == [spans.POSITIVE if f else spans.NEGATIVE for f in found]
+    assert found[1] and "khon nan" in found[1][0]["text"]
+    # Saved and loaded together.
+    path = tmp_path / "hate_spans.joblib"
+    spans.save(tagger, path)
+    again = spans.load(path, expected_sha256=json.loads(path.with_suffix(".json").read_text())["sha256"])
+    assert again.folded_twin is not None
+    assert again.find_with_scores(mixed)[0] == found
+
+
+def test_shipped_tagger_finds_an_insult_typed_without_accents(shipped):
+    found = shipped.find(["thang nay ngu nhu cho"])[0]
+    assert found and "ngu" in " ".join(s["text"] for s in found)
+    assert not any(shipped.find(["cam on bac si benh vien tinh da tan tinh cham soc me toi"]))
