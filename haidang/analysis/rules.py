@@ -209,6 +209,10 @@ def is_official_host(host: str) -> bool:
     return host.endswith(".gov.vn") or host == "gov.vn" or any(host == d or host.endswith("." + d) for d in official)
 
 
+# "gov" as a label or a part of one ("thue-hoantien.vn-gov.info", "gov-vn.top"): only .gov.vn hosts are the state's.
+_GOV_LABEL = re.compile(r"(?:^|[-_])gov(?:vn)?(?:[-_]|$)")
+
+
 def link_signals(urls: list[dict]) -> list[dict]:
     """Shortened links, suspicious top-level domains and look-alikes of official domains."""
     shorteners, tlds, official, brands = _link_lists()
@@ -228,7 +232,7 @@ def link_signals(urls: list[dict]) -> list[dict]:
         official_cores = {d.split(".")[0] for d in official if d != "gov.vn"}
         near = process.extractOne(core, official_cores, scorer=fuzz.ratio, score_cutoff=75)
         # Brand or government words in a host that is not theirs ("vcb-xacthuc.com", "dichvucong-gov.top").
-        has_gov_word = "gov" in labels[:-1] or any(b in host for b in brands)
+        has_gov_word = any(_GOV_LABEL.search(label) for label in labels[:-1]) or any(b in host for b in brands)
         if has_gov_word or near or any(oc in host for oc in official_cores if len(oc) >= 5):
             detail = host + (f" ~ {near[0]}" if near else "")
             out.append({**_signal("scam.lookalike_domain", HarmCategory.SCAM, 0.85, match, detail), "in": "text"})
@@ -378,6 +382,8 @@ _WEAK_CALLS = frozenset(fold(w) for w in ("phải", "hãy", "tất cả", "quy�
 # "tao … mày": one person threatening another (harassment), not a call on others to act.
 _PERSONAL_THREAT = re.compile(r"(?<!\w)(?:tao|tau|t|tui)(?!\w).*(?<!\w)(?:mày|mi|m|may)(?!\w)", re.IGNORECASE | re.DOTALL)
 _COMMAND_DI = re.compile(r"[^.!?\n]*?\s(đi|di)(?=\s*(?:[,.!?\n]|$))")
+_CARRY_BEFORE = re.compile(r"(?<!\w)(?:mang|cam|vac|xach|dem|thu|chuan bi|chuan bi san|giau)(?:\s+(?:theo|san|ca|them))?\s+$")
+_HOSTILE = re.compile(r"(?<!\w)(?:bon|tui|chung no|xu ly bon|xu|danh|tra thu|biet tay|thanh toan|dap)(?!\w)")
 _CLOCK = re.compile(r"(?<!\w)(\d{1,2})\s?(?:h|giờ|gio)(?:\s?\d{2})?(?!\w)", re.IGNORECASE)
 
 
@@ -426,7 +432,8 @@ _YIELD = re.compile(r"(?:lãi|lai|lợi nhuận|loi nhuan|lời|loi)\s*\d+(?:[.,
 
 _AMOUNT = r"\d[\d.,]*\s*(?:k|tr\d?|triệu|trieu|nghìn|nghin|đ|d|usd|usdt|\$)(?!\w)"
 # Money that multiplies: "nạp 500k nhận lại 650k", "mua gà 2 triệu, sau 30 ngày bán lại 3 triệu".
-_RETURN = re.compile(r"(?:nạp|nap|góp|gop|gửi|gui|mua|đầu tư|dau tu|đóng|dong|đơn|don|vốn|von|suất|suat)\s+(?:[^\s\d]+\s+){0,3}?" + _AMOUNT +
+_RETURN = re.compile(r"(?:nạp|nap|góp|gop|gửi|gui|mua|đầu tư|dau tu|đóng|dong|đơn|don|vốn|von|suất|suat|chỉ với|chi voi|"
+                     r"chỉ cần|chi can|bỏ ra|bo ra|chỉ bỏ|chi bo)\s+(?:[^\s\d]+\s+){0,3}?" + _AMOUNT +
                      r"[^.!?\n]{0,40}?(?:nhận lại|nhan lai|nhận về|nhan ve|bán lại|ban lai|rút về|rut ve|hoàn lại|"
                      r"hoan lai|nhận|nhan)\s+(?:[^\s\d]+\s+){0,2}?" + _AMOUNT, re.IGNORECASE)
 # Pay by the day or the task: "thu nhập 500k/ngày", "300-500k/ngày", "50k/nhiệm vụ".
@@ -545,6 +552,12 @@ def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quote
     if asks and (lure or urgency):
         cands.append(_rule("scam.bait_with_urgency", HarmCategory.SCAM, 0.55, asks + lure + urgency,
                          "Dấu hiệu lừa đảo: mời chào tiền bạc kèm lời thúc giục", quoter))
+    forgery = lex.get("forgery", [])
+    if forgery and (asks or reached):
+        # "Nhận làm lại bằng lái, bằng đại học… đặt cọc 2 triệu": forged papers are sold for a deposit, and
+        # the buyer is then cheated too.
+        cands.append(_rule("scam.forged_papers", HarmCategory.SCAM, 0.75, forgery + asks + lure + channel,
+                           "Nhận làm giấy tờ, văn bằng giả và đòi tiền trước", quoter, extra_quotes=contact_quotes))
     if job_offer and upfront:
         cands.append(_rule("scam.job_fee", HarmCategory.SCAM, 0.8 if reached or urgency else 0.75,
                            job_offer + upfront + urgency + channel,
@@ -724,7 +737,10 @@ _CAPITALISED = re.compile(r"\b\w+\b")
 _NAME_LEAD = re.compile(r"(?:^|\s)(anh|chị|ông|bà|em|cô|chú|bạn|thằng|con|tên|tên là|họ tên:?)\s+$", re.IGNORECASE)
 _HOUSE = re.compile(r"(?<!\w)(?:(?:số nhà|so nha|nhà số|nha so|ngõ|ngo|ngách|ngach|hẻm|hem|kiệt|kiet)\s*\d{1,4}[a-z]?"
                     r"(?:/\d{1,4})*(?![\w\d])(?!\s\d)|(?:số|so)\s*\d{1,4}[a-z]?(?:/\d{1,4})*,?\s+(?:đường|duong|phố|pho|"
-                    r"ngõ|ngo|kiệt|kiet|hẻm|hem|thôn|thon|tổ|to)\b)", re.IGNORECASE)
+                    r"ngõ|ngo|kiệt|kiet|hẻm|hem|thôn|thon|tổ|to)\b)"
+                    # "tổ 3 phường Bắc Lý", "thôn 4 xã Quảng Xuân": where a person lives, down to the neighbourhood
+                    r"|(?:tổ dân phố|to dan pho|tổ|to|khu phố|khu pho|thôn|thon|xóm|xom)\s*\d{1,3},?\s+"
+                    r"(?:phường|phuong|xã|xa|thị trấn|thi tran)\s", re.IGNORECASE)
 _ID_CUE = re.compile(r"(?:cccd|cmnd|căn cước|can cuoc|chứng minh|chung minh|số định danh|so dinh danh)",
                      re.IGNORECASE)
 _NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
@@ -832,6 +848,10 @@ def incitement_signals(normalized: str, lex: dict | None = None, quoter: Quoter 
     hay = fold_aligned(normalized)
     acts = [a for a in _drop_harmless(hay, lex.get("incite_act", []))
             if not _PASSIVE.search(hay[max(0, a["start"] - 8):a["start"]])]
+    # "mang dao kiếm sang xóm bên", "cầm gậy ra đầu làng": carrying weapons to a place is the act itself.
+    # Only against someone: soldiers "mang theo dao, cuốc" to clear mud after a flood attack nobody.
+    acts = acts + [w for w in lex.get("incite_weapon", []) if _CARRY_BEFORE.search(hay[max(0, w["start"] - 16):w["start"]])
+                   and _HOSTILE.search(hay[max(0, w["start"] - 80):w["end"] + 80])]
     if not acts:
         return []
     # A call must stand by the act it calls for: "phải", "hãy", "tất cả" a few words before it, a call on
@@ -982,6 +1002,10 @@ _ANIMAL_AFTER = re.compile(r"\s+(?:nha|cua nha|cua minh|minh|de|lac|co|muc|vang|
                            r"phoc|nuoi|an|sua|can|dai)(?!\w)")
 
 
+_PRONOUN_GROUPS = frozenset(fold(w) for w in ("bọn", "lũ", "tụi", "tụi nó", "bọn nó", "mấy ông bà"))
+_VICTIM = re.compile(r"(?<!\w)(?:bi|boi|nan nhan|de phong|canh giac|coi chung)(?!\w)")
+
+
 def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
     """Insults, slurs and threats aimed at a person, and degrading words about a group. The span
     tagger (analysis/spans.py, trained on ViHOS spans) finds more; this family needs no model."""
@@ -1007,6 +1031,11 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
         out.append(_rule("hate.threat", HarmCategory.HATE_HARASSMENT, 0.7, threats + insults,
                          "Đe dọa gây thương tích cho một người", quoter))
     near = [t for t in traits if any(0 <= t["start"] - g["end"] <= 60 for g in groups)]
+    # "Dân miền ngoài toàn bọn lừa lọc": a trait of cunning said of a people; not said of "bọn" (scammers are
+    # "bọn lừa lọc" in every warning) and not when the group is the victim ("dân miền Trung bị bọn lừa lọc …").
+    people = [g for g in groups if fold(g["term"]) not in _PRONOUN_GROUPS]
+    near += [t for t in lex.get("hate_trait_people", [])
+             if any(0 <= t["start"] - g["end"] <= 40 and not _VICTIM.search(hay[g["end"]:t["start"]]) for g in people)]
     if near:
         out.append(_rule("hate.group", HarmCategory.HATE_HARASSMENT, 0.7, groups + near,
                          "Miệt thị một nhóm người", quoter))
@@ -1092,11 +1121,18 @@ def windows(normalized: str) -> list[tuple[int, int]]:
 
 
 def _entities_in(entities: dict, window: str) -> dict:
+    """The entities whose value the window holds, each value once: a long page that repeats one phone number
+    a thousand times would otherwise hand every window every copy (quadratic in the page's length)."""
     digits = re.sub(r"\D", "", window)
     out = {}
     for kind, found in entities.items():
-        out[kind] = [e for e in found if str(e.get("value", "")).lower() in window
-                     or (kind in ("phones", "bank_accounts", "citizen_ids") and str(e.get("value", "")) in digits)]
+        numeric = kind in ("phones", "bank_accounts", "citizen_ids")
+        seen: dict[str, dict] = {}
+        for e in found:
+            value = str(e.get("value", ""))
+            if value not in seen:
+                seen[value] = e
+        out[kind] = [e for value, e in seen.items() if value.lower() in window or (numeric and value in digits)]
     return out
 
 
