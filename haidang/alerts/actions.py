@@ -222,6 +222,9 @@ class _Batch:
         self.url_story: dict[str, int] = {}
         self.hash_story: dict[str, int] = {}
         self.merges: list[tuple[int, int, int]] = []  # (survivor key, merged key, linking item id)
+        # Keys of stories that got a member: only these are written back (a story loaded as a
+        # candidate's and not joined is left as it is).
+        self.touched: set[int] = set()
 
     def resolve(self, key: int) -> int:
         while key in self.redirect:
@@ -301,21 +304,30 @@ def _assign_chunk(item_ids: list[int], result: AssignResult, index: StoryIndex, 
     threshold = float(conf("THRESHOLD"))
     exemplar_similarity = float(conf("EXEMPLAR_SIMILARITY"))
     max_exemplars = int(conf("MAX_EXEMPLARS"))
+    # Reading the items and computing their signatures (most of the CPU) needs no lock: it is done
+    # before taking it, so several consumers do it in parallel. Under the lock, what another consumer
+    # committed meanwhile is looked up again and left out: each item is claimed exactly once.
+    done = {r[0] for r in _select_in(StoryItem, ["item_id"], "item_id", item_ids)}
+    todo = [i for i in item_ids if i not in done]
+    if not todo:
+        result.skipped += len(done)
+        return
+    rows = list(Item.objects.filter(pk__in=todo).values(
+        "id", "source_id", "title", "text", "canonical_url", "canonical_url_hash", "content_hash",
+        "published_at", "fetched_at", "likes", "shares", "comments"))
+    rows.sort(key=lambda r: (_item_time(r), r["id"]))
+    signals = {s["item_id"]: s for s in ItemSignals.objects.filter(item_id__in=todo).values(
+        "item_id", "top_category", "priority", "risk", "watchlist_hits", "places", "why")}
+    sigs = dict(zip([r["id"] for r in rows], signatures([(r["title"] + "\n" + r["text"]).strip() for r in rows]),
+                    strict=True))
     with transaction.atomic():
         _serialise()
-        done = {r[0] for r in _select_in(StoryItem, ["item_id"], "item_id", item_ids)}
-        todo = [i for i in item_ids if i not in done]
-        result.skipped += len(done)
-        if not todo:
+        claimed = {r[0] for r in _select_in(StoryItem, ["item_id"], "item_id", [r["id"] for r in rows])}
+        if claimed:
+            rows = [r for r in rows if r["id"] not in claimed]
+        result.skipped += len(done) + len(claimed)
+        if not rows:
             return
-        rows = list(Item.objects.filter(pk__in=todo).values(
-            "id", "source_id", "title", "text", "canonical_url", "canonical_url_hash", "content_hash",
-            "published_at", "fetched_at", "likes", "shares", "comments"))
-        rows.sort(key=lambda r: (_item_time(r), r["id"]))
-        signals = {s["item_id"]: s for s in ItemSignals.objects.filter(item_id__in=todo).values(
-            "item_id", "top_category", "priority", "risk", "watchlist_hits", "places", "why")}
-        sigs = dict(zip([r["id"] for r in rows], signatures([(r["title"] + "\n" + r["text"]).strip() for r in rows]),
-                        strict=True))
         index.ensure_loaded()
         batch = _Batch(index, now)
         _lookup_existing(batch, rows, sigs)
@@ -371,6 +383,7 @@ def _assign_chunk(item_ids: list[int], result: AssignResult, index: StoryIndex, 
                 key = batch.merge(linked, row["id"])
                 result.merges += len(batch.merges) - before
             story = batch.story(key)
+            batch.touched.add(key)
             _apply_member(story, row, signals.get(row["id"]))
             indexed = bool(sig.joinable and (best is None or best < exemplar_similarity)
                            and story.indexed_count < max_exemplars)
@@ -408,7 +421,7 @@ def _store_batch(batch: _Batch, members, sigs, signals, result: AssignResult, no
     # New stories are complete in memory (all their members are in this batch): their counts and
     # growth are computed here and they are inserted in bulk. Existing stories get one UPDATE each
     # (Django's bulk_update builds CASE expressions that cost more than the rest of the batch).
-    live = {batch.resolve(k) for k in batch.stories}
+    live = {batch.resolve(k) for k in batch.touched}
     new_keys = sorted((k for k in live if k < 0), reverse=True)
     batch_members: dict[int, list[dict]] = defaultdict(list)
     for row, key, *_rest in members:
@@ -470,9 +483,12 @@ _PLAIN_FIELDS = (models.IntegerField, models.BigIntegerField, models.PositiveInt
                  models.BooleanField, models.CharField, models.TextField)
 
 
+_DATETIME, _JSON = "datetime", "json"
+
+
 def _preparers(model, names: list[str]):
-    """Per field: None when the DB takes the Python value as is (numbers, booleans, text, foreign
-    keys), else the field's own `get_db_prep_save` (datetimes, JSON, bytes): values are stored exactly
+    """Per field: None when the DB takes the Python value as is (numbers, booleans, text, bytes,
+    foreign keys), else the field's own `get_db_prep_save` (datetimes, JSON): values are stored exactly
     as the ORM would store them, without its per-value compilation (most of a bulk_create's time)."""
     out = []
     for name in names:
@@ -480,9 +496,16 @@ def _preparers(model, names: list[str]):
         target = field.target_field if field.is_relation else field
         if isinstance(target, models.AutoField | models.BigAutoField | models.SmallAutoField) or (
                 isinstance(target, _PLAIN_FIELDS) and not isinstance(target, models.DateTimeField)):
-            out.append((field, None))
+            out.append((field, None, None))
+        elif isinstance(target, models.BinaryField):
+            # Django wraps bytes in `Database.Binary`; sqlite3 and psycopg store plain bytes the same way.
+            out.append((field, None, None))
+        elif isinstance(target, models.DateTimeField):
+            out.append((field, target, _DATETIME))
+        elif isinstance(target, models.JSONField):
+            out.append((field, target, _JSON))
         else:
-            out.append((field, target))
+            out.append((field, target, ""))
     return out
 
 
@@ -490,15 +513,18 @@ def _prepared(preps, values, times: dict) -> list:
     """Values ready for the cursor. `times` caches adapted datetimes (a batch repeats `now`)."""
     conn = connections[DEFAULT_DB_ALIAS]  # not the `connection` proxy: one lookup, not one per value
     out = []
-    for (_f, target), v in zip(preps, values, strict=True):
+    for (_f, target, kind), v in zip(preps, values, strict=True):
         if target is None or v is None:
             out.append(v)
-        elif isinstance(v, dt.datetime) and v.tzinfo is not None and isinstance(target, models.DateTimeField):
+        elif kind == _DATETIME and isinstance(v, dt.datetime) and v.tzinfo is not None:
             adapted = times.get(v)
             if adapted is None:
                 # What the field's get_db_prep_save ends with for an aware datetime.
                 adapted = times[v] = conn.ops.adapt_datetimefield_value(v)
             out.append(adapted)
+        elif kind == _JSON:
+            # What JSONField.get_db_prep_save ends with for a plain (non-expression) value.
+            out.append(conn.ops.adapt_json_value(v, target.encoder))
         else:
             out.append(target.get_db_prep_save(v, conn))
     return out
@@ -509,7 +535,7 @@ def _insert_rows(model, names: list[str], rows: list[tuple], *, returning: bool 
     primary keys in row order (multi-row INSERT ... RETURNING, as Django's bulk_create does)."""
     preps = _preparers(model, names)
     qn = connection.ops.quote_name
-    columns = ", ".join(qn(f.column) for f, _t in preps)
+    columns = ", ".join(qn(f.column) for f, _t, _k in preps)
     table = qn(model._meta.db_table)
     placeholder = "(" + ", ".join(["%s"] * len(names)) + ")"
     times: dict = {}
@@ -550,7 +576,7 @@ def _update_stories(stories: list[Story]) -> None:
     qn = connection.ops.quote_name
     # Identifiers come from the model's own metadata (never from input); values are parameters.
     sql = "UPDATE {} SET {} WHERE {} = %s".format(  # noqa: S608
-        qn(Story._meta.db_table), ", ".join(f"{qn(f.column)} = %s" for f, _t in preps), qn("id"))
+        qn(Story._meta.db_table), ", ".join(f"{qn(f.column)} = %s" for f, _t, _k in preps), qn("id"))
     times: dict = {}
     params = [_prepared(preps, [getattr(s, n) for n in _STORY_FIELDS], times) + [s.pk] for s in stories]
     with connection.cursor() as cursor:
@@ -946,8 +972,9 @@ def do_extend_or_raise_known_claim_alert(*, key: str, story: Story | None, title
     return alert, "raised"
 
 
-def evaluate_story(story: Story, now: dt.datetime) -> Alert | None:
-    """Raise or update the story's one alert when a condition holds."""
+def _alert_reasons(story) -> tuple[list[str], str]:
+    """(reasons, priority) of a story's alert conditions; `story` is a Story or anything with its
+    max_priority, urgent_hit, growth_1h and item_count."""
     reasons: list[str] = []
     priority = ""
     if at_least(story.max_priority, str(conf("ALERT_MIN_PRIORITY"))):
@@ -959,7 +986,14 @@ def evaluate_story(story: Story, now: dt.datetime) -> Alert | None:
     if story.growth_1h >= float(conf("GROWTH_PER_HOUR")) and story.item_count >= int(conf("GROWTH_MIN_ITEMS")):
         reasons.append(AlertReason.GROWTH)
         priority = max_priority(priority, Priority.HIGH)
-    existing = Alert.objects.filter(story=story).exists()
+    return reasons, priority
+
+
+def evaluate_story(story: Story, now: dt.datetime, *, has_alert: bool | None = None) -> Alert | None:
+    """Raise or update the story's one alert when a condition holds. `has_alert`: whether the story
+    already has one, when the caller looked it up for many stories at once."""
+    reasons, priority = _alert_reasons(story)
+    existing = Alert.objects.filter(story=story).exists() if has_alert is None else has_alert
     if not reasons and not existing:
         return None
     if not reasons:
@@ -1025,8 +1059,13 @@ def process_items(item_ids, *, now: dt.datetime | None = None, acting_user=None)
         _serialise()
         series = do_count_items(result.new_members)
         for chunk in _chunks(sorted(result.stories), _SQL_CHUNK):
-            for story in Story.objects.filter(pk__in=chunk, merged_into__isnull=True):
-                raised += evaluate_story(story, now) is not None
+            # Most touched stories meet no condition and have no alert: decided from a few columns
+            # and one query for the chunk, instead of loading each story and asking about its alert.
+            alerted = set(Alert.objects.filter(story_id__in=chunk).values_list("story_id", flat=True))
+            due = [row.pk for row in Story.objects.filter(pk__in=chunk, merged_into__isnull=True).only(
+                "max_priority", "urgent_hit", "growth_1h", "item_count") if row.pk in alerted or _alert_reasons(row)[0]]
+            for story in Story.objects.filter(pk__in=due):
+                raised += evaluate_story(story, now, has_alert=story.pk in alerted) is not None
         raised += len(evaluate_spikes(series, now))
     ids = sorted({int(i) for i in item_ids})
     if ids:

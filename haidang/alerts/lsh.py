@@ -2,7 +2,9 @@
 
 - With `settings.REDIS_URL` the index lives in Redis (datasketch's `MinHashLSH` with its Redis
   storage) under one basename, so every Huey consumer on every machine queries and extends the
-  same index.
+  same index. A batch's queries and inserts are one Lua script call each, in datasketch's own key
+  layout (its `MinHashLSH` reads the same index), instead of a round trip per band and item: they
+  run under the assignment lock, so their cost is what limits several consumers.
 - Without it the index is in-process: a compact banded index in numpy arrays (`bands.BandIndex`,
   about 300 bytes per item instead of datasketch's ~9 KB), rebuilt lazily from the signatures stored
   in the database (`StoryItem.signature`), then caught up with rows added by other processes.
@@ -17,6 +19,7 @@ against the DB.
 from __future__ import annotations
 
 import logging
+import pickle  # noqa: S403 - datasketch pickles the index keys (our item ids) in Redis
 import threading
 import time
 
@@ -31,6 +34,45 @@ log = logging.getLogger(__name__)
 
 _lock = threading.Lock()
 _index: StoryIndex | None = None
+
+
+# datasketch's Redis layout, written and read the way `MinHashLSH._insert` and `.query` do, but for
+# a whole batch in one script call (instead of 2b + 2 commands per insert and b per query). A band key
+# is `r` big-endian uint64 values (`MinHashLSH._H`); the batch's band keys travel as one string, cut here.
+# ARGV: keys-hash name, band key length, b, the b table names, the signatures blob, then the item keys
+# (pickled ids; inserts only). Bucket key = table name .. band key (RedisStorage.redis_key).
+_INSERT_LUA = """
+local keys_name, step, b = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3])
+local blob = ARGV[4 + b]
+for n = 1, #ARGV - 4 - b do
+  local item = ARGV[4 + b + n]
+  local item_key = keys_name .. item
+  local base = (n - 1) * b * step
+  redis.call('HSET', keys_name, item, item_key)
+  for i = 1, b do
+    local band = string.sub(blob, base + (i - 1) * step + 1, base + i * step)
+    local bucket = ARGV[3 + i] .. band
+    redis.call('RPUSH', item_key, band)
+    redis.call('HSET', ARGV[3 + i], band, bucket)
+    redis.call('SADD', bucket, item)
+  end
+end
+return 1
+"""
+_QUERY_LUA = """
+local step, b = tonumber(ARGV[2]), tonumber(ARGV[3])
+local blob = ARGV[4 + b]
+local out = {}
+for n = 1, #blob / (b * step) do
+  local base = (n - 1) * b * step
+  local buckets = {}
+  for i = 1, b do
+    buckets[i] = ARGV[3 + i] .. string.sub(blob, base + (i - 1) * step + 1, base + i * step)
+  end
+  out[n] = redis.call('SUNION', unpack(buckets))
+end
+return out
+"""
 
 
 def redis_params(url: str) -> dict:
@@ -58,6 +100,8 @@ class StoryIndex:
         self.lsh = self._new_lsh()
         self.high_water = 0  # the largest StoryItem id inserted by the in-process catch-up
         self.loaded = False
+        self._redis_client = None
+        self._scripts: dict = {}
 
     def _new_lsh(self):
         if self.redis_url:
@@ -153,8 +197,34 @@ class StoryIndex:
         if len(values_list) == 0:
             return []
         if self.shared:
-            return [self.query(v) for v in values_list]
+            return self._redis_query_many(_matrix(values_list))
         return [c.tolist() for c in self.lsh.query_matrix(_matrix(values_list))]
+
+    def _script_args(self, values) -> list[bytes]:
+        """The scripts' leading arguments and the signatures blob: every row's band keys (datasketch's
+        `MinHashLSH._H`: each band's slice as big-endian uint64 bytes), back to back."""
+        data = np.ascontiguousarray(_matrix(values)[:, : self.b * self.r]).astype(">u8")
+        names = [table._name for table in self.lsh.hashtables]
+        return [self.lsh.keys._name, self.r * 8, self.b, *names, data.tobytes()]
+
+    def _redis_query_many(self, values: np.ndarray) -> list[list[int]]:
+        # `MinHashLSH.query` makes one round trip per band (25 per item, under the assignment lock).
+        replies = self._script(_QUERY_LUA)(args=self._script_args(values))
+        loads = pickle.loads
+        return [sorted(int(loads(k)) for k in keys) for keys in replies]  # noqa: S301 - our own keys
+
+    def _redis_insert_many(self, entries) -> None:
+        args = self._script_args([v for _k, v in entries])
+        self._script(_INSERT_LUA)(args=[*args, *(pickle.dumps(int(k)) for k, _v in entries)])
+
+    def _script(self, source: str):
+        """The Lua script bound to one client of this index (EVALSHA, loaded on first use)."""
+        if self._redis_client is None:
+            self._redis_client = self._redis()
+            self._scripts = {}
+        if source not in self._scripts:
+            self._scripts[source] = self._redis_client.register_script(source)
+        return self._scripts[source]
 
     def insert_many(self, entries) -> None:
         """entries: iterable of (item_id, signature values)."""
@@ -162,10 +232,7 @@ class StoryIndex:
         if not entries:
             return
         if self.shared:
-            with self.lsh.insertion_session(buffer_size=max(1000, len(entries))) as session:
-                for key, values in entries:
-                    session.insert(int(key), to_minhash(np.asarray(values, dtype=np.uint64)),
-                                   check_duplication=False)
+            self._redis_insert_many(entries)
             return
         self.lsh.insert_matrix([int(k) for k, _v in entries], _matrix([v for _k, v in entries]))
 
