@@ -44,6 +44,20 @@ def by_priority(alerts):
     return alerts.annotate(rank=priority_rank()).order_by("-rank", "-updated_at", "-id")
 
 
+def queue_page(alerts, number, size: int):
+    """One page of `alerts` (most serious first), its rows loaded with their agency, story and handler.
+
+    The thousands of matching alerts are sorted as bare ids, and only the page's rows are joined:
+    sorting the joined rows (each with its story's JSON) cost ~40 ms at 10,000 alerts on PostgreSQL."""
+    from django.core.paginator import Paginator
+
+    page = Paginator(by_priority(alerts).values_list("pk", flat=True), size).get_page(number)
+    ids = list(page.object_list)
+    rows = Alert.objects.select_related("agency", "story", "handled_by").in_bulk(ids)
+    page.object_list = [rows[pk] for pk in ids if pk in rows]
+    return page
+
+
 def sort_by_priority(alerts) -> list[Alert]:
     return sorted(alerts, key=lambda a: (-PRIORITY_RANK.get(a.priority, -1), -a.updated_at.timestamp()))
 

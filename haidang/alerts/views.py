@@ -127,8 +127,7 @@ def queue(request):
     priority_counts = dict(alerts.values_list("priority").annotate(n=Count("id")).order_by())
     if priority:
         alerts = alerts.filter(priority=priority)
-    alerts = queries.by_priority(alerts.select_related("agency", "story", "handled_by"))
-    page = Paginator(alerts, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = queries.queue_page(alerts, request.GET.get("page"), PAGE_SIZE)
     page.object_list = _decorate(page.object_list, user)
     return render(request, "alerts/queue.html", {
         "page": page, "status": status, "tabs": tabs, "priority": priority, "reason": reason, "agency": agency,

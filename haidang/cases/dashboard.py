@@ -16,7 +16,8 @@ def panels(request) -> list[dict]:
         "template": "cases/panel.html",
         "order": 30,
         "context": {
-            "by_state": [row for row in queries.cases_by_state(user) if row[2]],
+            "by_state": [row for row in queries.cases_by_state(user, cap=queries.COUNT_CAP) if row[2]],
+            "count_cap": queries.COUNT_CAP,
             "tasks": tasks,
             "task_count": sum(len(v) for v in tasks.values()),
             "unread": unread_count(user),

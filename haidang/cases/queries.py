@@ -101,8 +101,22 @@ def search_cases(user, *, q: str = "", state: str = "", category: str = "", mine
     return qs.order_by("-created_at")
 
 
-def cases_by_state(user) -> list[tuple[str, str, int]]:
-    counts = dict(Case.objects.restrict(user).values_list("state").annotate(n=Count("id")).values_list("state", "n"))
+# The dashboard counts cases up to this many, then shows "1000+": a capped count reads at most this
+# many index entries, where an exact one reads every visible case (100,000 of them) on each page.
+COUNT_CAP = 1000
+
+
+def capped_count(queryset, cap: int = COUNT_CAP) -> int:
+    """`queryset.count()`, but never more than `cap`: `SELECT COUNT(*) FROM (… LIMIT cap)`."""
+    return queryset.order_by().values("pk")[:cap].count()
+
+
+def cases_by_state(user, cap: int | None = None) -> list[tuple[str, str, int]]:
+    """(state, label, count) for every state; with `cap`, each count stops at `cap` (see COUNT_CAP)."""
+    visible = Case.objects.restrict(user)
+    if cap is not None:
+        return [(state.value, state.label, capped_count(visible.filter(state=state.value), cap)) for state in CaseState]
+    counts = dict(visible.values_list("state").annotate(n=Count("id")).values_list("state", "n"))
     return [(state.value, state.label, counts.get(state.value, 0)) for state in CaseState]
 
 

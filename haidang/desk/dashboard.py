@@ -15,14 +15,16 @@ from collections import Counter
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db import DatabaseError
+from django.db import DatabaseError, connections, router
 from django.db.models import Count
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from haidang.agencies import access
 from haidang.cases.choices import OPEN_STATES
+from haidang.cases.queries import COUNT_CAP, capped_count
 from haidang.core.vocabulary import HarmCategory
 
 log = logging.getLogger(__name__)
@@ -79,10 +81,12 @@ def monitoring_figures() -> dict:
 
 
 def overdue_cases(user) -> int | None:
+    """Overdue cases the user may see, counted up to `cases.queries.COUNT_CAP` (then shown as "1000+")."""
     Case = _model("cases.Case")
     if Case is None or not hasattr(Case.objects, "restrict"):
         return None
-    return Case.objects.restrict(user).filter(state__in=OPEN_STATES, due_at__lt=timezone.now()).count()
+    return capped_count(Case.objects.restrict(user).filter(state__in=OPEN_STATES, due_at__lt=timezone.now()),
+                        cap=COUNT_CAP)
 
 
 def volume_by_category(days: int = VOLUME_DAYS) -> dict:
@@ -97,14 +101,31 @@ def volume_by_category(days: int = VOLUME_DAYS) -> dict:
     today = timezone.localdate()
     day_list = [today - dt.timedelta(days=offset) for offset in range(days - 1, -1, -1)]
     per_day: list[Counter] = []
-    # One small grouped query per day: each reads only that day's slice of the fetched_at index,
-    # rather than pushing every row through a time-zone conversion.
     # Publication day, not collection day: the chart shows when things were said.
-    for day in day_list:
-        rows = (Signals.objects.filter(item__published_at__gte=_local_midnight(day),
-                                       item__published_at__lt=_local_midnight(day + dt.timedelta(days=1)))
-                .exclude(top_category__in=["", "other"]).values_list("top_category").annotate(n=Count("id")).order_by())
-        per_day.append(Counter(dict(rows)))
+    if connections[router.db_for_read(Signals)].vendor == "postgresql":
+        # One grouped query for the whole window: PostgreSQL hash-joins the signals to the items of
+        # the window, a scan of the signals table it would otherwise repeat for each day (5 s in all
+        # at a million items, against 0.5 s).
+        tz = timezone.get_current_timezone()
+        rows = (Signals.objects.filter(item__published_at__gte=_local_midnight(day_list[0]),
+                                       item__published_at__lt=_local_midnight(today + dt.timedelta(days=1)))
+                .exclude(top_category__in=["", "other"])
+                .annotate(day=TruncDate("item__published_at", tzinfo=tz))
+                .values_list("day", "top_category").annotate(n=Count("id")).order_by())
+        by_day: dict[dt.date, Counter] = {day: Counter() for day in day_list}
+        for day, category, n in rows:
+            if day in by_day:
+                by_day[day][category] += n
+        per_day = [by_day[day] for day in day_list]
+    else:
+        # SQLite: one small grouped query per day, each an index range of that day's items joined to
+        # their signals, rather than pushing every row through a Python time-zone conversion.
+        for day in day_list:
+            rows = (Signals.objects.filter(item__published_at__gte=_local_midnight(day),
+                                           item__published_at__lt=_local_midnight(day + dt.timedelta(days=1)))
+                    .exclude(top_category__in=["", "other"]).values_list("top_category").annotate(n=Count("id"))
+                    .order_by())
+            per_day.append(Counter(dict(rows)))
     totals: Counter = Counter()
     for counter in per_day:
         totals.update(counter)
@@ -157,7 +178,8 @@ def panels(request) -> list[dict]:
         figures, overdue = {}, None
     if figures or overdue is not None:
         out.append({"template": "core/panels/figures.html", "order": 5,
-                    "context": {**figures, "overdue": overdue}})
+                    "context": {**figures, "overdue": overdue,
+                                "overdue_capped": overdue is not None and overdue >= COUNT_CAP}})
     try:
         volume = _cached("volume", volume_by_category)
         places = _cached("places", top_places)
