@@ -1042,9 +1042,10 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
     return out
 
 
-# Words that offend on their own, as written (accents matter: "ngủ" is sleep, "ngu" is stupid). The span
-# tagger also marks everyday words ("thằng em", "chết cười", "con chó nhà mình"): without one of these in its
-# spans, the post-level model alone does not confirm it (see analyzer).
+# Words that offend on their own, as written (accents matter: "ngủ" is sleep, "ngu" is stupid), together with
+# those learned from ViHOS train's span labels (analysis/offensive_lexicon.py, data/offensive_words.txt).
+# The span tagger also marks everyday words ("thằng em", "chết cười", "con chó nhà mình", "cặp" for a school
+# bag): without one of these in its spans, the post-level model alone does not confirm it (see analyzer).
 _OFFENSIVE_WORDS = frozenset((
     "ngu", "khỉ", "chó", "súc", "đĩ", "điếm", "lồn", "l*n", "cặc", "buồi", "địt", "đụ", "đm", "đmm", "dm", "dmm", "vcl",
     "vl", "clm", "đcm", "dcm", "khốn", "rác", "rách", "đần", "óc", "dạy", "láo", "điên", "tởm", "bẩn", "hôi", "ngáo",
@@ -1063,13 +1064,22 @@ _EVERYDAY_PAIRS = re.compile(r"(?<!\w)(?:chết cười|cười chết|mệt ch�
 
 
 def offensive_words(text: str, quotes: list[str]) -> bool:
-    """Whether the tagger's spans hold a word that offends on its own, outside everyday pairs."""
+    """Whether the tagger's spans hold a word that is neither one of the everyday pairs of the post nor a
+    mild word (`_MILD_SPAN_WORDS`)."""
     plain = typed_without_accents(text)
     # What is left of the post once its everyday pairs are taken out ("chết cười", "con chó nhà mình").
     rest = set(re.findall(r"[\w*]+", _EVERYDAY_PAIRS.sub(" ", normalize_tones(clean(text).lower()))))
     words = {w for quote in quotes for w in re.findall(r"[\w*]+", normalize_tones(clean(quote).lower())) if w in rest}
-    vocabulary = {fold(w) for w in _OFFENSIVE_WORDS} if plain else _OFFENSIVE_WORDS
+    vocabulary = _offensive_vocabulary(plain)
     return any((fold(w) if plain else w) in vocabulary for w in words)
+
+
+@functools.lru_cache(maxsize=2)
+def _offensive_vocabulary(plain: bool) -> frozenset[str]:
+    from .offensive_lexicon import load
+
+    words = _OFFENSIVE_WORDS | load()
+    return frozenset(fold(w) for w in words) if plain else words
 
 
 # "Mong bệnh viện cải thiện…", "Xin ngành điện kiểm tra…", "Có thể bố trí … được không ạ?"
