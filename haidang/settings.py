@@ -257,6 +257,8 @@ OTP_TOTP_ISSUER = "Hải Đăng"
 SESSION_COOKIE_AGE = envint("HAIDANG_SESSION_HOURS", 8) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_SAVE_EVERY_REQUEST = True  # idle timeout rather than a fixed one
+# …without a write on every page: an unchanged session is written at most once a minute (reads never wait for the lock).
+SESSION_ENGINE = "haidang.core.db_sessions"
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -15,6 +15,7 @@ import io
 import os
 import tempfile
 import uuid
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,9 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 PAYLOAD_DIGEST_HEADER = "WARC-X-Payload-SHA256"
+# warcio compresses at level 9: for an imported file of 100,000 posts that was a tenth of the import,
+# for files 3 % smaller than at the default level 6.
+GZIP_LEVEL = 6
 _RENAMED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 
 
@@ -37,6 +41,29 @@ class StoredEvidence:
 
 def _warc_date(when: dt.datetime) -> str:
     return when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class _Gzipping:
+    """warcio's GzippingWrapper at GZIP_LEVEL: one gzip member per record, compressed as it is written."""
+
+    def __init__(self, out):
+        self.compressor = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, zlib.MAX_WBITS + 16)
+        self.out = out
+
+    def write(self, buff):
+        self.out.write(self.compressor.compress(buff))
+
+    def flush(self):  # warcio flushes once, at the end of each record
+        self.out.write(self.compressor.flush())
+        self.out.flush()
+
+
+class _Writer(WARCWriter):
+    def __init__(self, out):
+        super().__init__(out, gzip=False)
+
+    def _write_warc_record(self, out, record):
+        super()._write_warc_record(_Gzipping(out), record)
 
 
 def _store(data: bytes) -> tuple[str, str]:
@@ -64,7 +91,7 @@ def write_http_exchange(
 ) -> StoredEvidence:
     """One request + response record pair."""
     buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=True)
+    writer = _Writer(buffer)
     date = _warc_date(fetched_at)
     path = url.split("://", 1)[-1].partition("/")[2]
     request = writer.create_warc_record(
@@ -94,7 +121,7 @@ def write_resource(*, uri: str, body: bytes, content_type: str, fetched_at: dt.d
                    metadata: dict[str, str] | None = None) -> StoredEvidence:
     """One resource record: pushed JSON, an imported file, or the note of a failed fetch."""
     buffer = io.BytesIO()
-    writer = WARCWriter(buffer, gzip=True)
+    writer = _Writer(buffer)
     payload_sha = hashlib.sha256(body).hexdigest()
     headers = {"WARC-Date": _warc_date(fetched_at), PAYLOAD_DIGEST_HEADER: payload_sha}
     for key, value in (metadata or {}).items():

@@ -115,14 +115,14 @@ def test_absurd_engagement_numbers_become_zero_with_a_warning(personas, value):
 
 def test_a_record_the_database_refuses_is_rejected_alone(personas, monkeypatch):
     """A record that passes validation but fails at the database must not take its batch with it."""
-    real = Item.objects.bulk_create
+    real = ingest._insert_new
 
-    def picky(items, *args, **kwargs):
-        if any(i.text == "boom" for i in items):
+    def picky(source, rows):
+        if any(r["text"] == "boom" for r in rows):
             raise DataError("value too long for the column")
-        return real(items, *args, **kwargs)
+        return real(source, rows)
 
-    monkeypatch.setattr(Item.objects, "bulk_create", picky)
+    monkeypatch.setattr(ingest, "_insert_new", picky)
     records = [{"id": f"r{i}", "text": "boom" if i == 7 else f"bài {i}"} for i in range(20)]
     stats = ingest.ingest_records(file_source(personas), records, batch_size=10)
     assert (stats.new, stats.rejected) == (19, 1)
