@@ -410,7 +410,7 @@ _WEAK_WARNING = frozenset(fold(w) for w in (
     "cẩn thận", "mọi người cẩn thận", "bà con cẩn thận", "cả nhà cẩn thận", "bị mất tiền", "mất sạch tiền",
     "nhiều người bị lừa", "đã có người bị lừa", "lưu ý", "khuyến cáo", "coi chừng", "tỉnh táo", "bị lừa",
     "đã bị lừa", "mất trắng", "tránh bị lừa", "mắc bẫy", "dính bẫy", "đừng tin", "không bao giờ", "nhận được tin nhắn",
-    "nhận tin nhắn", "đúng quy định", "có giấy phép", "tôi vừa nhận", "vừa nhận sms", "vừa nhận được tin"))
+    "nhận tin nhắn", "đúng quy định", "có giấy phép", "tôi vừa nhận", "vừa nhận sms", "vừa nhận được tin", "đừng ai"))
 
 
 def _warning(lex: dict, *, rumour: bool = False) -> list[dict]:
@@ -1037,7 +1037,9 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
     near += [t for t in lex.get("hate_trait_people", [])
              if any(0 <= t["start"] - g["end"] <= 40 and not _VICTIM.search(hay[g["end"]:t["start"]]) for g in people)]
     if near:
-        out.append(_rule("hate.group", HarmCategory.HATE_HARASSMENT, 0.7, groups + near,
+        # Two or more degrading traits heaped on one people is no slip of the tongue.
+        out.append(_rule("hate.group", HarmCategory.HATE_HARASSMENT, 0.8 if len({fold(t["term"]) for t in near}) >= 2 else 0.7,
+                         groups + near,
                          "Miệt thị một nhóm người", quoter))
     return out
 

@@ -825,6 +825,7 @@ _BANK_CUE_RE = re.compile(
     r"momo|zalopay|shb|vib|ocb|hdbank|seabank|msb|lpbank|eximbank|nam a|bac a)",
     re.IGNORECASE,
 )
+_ID_CUE_RE = re.compile(r"(?:cccd|cmnd|căn cước|can cuoc|chứng minh|chung minh|định danh|dinh danh)", re.IGNORECASE)
 _TRAIL_PUNCT = ".,;:!?)]}>\"'…"
 
 
@@ -896,7 +897,11 @@ def extract_entities(text: str) -> dict[str, list[dict]]:
         if not free(start, end) or _MONEY_RE.match(raw):
             continue
         digits = re.sub(r"\D", "", raw)
-        if is_citizen_id(digits):
+        # Twelve digits can read as a citizen id; right after "stk", "số tài khoản" or a bank's name (and with
+        # no "CCCD" there) they are the account the post names.
+        named_account = bool(_BANK_CUE_RE.search(text[max(0, start - 25):start])) and not _ID_CUE_RE.search(
+            text[max(0, start - 25):start])
+        if is_citizen_id(digits) and not named_account:
             out["citizen_ids"].append({"value": digits, **at(start, end)})
             taken.append((start, end))
             continue

@@ -22,6 +22,16 @@ HARMFUL = {"scam", "impersonation", "misinformation", "hate_harassment", "incite
      "misinformation"),
     ("Thủy điện sẽ xả lũ lúc 2h sáng nay với lưu lượng cực lớn, cả thành phố sẽ ngập 3 mét, tin từ người làm ở "
      "nhà máy.", "misinformation"),
+    ("Giao hàng tiết kiệm: đơn hàng COD 1.250.000đ chưa được thanh toán, quý khách vui lòng chuyển khoản vào stk "
+     "0381 2294 5571 để nhận hàng.", "scam"),
+    ("Em đang có suất nội bộ mua vàng giá rẻ hơn thị trường 2 triệu/chỉ, chuyển khoản trước em gửi hàng ngay, số "
+     "lượng có hạn.", "scam"),
+    ("Sắp có bão cấp 17 đổ bộ vào tỉnh ta tuần tới, mạnh nhất lịch sử, ai có điều kiện thì đi khỏi tỉnh ngay, đài "
+     "không dám đưa tin.", "misinformation"),
+    ("Nước giếng khu vực này nhiễm asen nặng, uống vào là ung thư, chính quyền biết mà giấu, đừng ai uống nữa.",
+     "misinformation"),
+    ("Cái loại đồng bào dân tộc thiểu số lười lao động, chỉ biết chờ trợ cấp, nuôi tốn cơm nhà nước.",
+     "hate_harassment"),
 ])
 def test_probe_harms_get_their_category(text, category):
     assert analyze(text)["top_category"] == category
@@ -34,7 +44,19 @@ def test_probe_harms_get_their_category(text, category):
     "Bàn này làm bằng gỗ lim, bằng tay thợ làng nghề, giá 5 triệu.",
     "Bộ đội mang theo dao, cuốc, xẻng xuống giúp bà con dọn bùn sau lũ.",
     "Tổ 3 phường Bắc Lý sẽ cắt điện từ 7h đến 11h sáng mai để bảo dưỡng, liên hệ điện lực 0232 3822 123.",
+    "Đừng ai chuyển tiền cho số 0912 345 678 nhé, nó tự xưng nhân viên ngân hàng đó, lừa đảo.",
+    "Đài khí tượng: bão số 9 đạt cấp 12, giật cấp 15, người dân ven biển chủ động sơ tán theo hướng dẫn của tỉnh.",
+    "Chương trình hỗ trợ đồng bào dân tộc thiểu số phát triển sinh kế đã giúp 300 hộ thoát nghèo.",
     "Gửi 1 triệu tiết kiệm 12 tháng, lãi suất ngân hàng năm nay chỉ khoảng 5%, sau 1 năm nhận lại chưa đến 1,05 triệu.",
 ])
 def test_probe_lawful_posts_stay_clean(text):
     assert analyze(text)["top_category"] not in HARMFUL
+
+
+def test_twelve_digits_after_stk_are_the_account_named_not_a_citizen_id():
+    from haidang.text.normalize import extract_entities
+
+    named = extract_entities("chuyển khoản vào stk 0381 2294 5571 để nhận hàng")
+    assert [a["value"] for a in named["bank_accounts"]] == ["038122945571"] and named["citizen_ids"] == []
+    card = extract_entities("CCCD 038122945571 của anh Tú")
+    assert [c["value"] for c in card["citizen_ids"]] == ["038122945571"] and card["bank_accounts"] == []
