@@ -410,7 +410,9 @@ _WEAK_WARNING = frozenset(fold(w) for w in (
     "cẩn thận", "mọi người cẩn thận", "bà con cẩn thận", "cả nhà cẩn thận", "bị mất tiền", "mất sạch tiền",
     "nhiều người bị lừa", "đã có người bị lừa", "lưu ý", "khuyến cáo", "coi chừng", "tỉnh táo", "bị lừa",
     "đã bị lừa", "mất trắng", "tránh bị lừa", "mắc bẫy", "dính bẫy", "đừng tin", "không bao giờ", "nhận được tin nhắn",
-    "nhận tin nhắn", "đúng quy định", "có giấy phép", "tôi vừa nhận", "vừa nhận sms", "vừa nhận được tin", "đừng ai"))
+    "nhận tin nhắn", "đúng quy định", "có giấy phép", "tôi vừa nhận", "vừa nhận sms", "vừa nhận được tin"))
+# "Đừng ai uống nước giếng nữa" warns, unless the post says the danger is hidden: then it spreads a rumour.
+_WEAK_RUMOUR_WARNING = frozenset(fold(w) for w in ("đừng ai",))
 
 
 def _warning(lex: dict, *, rumour: bool = False) -> list[dict]:
@@ -419,9 +421,10 @@ def _warning(lex: dict, *, rumour: bool = False) -> list[dict]:
     "rút hết tiền mua vàng ngay, đừng tin mấy ông bảo không có" distrusts the debunk, it is not one."""
     pushes = [h for g in _NOT_WARNING for h in lex.get(g, [])]
     acts = bool(lex.get("reader_action")) or (rumour and bool(lex.get("rumour_panic") or lex.get("rumour_coverup")))
+    hidden = rumour and bool(lex.get("rumour_coverup"))
     return [w for w in lex.get("warning", [])
             if not any(p["start"] < w["end"] and w["start"] < p["end"] for p in pushes)
-            and not (acts and w["term"] in _WEAK_WARNING)]
+            and not (acts and w["term"] in _WEAK_WARNING) and not (hidden and w["term"] in _WEAK_RUMOUR_WARNING)]
 
 
 _YIELD = re.compile(r"(?:lãi|lai|lợi nhuận|loi nhuan|lời|loi)\s*\d+(?:[.,]\d+)?\s*%\s*(?:/|một|mot|mỗi|moi)?\s*"
@@ -1065,13 +1068,17 @@ _EVERYDAY_PAIRS = re.compile(r"(?<!\w)(?:chết cười|cười chết|mệt ch�
                              re.IGNORECASE)
 
 
+def _plain_words(text: str) -> list[str]:
+    # Soft hyphens, look-alike letters and spaced letters undone first: quotes keep the evasions as written.
+    return re.findall(r"[\w*]+", normalize_tones(deobfuscate_aligned(clean(text))[0].lower()))
+
+
 def offensive_words(text: str, quotes: list[str]) -> bool:
-    """Whether the tagger's spans hold a word that is neither one of the everyday pairs of the post nor a
-    mild word (`_MILD_SPAN_WORDS`)."""
+    """Whether the tagger's spans hold a word that offends on its own, outside everyday pairs."""
     plain = typed_without_accents(text)
     # What is left of the post once its everyday pairs are taken out ("chết cười", "con chó nhà mình").
-    rest = set(re.findall(r"[\w*]+", _EVERYDAY_PAIRS.sub(" ", normalize_tones(clean(text).lower()))))
-    words = {w for quote in quotes for w in re.findall(r"[\w*]+", normalize_tones(clean(quote).lower())) if w in rest}
+    rest = set(re.findall(r"[\w*]+", _EVERYDAY_PAIRS.sub(" ", " ".join(_plain_words(text)))))
+    words = {w for quote in quotes for w in _plain_words(quote) if w in rest}
     vocabulary = _offensive_vocabulary(plain)
     return any((fold(w) if plain else w) in vocabulary for w in words)
 
