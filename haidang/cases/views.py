@@ -274,6 +274,7 @@ CASE_TABS = (
 
 def _audit_entries(case, plans, plan_actions) -> list:
     """The audit entries of the case and of its plans and actions, oldest first (inspectors' view)."""
+    from haidang.audit import labels as audit_labels
     from haidang.audit.queries import entries_for
 
     entries = []
@@ -282,27 +283,8 @@ def _audit_entries(case, plans, plan_actions) -> list:
     entries.sort(key=lambda e: e.pk)
     for entry in entries:
         entry.change_rows = audit_change_rows(entry.changes)
-        entry.action_label = AUDIT_ACTION_LABELS.get(entry.action, entry.action)
+        entry.action_label = audit_labels.label(entry.action)
     return entries[-300:]
-
-
-AUDIT_ACTION_LABELS = {
-    "case.open": gettext_lazy("case opened"), "case.update": gettext_lazy("details edited"),
-    "case.transition": gettext_lazy("state changed"), "case.participant_add": gettext_lazy("agency invited"),
-    "case.lead_officer": gettext_lazy("lead officer set"), "case.evidence_add": gettext_lazy("evidence added"),
-    "case.coordination_start": gettext_lazy("coordination started"),
-    "case.verification": gettext_lazy("verification recorded"), "case.appraisal": gettext_lazy("appraisal recorded"),
-    "case.plan_action_add": gettext_lazy("action added to the plan"),
-    "case.plan_submit": gettext_lazy("plan submitted for approval"),
-    "case.plan_withdraw": gettext_lazy("plan withdrawn for revision"),
-    "case.plan_approve": gettext_lazy("plan approved"), "case.plan_return": gettext_lazy("plan returned"),
-    "case.action_second_approve": gettext_lazy("second approval"),
-    "case.action_status": gettext_lazy("action status changed"), "case.action_proof": gettext_lazy("proof recorded"),
-    "case.appeal_file": gettext_lazy("appeal filed"), "case.appeal_decide": gettext_lazy("appeal decided"),
-    "case.decision_reverse": gettext_lazy("decision reversed"), "case.outcome": gettext_lazy("outcome updated"),
-    "case.file_download": gettext_lazy("file downloaded"), "view": gettext_lazy("viewed"),
-    "export": gettext_lazy("exported"),
-}
 
 
 def _code_labels() -> dict:
