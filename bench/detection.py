@@ -127,7 +127,8 @@ def main() -> None:
     result["per_kind"] = {k: {"n": c["n"], "right_category_rate": round(c["right"] / c["n"], 3),
                               "harmful_top": c["harmful_top"], "needs_review": c["needs_review"]}
                           for k, c in sorted(per_kind.items())}
-    result["lawful_flagged"] = [{"kind": r["kind"], "got": t, "text": r["text"][:120]} for r, t in lawful if t in HARMFUL]
+    # Counts per kind and category only: printing the test posts themselves would invite tuning on them.
+    result["lawful_flagged"] = dict(Counter(f'{r["kind"]} -> {t}' for r, t in lawful if t in HARMFUL))
 
     reintel = [r["text"] for r in _rows(DATA / "reintel_partial" / "dev.csv") if r["label"] == "RELIABLE"]
     result["reintel_reliable_flagged_rate"] = round(sum(t in HARMFUL for t in _tops(reintel)) / max(1, len(reintel)), 4)

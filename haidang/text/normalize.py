@@ -438,11 +438,21 @@ _UNIT_RE = re.compile(r"^\d+(?:[.,]\d+)?(?:h|k|m|g|p|s|d|t|x|l|v|w|n|tr|kg|km|cm
                       r"\d*$", re.IGNORECASE)
 
 
+_BARE_NUMBER_RE = re.compile(r"(?<![\w.,:/#+-])\d{3,5}(?![\w.,:/%])")
+# After a number: a unit or a counted thing ("540 nghìn", "101 km", "300 người").
+_NUMBER_CONTEXT_RE = re.compile(r"\s*(?:[%.,:/x×-]|k\b|tr\b|nghìn|ngàn|triệu|tỷ|tỉ|đồng|đ\b|km|m\b|kg|người|ngày|tháng|"
+                                r"năm|giờ|phút|lần|cái|con|chiếc|hộ|căn|ha|tấn|lít|số)", re.IGNORECASE)
+
+
 _LEET_THREE = frozenset(("tao", "tau", "may", "cai", "vai", "lon", "loz", "cac", "deo", "dit", "dis", "dai"))
 
 
-def _leet_edit(core: str, pos: int) -> tuple[str, list[int]] | None:
-    """`core` (at `pos`) as the lexicon word it spells, or None."""
+def _leet_edit(core: str, pos: int, context: int = 0) -> tuple[str, list[int]] | None:
+    """`core` (at `pos`) as the lexicon word it spells, or None.
+
+    `context` counts the tokens of the same text already read as leetspeak on their own. A token with more
+    digits than letters ("s40", "g14", "540") is read too only in such a text: alone, "B40", "K14" and
+    "540" are codes and numbers; among "t40 đ4ng n01", they are "sao", "gia", "sao"."""
     if _UNIT_RE.match(core) or core.startswith("@"):
         return None
     at = core.find("@")
@@ -458,17 +468,20 @@ def _leet_edit(core: str, pos: int) -> tuple[str, list[int]] | None:
     # "t40", "c41" (tao, cái): one letter and two leet digits, read only as the few words of abuse they hide;
     # any other such token is a code (K14, B40, A80) and stays.
     three = len(keep) == 3 and n_letters == 1 and n_leet == 2 and keep[0][1].isalpha()
-    if n_letters == 0 or (n_leet > n_letters and not three) or len(keep) > 10:
+    in_context = context >= (2 if n_letters == 0 else 1) and len(keep) >= 3
+    if len(keep) > 10 or (not in_context and (n_letters == 0 or (n_leet > n_letters and not three))):
         return None
     if any(not (ch.isalpha() or ch in _LEET_MAP or unicodedata.combining(ch)) for _i, ch in keep):
         return None  # another digit (2, 6, 9): a code or a number
-    upper = all(ch.isupper() for _i, ch in keep if ch.isalpha())
+    upper = n_letters > 0 and all(ch.isupper() for _i, ch in keep if ch.isalpha())
     ones = [k for k, (_i, ch) in enumerate(keep) if ch in "1"]
     base = [(_LEET_MAP.get(ch, ch).upper() if upper else _LEET_MAP.get(ch, ch)) for _i, ch in keep]
     # A single letter and digits is a code (A1, B2, S3) unless it spells a short form ("k0").
     lexicon = _TEEN_KEYS | _ABBREVIATIONS if n_letters == 1 and keep[0][1].isalpha() else _LEX_FULL
     if three:
         lexicon = lexicon | _LEET_THREE
+    if in_context:
+        lexicon = _LEX_FULL | _LEET_THREE
     # "1" reads as i or l: try both (a token holds few of them).
     for variant in range(1 << min(len(ones), 3)):
         chars = list(base)
@@ -477,7 +490,8 @@ def _leet_edit(core: str, pos: int) -> tuple[str, list[int]] | None:
                 chars[k] = "L" if upper else "l"
         word = "".join(chars)
         # Read as the pipeline will: "l0ooon" and "1òo" are "lon" and "lò".
-        collapsed = _REPEAT_RE.sub(r"\1", _VOWEL_ECHO_RE.sub("", word.lower()))
+        # Not for a bare number: "500" would collapse to "so".
+        collapsed = word.lower() if n_letters == 0 else _REPEAT_RE.sub(r"\1", _VOWEL_ECHO_RE.sub("", word.lower()))
         if fold(collapsed) in lexicon and sum(ch in _TONE_MARKS for ch in unicodedata.normalize("NFD", collapsed)) <= 1:
             return word, [pos + i for i, _ch in keep]
     return None
@@ -574,6 +588,7 @@ def _join_letters(s: str, idx: list[int] | None) -> tuple[str, list[int] | None]
         s, idx = _splice(s, idx, edits)
     if _LEET_HINT_RE.search(s):
         edits = []
+        doubtful: list[tuple[int, int, str]] = []
         last_end = -1
         n = len(s)
         for m in _LEET_HINT_RE.finditer(s):
@@ -598,6 +613,21 @@ def _join_letters(s: str, idx: list[int] | None) -> tuple[str, list[int] | None]
             got = _leet_edit(core, a)
             if got is not None and got[0] != core:
                 edits.append((a, e, *got))
+            elif got is None:
+                doubtful.append((a, e, core))
+        # Second pass, in context: the tokens refused alone, once the text is known to use leetspeak. Bare
+        # numbers ("540" for "sao") are never hinted above, so they are looked for here.
+        if len(edits) >= 2:
+            doubtful.extend((m.start(), m.end(), m.group()) for m in _BARE_NUMBER_RE.finditer(s))
+        if edits and doubtful:
+            context = len(edits)
+            for a, e, core in doubtful:
+                if core.isdigit() and _NUMBER_CONTEXT_RE.match(s, e):
+                    continue  # "540 nghìn", "101 km": a number, whatever else the text does
+                got = _leet_edit(core, a, context)
+                if got is not None and got[0] != core:
+                    edits.append((a, e, *got))
+            edits.sort(key=lambda edit: edit[0])
         s, idx = _splice(s, idx, edits)
     return s, idx
 

@@ -349,3 +349,16 @@ def test_the_confusables_package_extends_the_table():
     pytest.importorskip("confusable_homoglyphs")
     table, _strong = normalize_module._lookalikes()
     assert table.get("ꙇ") == "i"  # Cyrillic small letter iota: only in the package's data
+
+
+def test_digit_heavy_tokens_are_read_only_in_a_text_that_uses_leetspeak():
+    # Alone, these are codes and numbers.
+    for text in ("Xe B40 về bến lúc 540", "Đội K14 đá với G14", "Phòng 540 tầng 5"):
+        assert deobfuscate_aligned(text)[0] == text
+    # Among other leetspeak, they are words: "s40" sao, "g14" gia, "540" sao.
+    assert deobfuscate_aligned("t40 kh0ng b1ết s40 nữa")[0] == "tao khong biết sao nữa"
+    assert deobfuscate_aligned("c0n cá1 g14 đình")[0] == "con cái gia đình"
+    assert deobfuscate_aligned("Tao cầu m0ng 540 c0n cá1 mày")[0] == "Tao cầu mong sao con cái mày"
+    # A number with its unit or a counted thing stays a number, whatever else the text does.
+    assert deobfuscate_aligned("c0n cá1 mua 540 nghìn")[0] == "con cái mua 540 nghìn"
+    assert deobfuscate_aligned("c0n cá1 có 500 đồng")[0] == "con cái có 500 đồng"
