@@ -1,0 +1,124 @@
+"""Rule families, fifth pass (issue #12): what an independently written probe showed missing. Threats to
+one person, calls to shun someone, mocking a person's body, degrading traits said of a people of the
+province; callers posing as state staff; web addresses dressed as government ones; rumours that cite a
+body's "advice", that hide behind "nguồn tin riêng", or that cost people money; dialect times of a call
+to violence; grievances typed without accents. And the lawful posts beside them: a missing-person
+notice with the family's phone number, a shop's payment terms, football banter typed without accents.
+Examples here are written for the tests, not taken from datasets/civic or the probe."""
+
+from __future__ import annotations
+
+import pytest
+
+from haidang.analysis.analyzer import analyze
+from haidang.analysis.rules import news_style, lexicon_hits
+from haidang.text.normalize import normalize
+
+HARMFUL = {"scam", "impersonation", "misinformation", "hate_harassment", "incitement", "personal_data"}
+
+
+def _top(text: str) -> str:
+    return analyze(text)["top_category"]
+
+
+@pytest.mark.parametrize("text", [
+    # a threat to one named person
+    "Thằng Tâm bán cá ở chợ Nam Lý: tao biết nhà mày rồi, còn đặt điều nữa thì mày sẽ không yên đâu.",
+    # a call to shun a girl at school
+    "Con bé Hạnh lớp 8B đó, mọi người tẩy chay nó đi, ai chơi với nó là chung một loại.",
+    # body shaming heaped on one person
+    "Nhìn con Thảo răng hô mũi tẹt mà cũng bày đặt đăng ảnh, xấu ma chê quỷ hờn.",
+    # degrading traits said of an ethnic people
+    "Mấy người Vân Kiều trên bản đó bẩn thỉu như thú, đừng cho họ xuống chợ.",
+])
+def test_harassment_of_a_person_and_hate_toward_a_people(text):
+    result = analyze(text)
+    assert result["top_category"] == "hate_harassment", (text, result["why"])
+
+
+@pytest.mark.parametrize("text", [
+    "Hôm nay đội bóng thôn mình đá với thôn Đông, hai bên đá như đánh nhau, thua 1-3 tức chết được.",
+    "doi bong xa minh thua dam 0-4, tuc chet di duoc, mua sau phuc thu",
+    "Người Vân Kiều ở Hướng Hóa có lễ hội mừng lúa mới rất đẹp, mời cả nhà lên chơi.",
+    "Bạn Lan răng hơi hô nhưng cười rất duyên, chúc mừng sinh nhật bạn!",
+])
+def test_sport_banter_culture_and_kind_words_are_lawful(text):
+    assert _top(text) not in HARMFUL, analyze(text)["why"]
+
+
+@pytest.mark.parametrize("text", [
+    # a caller posing as a department's officer, on the phone: no link, the claimed post is the evidence
+    "Xin chào, tôi là cán bộ Sở Lao động đang rà soát chế độ hỗ trợ. Bác đọc giúp tôi mã OTP vừa gửi về máy để nhận tiền.",
+    # a court summons to a private mobile
+    "TAND tỉnh: bạn có giấy triệu tập hầu tòa về khoản vay quá hạn. Liên hệ thư ký tòa 0978 555 214 trước 17h.",
+    # a land office dressed up at a government-looking address
+    "Hồ sơ đất đai của ông bà cần bổ sung ảnh CCCD và nộp lệ phí tại dichvucong-gov.site trước thứ Sáu.",
+])
+def test_impersonation_of_state_bodies(text):
+    result = analyze(text)
+    assert result["top_category"] == "impersonation", (text, result["why"])
+
+
+def test_a_caller_posing_as_bank_staff_asking_for_the_otp_is_a_scam():
+    text = "Em là nhân viên ngân hàng Agribank, thẻ của chị có giao dịch lạ, chị đọc giúp em mã OTP để em khóa lại."
+    assert _top(text) == "scam", analyze(text)["why"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tìm người thân: ông Lê Văn Bốn, 80 tuổi, đi lạc từ chiều qua ở chợ Ba Đồn, ai thấy xin báo số 0912 345 678, gia đình hậu tạ.",
+    "Shop mình nhận chuyển khoản qua STK 190 3345 6677 Vietinbank, ship COD toàn tỉnh nhé cả nhà.",
+])
+def test_a_missing_person_notice_and_a_shops_payment_terms_are_lawful(text):
+    assert _top(text) not in HARMFUL, analyze(text)["why"]
+
+
+def test_a_debt_shaming_post_is_still_personal_data_even_with_lost_words():
+    text = ("Bóc phốt con nợ Trần Thị Bé, CCCD 044190012345, vay 50 triệu rồi bỏ trốn, ai thấy xin báo 0912 000 111.")
+    assert _top(text) == "personal_data", analyze(text)["why"]
+
+
+@pytest.mark.parametrize("text", [
+    # a cure put in a body's mouth as its "advice"
+    "Uống nước gừng nóng mỗi sáng diệt sạch virus cúm A, Bộ Y tế đã khuyến cáo, mọi người chia sẻ cho người thân.",
+    # an insider source and "the press is banned from reporting": no news style
+    "Theo nguồn tin riêng, đêm qua đập thủy điện ở Hướng Hóa đã nứt, sắp vỡ, báo đài bị cấm đưa tin. Chia sẻ gấp!",
+    # a fake policy that costs families money
+    "Tin từ Sở Giáo dục: từ năm học tới bỏ thi vào lớp 10, học sinh chỉ cần nộp 4 triệu để được xét tuyển. Share gấp.",
+    # panic in two words
+    "VỠ ĐÊ RỒI, chạy đi bà con Quảng Ninh ơi!!!",
+])
+def test_rumours_that_borrow_authority_or_cost_money(text):
+    result = analyze(text)
+    assert result["top_category"] == "misinformation", (text, result["why"])
+
+
+@pytest.mark.parametrize("text", [
+    "Ngân hàng Nhà nước đã bác bỏ tin đồn đổi tiền, tin đồn 'tờ 500 nghìn hết giá trị' là bịa đặt, bà con đừng hoang mang.",
+    "Bộ Y tế khuyến cáo: không tự ý dùng thuốc khi sốt, đưa trẻ đến cơ sở y tế gần nhất.",
+])
+def test_real_advisories_and_debunks_stay_lawful(text):
+    assert _top(text) not in HARMFUL, analyze(text)["why"]
+
+
+def test_rumour_source_words_are_not_news_style():
+    text = "Theo nguồn tin riêng, báo đài bị cấm đưa tin vụ này."
+    assert not news_style(text, lexicon_hits(normalize(text)))
+    report = "Theo thông tin từ Ban chỉ huy, ngày 2/12 mưa lớn, phóng viên có mặt tại hiện trường cho biết."
+    assert news_style(report, lexicon_hits(normalize(report)))
+
+
+@pytest.mark.parametrize("text", [
+    "Đêm ni anh em xóm Đông đi phá trạm bơm của công ty, ai theo thì 10h tập trung đầu cầu, mang xà beng.",
+    "Sáng mai cả làng kéo lên vây trụ sở xã, lôi thằng cán bộ địa chính ra mà xử cho biết tay.",
+])
+def test_incitement_in_dialect_and_everyday_words(text):
+    result = analyze(text)
+    assert result["top_category"] == "incitement", (text, result["why"])
+
+
+@pytest.mark.parametrize("text", [
+    "mong co quan chuc nang xem xet viec xe tai cho cat chay qua thon lam hong duong, dan di lai rat kho",
+    "Đơn của dân gửi xã từ tháng 3 về việc lấn chiếm hành lang đường, đến nay vẫn chưa thấy trả lời.",
+])
+def test_grievances_typed_without_accents_or_as_unanswered_petitions(text):
+    assert _top(text) == "grievance", analyze(text)["why"]
