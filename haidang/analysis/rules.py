@@ -1150,7 +1150,9 @@ _EVERYDAY_PAIRS = re.compile(r"(?<!\w)(?:chết cười|cười chết|mệt ch�
                              r"đầu tư|đầu năm|đầu làng|đầu ngõ|bố mẹ|cha mẹ|mẹ con|bố con|cha con|ông bà|vô cùng|vô địch|"
                              r"đánh giá|đánh bắt|đánh cá|bệnh viện|bệnh nhân|vật nuôi|động vật|đàn ông|đàn bò|đàn gà|nhiễm bẩn|nước bẩn|"
                              r"bị bẩn|làm bẩn|rác thải|bãi rác|xe rác|đổ rác|thu gom rác|phí rác|phân loại rác|đội bóng|đá bóng|bóng đá|"
-                             r"sân bóng|quả bóng|trái bóng|tức chết|đánh nhau)(?!\w)",
+                             r"sân bóng|quả bóng|trái bóng|tức chết|đánh nhau|vui chết|sướng chết|buồn chết|đói chết|nóng chết|lạnh chết|"
+                             r"thèm chết|chết mất|chết đi được|thằng bạn|thằng em|thằng cháu|thằng con|thằng anh|thằng bé|"
+                             r"thằng út|con bạn|giết mổ|lò mổ)(?!\w)",
                              re.IGNORECASE)
 # Typed without accents, the same pairs folded ("doi bong", "tuc chet").
 _EVERYDAY_PAIRS_FOLDED = re.compile(fold(_EVERYDAY_PAIRS.pattern), re.IGNORECASE)
@@ -1268,6 +1270,52 @@ def reads_as_news(text: str, normalized: str) -> bool:
     return bool(lex.get("news")) or news_style(text, lex)
 
 
+# A public notice addresses the public and sends it somewhere in person or to an official portal; a fake
+# addresses one "bạn", "quý khách" and sends them to a private line, a link or an account.
+_PUBLIC_ADDRESSEE = re.compile(r"(?<!\w)(?:người dân|nhân dân|hộ dân|các hộ|hộ gia đình|hộ kinh doanh|bà con|công dân|"
+                               r"phụ huynh|học sinh|người tham gia|người lao động|cử tri|đoàn viên|hội viên|"
+                               r"quý khách hàng khu vực|khách hàng khu vực|người cao tuổi|người có công|các gia đình|các đối tượng)(?!\w)",
+                               re.IGNORECASE)
+_IN_PERSON = re.compile(r"(?<!\w)(?:tại|đến|về|ở)\s+(?:trụ sở|nhà văn hóa|nhà văn hoá|hội trường|bộ phận một cửa|"
+                        r"bộ phận tiếp nhận|phòng kế toán|văn phòng|điểm thu|điểm tiêm|trạm y tế|ubnd|ủy ban|uỷ ban|"
+                        r"công an (?:xã|phường)|trường|bưu điện)(?!\w)|\.gov\.vn|cổng dịch vụ công|vssid|vneid chính thức"
+                        # or to a named officer or team for questions ("liên hệ tổ trật tự đô thị", "đồng chí Nam")
+                        r"|(?<!\w)liên hệ\s+(?:đồng chí|đ/c|chị|anh|ông|bà|cô|thầy|cán bộ|tổ|bộ phận|phòng|ban)(?!\w)",
+                        re.IGNORECASE)
+# "mang theo CCCD", "xuất trình căn cước": papers shown at a desk, not sent to someone.
+_BRING_PAPERS = re.compile(r"(?:mang theo|mang|xuất trình|kèm theo|bản sao|bản chính|photo)\s+(?:\S+\s+){0,2}$",
+                           re.IGNORECASE)
+_INSTITUTION_ACCOUNT = re.compile(r"(?:tên tài khoản|chủ tài khoản|tên tk|chủ tk)\s*:?\s*(?:là\s+)?(?:trường|ubnd|ủy ban|"
+                                  r"uỷ ban|công ty|bệnh viện|ban |hội |quỹ|kho bạc|chi cục|trung tâm|bưu điện)",
+                                  re.IGNORECASE)
+
+
+def public_notice(text: str, normalized: str, entities: dict, lex: dict) -> bool:
+    """A notice to the public with nothing a fake needs: no private channel, no link off the official
+    list, no ask for a secret, and money (if any) paid in person or to the institution's own account.
+    "Thắc mắc liên hệ chị Hoa, cán bộ LĐTBXH, 0912…" is how wards write; it is no private channel."""
+    if not (_PUBLIC_ADDRESSEE.search(text) and _IN_PERSON.search(text)):
+        return False
+    # "làm định danh điện tử", "cập nhật thông tin" are what a notice is about; an OTP or a password is not.
+    secrets = [h for h in lex.get("ask_secret", []) + lex.get("credential", [])
+               if fold(h["term"]) not in _NOTICE_SUBJECTS
+               and not _BRING_PAPERS.search(normalized[max(0, h["start"] - 24):h["start"]])]
+    private = [h for h in lex.get("private", []) + lex.get("private_strong", []) if fold(h["term"]) not in _ENQUIRY_LINES]
+    if private or secrets:
+        return False
+    if any(not is_official_host(_host(u["value"])) for u in entities.get("urls", [])):
+        return False
+    if entities.get("bank_accounts") and not _INSTITUTION_ACCOUNT.search(text):
+        return False
+    return True
+
+
+NOTICE_CAP = 0.25
+_NOTICE_SUBJECTS = frozenset(fold(w) for w in ("định danh điện tử", "vneid", "cập nhật thông tin", "tài khoản của quý khách"))
+_ENQUIRY_LINES = frozenset(fold(w) for w in ("liên hệ ông", "liên hệ bà", "liên hệ đồng chí", "liên hệ cán bộ",
+                                             "cán bộ phụ trách", "gọi số", "liên hệ số", "nhắn tin"))
+
+
 def all_signals(text: str, normalized: str, entities: dict, *, author_name: str = "",
                 verified_author: bool = False) -> list[dict]:
     quoter = Quoter(text)
@@ -1299,7 +1347,14 @@ def all_signals(text: str, normalized: str, entities: dict, *, author_name: str 
         if len(same) > 1:
             keep = max(same, key=lambda x: x["score"])
             signals = [x for x in signals if x not in same or x is keep]
-    if news_style(text, whole_lex if whole_lex is not None else lexicon_hits(normalized, plain)):
+    text_lex = whole_lex if whole_lex is not None else lexicon_hits(normalized, plain)
+    if public_notice(text, normalized, entities, text_lex):
+        for signal in signals:
+            if signal["category"] in (HarmCategory.SCAM, HarmCategory.IMPERSONATION) and signal.get("in") != "author":
+                signal["score"] = round(min(signal["score"], NOTICE_CAP), 3)
+                signal["reason"] = (signal["reason"].rstrip(".") + "; nhưng bài viết là thông báo cho người dân, "
+                                    "hướng dẫn đến nơi làm việc hoặc cổng chính thức.")
+    if news_style(text, text_lex):
         for signal in signals:
             if signal["category"] in DAMPED and not signal.get("warned"):
                 signal["score"] = round(signal["score"] * NEWS_DAMPING, 3)
