@@ -3,12 +3,15 @@
     .venv/bin/python datasets/claims/build.py
 
 Writes, next to this file:
-- `claims.jsonl`: the 76 claims in the `haidang claims import` format;
-- `pairs.jsonl`: {"claim_id", "text", "style"}: each hand-written rewording rendered in styles
-  (as written, without accents, teencode, added commentary, teencode with commentary);
+- `claims.jsonl`: the claims (76 from `source.py`, then 46 from `source_styled.py`) in the
+  `haidang claims import` format;
+- `pairs.jsonl`: {"claim_id", "text", "style"}: each rewording of `source.py` rendered in styles
+  (as written, without accents, teencode, added commentary, teencode with commentary), then the
+  rewordings of `source_styled.py` as they were written, each with its own style;
 - `unrelated.jsonl`: {"text"}: posts that repeat no claim, templated from hand-written sentences,
   many of them on the claims' own topics (dengue figures, vaccination days, reservoir levels, bank
-  apps, exam timetables) so that precision is measured on hard negatives, not only on chatter.
+  apps, exam timetables) so that precision is measured on hard negatives, not only on chatter; then
+  the hand-written same-topic posts of `source_styled.py` (`SAME_TOPIC`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from source import CLAIMS  # noqa: E402
+from source_styled import SAME_TOPIC, STYLED  # noqa: E402
 
 TEENCODE = [("không", "ko"), ("được", "dc"), ("người", "ng"), ("với", "vs"), ("biết", "bít"), ("rồi", "r"),
             ("gì", "j"), ("mọi người", "mn"), ("bây giờ", "bh"), ("vậy", "v"), ("quá", "wá"), ("thôi", "thui"),
@@ -162,15 +166,22 @@ def unrelated(rng: random.Random, count: int = 2400) -> list[dict]:
 def main() -> None:
     rng = random.Random(2026)
     with open(HERE / "claims.jsonl", "w", encoding="utf-8") as f:
-        for claim_id, statement, verdict, correction, _r in CLAIMS:
+        for claim_id, statement, verdict, correction, _r in [*CLAIMS, *STYLED]:
             f.write(json.dumps({"claim_id": claim_id, "statement": statement, "verdict": verdict,
                                 "correction": correction}, ensure_ascii=False) + "\n")
     with open(HERE / "pairs.jsonl", "w", encoding="utf-8") as f:
         for row in pairs(rng):
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        # Written in their style by hand: copied as they are (and after the rest, so that adding them
+        # left the rows above, and the random draws below, unchanged).
+        for claim_id, _s, _v, _c, rewordings in STYLED:
+            for style, text in rewordings:
+                f.write(json.dumps({"claim_id": claim_id, "text": text, "style": style}, ensure_ascii=False) + "\n")
     with open(HERE / "unrelated.jsonl", "w", encoding="utf-8") as f:
         for row in unrelated(rng):
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for text in SAME_TOPIC:
+            f.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
