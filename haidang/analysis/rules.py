@@ -413,6 +413,9 @@ _WEAK_WARNING = frozenset(fold(w) for w in (
     "nhận tin nhắn", "đúng quy định", "có giấy phép", "tôi vừa nhận", "vừa nhận sms", "vừa nhận được tin"))
 # "Đừng ai uống nước giếng nữa" warns, unless the post says the danger is hidden: then it spreads a rumour.
 _WEAK_RUMOUR_WARNING = frozenset(fold(w) for w in ("đừng ai",))
+# What a lawful seller says of itself ("có giấy phép", "đúng quy định") frames no rumour as a warning:
+# "xe máy không có giấy phép lái xe sẽ bị tịch thu" is the rumour's own words.
+_SCAM_ONLY_WARNING = frozenset(fold(w) for w in ("có giấy phép", "đúng quy định"))
 
 
 def _attributed_warnings(lex: dict) -> list[dict]:
@@ -438,7 +441,8 @@ def _warning(lex: dict, *, rumour: bool = False) -> list[dict]:
     hidden = rumour and bool(lex.get("rumour_coverup"))
     return [w for w in lex.get("warning", [])
             if not any(p["start"] < w["end"] and w["start"] < p["end"] for p in pushes)
-            and not (acts and w["term"] in _WEAK_WARNING) and not (hidden and w["term"] in _WEAK_RUMOUR_WARNING)]
+            and not (acts and w["term"] in _WEAK_WARNING) and not (hidden and w["term"] in _WEAK_RUMOUR_WARNING)
+            and not (rumour and w["term"] in _SCAM_ONLY_WARNING)]
 
 
 _YIELD = re.compile(r"(?:lãi|lai|lợi nhuận|loi nhuan|lời|loi)\s*\d+(?:[.,]\d+)?\s*%\s*(?:/|một|mot|mỗi|moi)?\s*"
@@ -996,6 +1000,10 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     authority, expert = lex.get("authority", []), lex.get("rumour_expert", [])
     attribution = (lex.get("rumour_attr", []) + expert + _attributed_warnings(lex)) if (authority or expert) else []
     remedy, disease = lex.get("rumour_remedy", []), lex.get("rumour_disease", [])
+    # "uống thuốc 5 ngày là khỏi": the medicine a doctor gave is no home remedy.
+    hay_r = fold_aligned(normalized)
+    remedy = [r for r in remedy if not (fold(r["term"]) == "uong" and re.match(r"\s+thuoc(?!\s+(?:nam|la|bac|dan gian))",
+                                                                            hay_r[r["end"]:r["end"] + 16]))]
     # "cẩn thận" (be careful) is no kidney ("thận").
     hay = fold_aligned(normalized)
     disease = [d for d in disease if not hay[max(0, d["start"] - 4):d["start"]].endswith("can ")]
@@ -1021,7 +1029,10 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     out = []
     # An epidemic said to be hidden ("bệnh viện giấu dịch, hàng chục ca tử vong") is a health claim too.
     health = health + (coverup[:1] if disease and not health else [])
-    if health and (disease or remedy or attribution or share or coverup):
+    # "Đừng cho con đi tiêm", "khỏi cần tiêm phòng", "không cần mổ": telling people to drop care is a health
+    # claim itself when it names a disease, a vaccine or a remedy.
+    health = health + (abandon if (disease or remedy) and not health else [])
+    if health and (disease or remedy or attribution or share or coverup or panic):
         push, hits, n = pushed([(public, 0.1), (abandon, 0.4)])
         out.append(_rule("misinformation.health_claim", HarmCategory.MISINFORMATION, _combine(0.45, push),
                          health + remedy + disease + hits + (authority if attribution else []),
@@ -1152,7 +1163,8 @@ _EVERYDAY_PAIRS = re.compile(r"(?<!\w)(?:chết cười|cười chết|mệt ch�
                              r"bị bẩn|làm bẩn|rác thải|bãi rác|xe rác|đổ rác|thu gom rác|phí rác|phân loại rác|đội bóng|đá bóng|bóng đá|"
                              r"sân bóng|quả bóng|trái bóng|tức chết|đánh nhau|vui chết|sướng chết|buồn chết|đói chết|nóng chết|lạnh chết|"
                              r"thèm chết|chết mất|chết đi được|thằng bạn|thằng em|thằng cháu|thằng con|thằng anh|thằng bé|"
-                             r"thằng út|con bạn|giết mổ|lò mổ)(?!\w)",
+                             r"thằng út|con bạn|giết mổ|lò mổ|thú y|heo chết|heo bệnh|lợn chết|lợn bệnh|heo hơi|lợn hơi|thịt heo|thịt lợn|"
+                             r"nuôi heo|nuôi lợn|chuồng heo|chuồng lợn|đàn heo|đàn lợn|heo con|lợn con|chăn nuôi)(?!\w)",
                              re.IGNORECASE)
 # Typed without accents, the same pairs folded ("doi bong", "tuc chet").
 _EVERYDAY_PAIRS_FOLDED = re.compile(fold(_EVERYDAY_PAIRS.pattern), re.IGNORECASE)
