@@ -410,7 +410,8 @@ _WEAK_WARNING = frozenset(fold(w) for w in (
     "cẩn thận", "mọi người cẩn thận", "bà con cẩn thận", "cả nhà cẩn thận", "bị mất tiền", "mất sạch tiền",
     "nhiều người bị lừa", "đã có người bị lừa", "lưu ý", "khuyến cáo", "coi chừng", "tỉnh táo", "bị lừa",
     "đã bị lừa", "mất trắng", "tránh bị lừa", "mắc bẫy", "dính bẫy", "đừng tin", "không bao giờ", "nhận được tin nhắn",
-    "nhận tin nhắn", "đúng quy định", "có giấy phép", "tôi vừa nhận", "vừa nhận sms", "vừa nhận được tin"))
+    "nhận tin nhắn", "đúng quy định", "có giấy phép", "tôi vừa nhận", "vừa nhận sms", "vừa nhận được tin",
+    "đã xác minh"))
 # "Đừng ai uống nước giếng nữa" warns, unless the post says the danger is hidden: then it spreads a rumour.
 _WEAK_RUMOUR_WARNING = frozenset(fold(w) for w in ("đừng ai",))
 # What a lawful seller says of itself ("có giấy phép", "đúng quy định") frames no rumour as a warning:
@@ -437,7 +438,9 @@ def _warning(lex: dict, *, rumour: bool = False) -> list[dict]:
     pushes = [h for g in _NOT_WARNING for h in lex.get(g, [])]
     if rumour:
         pushes = pushes + _attributed_warnings(lex)
-    acts = bool(lex.get("reader_action")) or (rumour and bool(lex.get("rumour_panic") or lex.get("rumour_coverup")))
+    # A "recovery" service ("bạn đã bị lừa? chúng tôi lấy lại tiền") says "bị lừa" to sell, not to warn.
+    acts = bool(lex.get("reader_action") or lex.get("recovery")) or (
+        rumour and bool(lex.get("rumour_panic") or lex.get("rumour_coverup")))
     hidden = rumour and bool(lex.get("rumour_coverup"))
     return [w for w in lex.get("warning", [])
             if not any(p["start"] < w["end"] and w["start"] < p["end"] for p in pushes)
@@ -512,6 +515,17 @@ _SELLER_PAYS = re.compile(r"(?<!\w)(?:shop|cửa hàng|cua hang|quán|quan)(?!\w
 _PAYMENT_TERMS = frozenset(fold(w) for w in ("chuyển khoản", "số tài khoản", "stk", "ck", "thanh toán"))
 
 
+def asks_money_strong(ask_money: list[dict]) -> bool:
+    """An ask to send money (not a deposit or a payment term)."""
+    return any(fold(h["term"]) not in _PAYMENT_TERMS and fold(h["term"]) not in _DEPOSITS for h in ask_money)
+
+
+_DEPOSITS = frozenset(fold(w) for w in ("đặt cọc", "cọc", "tiền cọc", "cọc trước", "chuyển cọc"))
+# Rooms, homestays and tours take a deposit to hold a booking.
+_BOOKING = re.compile(r"(?<!\w)(?:cho thue|homestay|khach san|nha nghi|dat phong|phong tro|resort|villa|tour)(?!\w)"
+                      r"|/\s*(?:dem|thang|dem)(?!\w)")
+
+
 def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
     """An ask (money or a secret), a lure, urgency and a channel (a link, a mobile, Zalo/Telegram)."""
     lex = lex if lex is not None else lexicon_hits(normalized)
@@ -521,6 +535,9 @@ def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quote
     hay = fold_aligned(normalized)
     ask_money = [h for h in _real_asks(lex.get("ask_money", []) + lex.get("transfer", []))
                  if not re.search(r"(?<!\w)(?:nhan|co nhan|chap nhan)\s+$", hay[max(0, h["start"] - 12):h["start"]])]
+    booking = bool(_BOOKING.search(hay))
+    if booking:
+        ask_money = [h for h in ask_money if fold(h["term"]) not in _DEPOSITS]
     if _SELLER_PAYS.search(hay):
         # "Shop mình nhận chuyển khoản qua STK …, ship COD": a shop's payment terms name its account to be
         # paid for goods; no one is asked to send money for nothing.
@@ -533,7 +550,8 @@ def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quote
                                for m in _VERIFY_AT.finditer(normalized)
                                if any(not is_official_host(_host(u["value"])) and str(u["value"]).lower() in
                                       normalized[m.end():m.end() + 60] for u in entities.get("urls", []))]
-    lure = lex.get("lure", []) + [h for g in ("prize", "loan", "deposit", "job") for h in lex.get(g, [])]
+    lure = lex.get("lure", []) + [h for g in ("prize", "loan", "deposit", "job") for h in lex.get(g, [])
+                                  if not (booking and g == "deposit")]
     urgency = [u for u in lex.get("urgency", []) if not _MULTIPLE.match(normalized, u["end"])] + [
         {"term": m.group(0), "start": m.start(), "end": m.end()} for m in _DEADLINE.finditer(normalized)]
     channel = lex.get("private", [])
@@ -575,6 +593,8 @@ def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quote
                          "Dấu hiệu lừa đảo: đòi tiền hoặc thông tin bí mật, kèm lời mời chào hay thúc giục, "
                          "qua kênh liên lạc riêng", quoter, extra_quotes=contact_quotes))
     secrets = [h for h in ask_secret if fold(h["term"]) not in _APP_WORDS]
+    if lex.get("lost_found") and not asks_money_strong(ask_money):
+        secrets = []  # "đánh rơi ví, trong có CCCD, thẻ ATM": the lost things, not an ask for them
     if secrets and (reached or lex.get("ask_secret")):
         cands.append(_rule("scam.asks_for_secrets", HarmCategory.SCAM, 0.65 if reached or lure or urgency else 0.4,
                          ask_secret + lure + urgency, "Đòi mã OTP, mật khẩu, số thẻ hoặc giấy tờ tùy thân", quoter,
@@ -687,9 +707,11 @@ def _in_address(text: str, hit: dict) -> bool:
 
 
 _CARRIERS = frozenset(fold(w) for w in ("bưu điện", "vnpost", "bưu cục", "viettel post"))
-_SELF_INTRO = re.compile(r"(?<!\w)(?:toi|minh|em|chung toi|ben em|ben minh)\s+la\s+(?:\w+\s+){0,2}?"
+_SELF_INTRO = re.compile(r"(?<!\w)(?:(?:toi|minh|em|chung toi|ben em|ben minh)\s+la\s+(?:\w+\s+){0,2}?"
                          r"(?:nhan vien|nv|can bo|chuyen vien|cham soc khach hang|tong dai vien|thu ky|ke toan|dai dien)"
-                         r"(?!\w)")
+                         r"|(?:toi|em|chung toi)\s+(?:goi|lien he)\s+tu)(?!\w)")
+# The body a message speaks as: named first ("Cấp nước Quảng Trị TB:", "Ban Chỉ huy Quân sự xã thông báo:").
+_SENDER_AFTER = re.compile(r"\s*(?:\S+\s+){0,4}?(?:thong bao|tb|xin thong bao|kinh gui|:)", re.IGNORECASE)
 # A web address that dresses up as a government one ("gov-vn.site", "dichvucong-gov.com"): the sender claims
 # to be a state body, whatever words the message uses.
 _GOV_DRESS = re.compile(r"(?:^|[.-])(?:gov|govvn|chinhphu|dichvucong|congan|bocongan|vneid)(?:[.-]|$)")
@@ -769,7 +791,10 @@ def impersonation_signals(normalized: str, *, author_name: str = "", lex: dict |
                          "Nhân danh cơ quan chức năng rồi dẫn sang số điện thoại hoặc tài khoản cá nhân", quoter,
                          extra_quotes=_entity_matches(contact[:2], text=quoter.text if quoter else None)[1]))
     elif asks and (channels or contact):
-        out.append(_rule("impersonation.authority_asks", HarmCategory.IMPERSONATION, 0.75, authority + asks + channels,
+        # Above a scam's 0.8 when the body is the message's sender: its name is the lie the ask rests on.
+        sender = any(a["start"] <= 40 and _SENDER_AFTER.match(hay, a["end"]) for a in authority)
+        out.append(_rule("impersonation.authority_asks", HarmCategory.IMPERSONATION, 0.85 if sender else 0.75,
+                         authority + asks + channels,
                          "Nhân danh cơ quan chức năng để đòi tiền hoặc thông tin tài khoản qua kênh liên lạc riêng",
                          quoter, extra_quotes=_entity_matches(contact[:2], text=quoter.text if quoter else None)[1]))
     elif introduced and (asks or demands):
@@ -800,7 +825,10 @@ _HOUSE = re.compile(r"(?<!\w)(?:(?:số nhà|so nha|nhà số|nha so|ngõ|ngo|ng
                     r"ngõ|ngo|kiệt|kiet|hẻm|hem|thôn|thon|tổ|to)\b)"
                     # "tổ 3 phường Bắc Lý", "thôn 4 xã Quảng Xuân": where a person lives, down to the neighbourhood
                     r"|(?:tổ dân phố|to dan pho|tổ|to|khu phố|khu pho|thôn|thon|xóm|xom)\s*\d{1,3},?\s+"
-                    r"(?:phường|phuong|xã|xa|thị trấn|thi tran)\s", re.IGNORECASE)
+                    r"(?:phường|phuong|xã|xa|thị trấn|thi tran)\s"
+                    # "nhà ở thôn Phú Hội, xã Nam Trạch": where someone lives, named
+                    r"|(?:nhà ở|nha o|nhà hắn ở|nhà nó ở)\s+(?:thôn|thon|xóm|xom|tổ|to|khu phố|khu pho|kiệt|kiet|ngõ|ngo|"
+                    r"hẻm|hem|số|so)\s+\w+", re.IGNORECASE)
 _ID_CUE = re.compile(r"(?:cccd|cmnd|căn cước|can cuoc|chứng minh|chung minh|số định danh|so dinh danh)",
                      re.IGNORECASE)
 _NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
@@ -812,7 +840,8 @@ _ACCOUNT_CUE = re.compile(r"(?:tài khoản|tai khoan|stk|\btk\b|ngân hàng|nga
 # A full name often stands alone after a colon: "Bóc phốt: Nguyễn Thị Hoa, CCCD …". The common family
 # names start it; a street, school or bridge named after a person ("đường Lê Lợi") is not a person.
 _SURNAMES = frozenset("Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Lưu "
-                      "Mai Cao Lâm Tạ Đoàn Hà Tô Châu Thái Quách Văn".split())
+                      "Mai Cao Lâm Tạ Đoàn Hà Tô Châu Thái Quách Văn Lương Trịnh Hứa Kiều Khúc Lã Mạc Nghiêm Phùng "
+                      "Thân Tôn Triệu Vương Đàm Đào Chu Cù Diệp Giang Kim La Lục Ninh Phí Tăng Âu Ông Khổng".split())
 # Typed without accents ("Nguyen Gia Bao"), the same names, folded.
 _SURNAMES = _SURNAMES | frozenset(fold(n).capitalize() for n in _SURNAMES)
 _PLACE_BEFORE = re.compile(r"(?:đường|phố|ngõ|kiệt|hẻm|trường|cầu|chợ|bệnh viện|quán|khu|phường|xã|thôn|tổ|bản|"
@@ -839,6 +868,9 @@ def _names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_PEJORATIVE = re.compile(r"(?<!\w)(?:hắn|han ta|thằng|con mụ|mụ|lão|tên này|thằng này|con này|vợ hắn|chồng hắn|"
+                         r"nhà hắn|chỉ điểm|chi diem|chửi khách|chui khach|cái đứa|kẻ trộm|tên trộm|kẻ gian|công khai thông tin|đây nè|"
+                         r"nè bà con|nói xấu|thông tin của|day ne|ne ba con)(?!\w)", re.IGNORECASE)
 _WEAK_EXPOSE = frozenset(fold(w) for w in ("đây là", "ai gặp", "ai biết", "báo mình", "ai muốn", "cứ gọi", "info"))
 # Words that expose someone whatever else the post says ("bóc phốt", "con nợ", "quỵt"): not a search for a relative.
 _SHAMING = frozenset(fold(w) for w in ("bóc phốt", "boc phot", "phốt", "con nợ", "nợ tiền", "lừa tiền", "quỵt", "bỏ trốn",
@@ -873,10 +905,14 @@ def personal_data_signals(text: str, normalized: str, entities: dict, lex: dict 
     phones = entities.get("phones", [])
     # A number with no name, framed as a warning ("ai gặp số ni thì chặn"), exposes a scammer's line, not a person.
     exposing = expose if names else [e for e in expose if fold(e["term"]) not in _WEAK_EXPOSE] if not _warning(lex) else []
+    # Someone else's data is exposed when the post points at them: a word that exposes, or "hắn", "thằng",
+    # "mụ", "cái đứa" (a person talked about, not the writer). Sellers and families give their own.
+    pointed = bool(expose) or bool(_PEJORATIVE.search(text))
     if phones and (names or expose):
         matches, quotes = _entity_matches(phones, mask=True, text=text)
         out.append({**_rule("personal_data.phone_with_name", HarmCategory.PERSONAL_DATA,
-                            0.7 if exposing else 0.35, [], "Lộ số điện thoại của một người" +
+                            0.7 if exposing or (names and pointed and not expose) else 0.35, [],
+                            "Lộ số điện thoại của một người" +
                             (", kèm lời bóc phốt hoặc truy tìm" if expose else ", kèm tên"), None,
                             extra_quotes=quotes), "matches": matches + name_matches, "in": "text"})
     houses = list(_HOUSE.finditer(text))
@@ -895,8 +931,10 @@ def personal_data_signals(text: str, normalized: str, entities: dict, lex: dict 
     # A named person with two or more of: phone, identity number, bank account, home address, is a profile.
     any_accounts = [a for a in entities.get("bank_accounts", []) if a.get("confidence", 0) >= 0.5]
     kinds = [k for k in (phones, ids, any_accounts, houses) if k]
+    # "Bán xe … xem xe ở kiệt 5 …, gọi anh Tèo 09…": a seller's own name, number and address (see `pointed`).
     if names and len(kinds) >= 2 and not _real_asks(lex.get("transfer", []) + lex.get("ask_money", [])):
-        out.append({**_rule("personal_data.profile", HarmCategory.PERSONAL_DATA, 0.8 if expose or len(kinds) >= 3 else 0.7,
+        out.append({**_rule("personal_data.profile", HarmCategory.PERSONAL_DATA,
+                            (0.8 if expose or len(kinds) >= 3 else 0.7) if pointed else 0.3,
                             [], "Công khai nhiều thông tin cá nhân của một người (tên kèm số điện thoại, số giấy tờ, "
                             "tài khoản hoặc địa chỉ)", None, extra_quotes=[m["term"] for m in name_matches[:2]]),
                     "matches": name_matches, "in": "text"})
@@ -979,6 +1017,8 @@ _OUTAGE = re.compile(r"(?<!\w)(?:mất|mat|cúp|cup|cắt|cat|ngừng|ngung)\s+(
 _FUTURE = re.compile(r"(?<!\w)(?:sẽ|sắp|se|sap|trong đêm nay|trong vài giờ|\d+ (?:ngày|tiếng|giờ) nữa)(?!\w)", re.IGNORECASE)
 
 
+_OWN_CASE = re.compile(r"(?<!\w)(?:gia dinh toi|nha toi|cua toi|dat nha toi|dat cua toi|toi phan doi|chung toi phan doi|"
+                       r"gia dinh chung toi|nha chung toi|toi se khoi kien|toi khieu nai)(?!\w)")
 _VAGUE_DECISION = re.compile(r"(?<!\w)(?:theo (?:quyết định|văn bản|công văn|chỉ đạo|chủ trương) mới|quyết định mới|"
                              r"văn bản đã ký|công văn mới|lệnh mới|chính sách mới)(?!\w)", re.IGNORECASE)
 
@@ -1054,7 +1094,12 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
         money = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _BUY_IN.finditer(normalized)]
         vague = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _VAGUE_DECISION.finditer(normalized)]
         push, hits, n = pushed([(absolute, 0.2), (future, 0.1), (announced, 0.2), (money, 0.3), (vague, 0.2)])
-        out.append(_rule("misinformation.public_claim", HarmCategory.MISINFORMATION, _combine(0.45, push),
+        score = _combine(0.45, push)
+        if _OWN_CASE.search(fold_aligned(normalized)):
+            # "Tôi phản đối quyết định cưỡng chế thu hồi đất của gia đình tôi": one's own case, told to be
+            # answered, is a grievance, not a rumour about a public decision.
+            score = min(score, 0.3)
+        out.append(_rule("misinformation.public_claim", HarmCategory.MISINFORMATION, score,
                          authority + drastic + dated + hits,
                          "Tin về một quyết định gây thiệt hại lớn cho người dân, chưa có nguồn chính thức, cần "
                          "kiểm chứng", quoter, "policy"))
@@ -1103,7 +1148,7 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
     insults = [h for h in lex.get("insult", []) if not (fold(h["term"]) == "chet di" and (
         _FEELING_BEFORE.search(hay[max(0, h["start"] - 12):h["start"]]) or hay[h["end"]:h["end"] + 6].strip().startswith("duoc")))
         # "con chó nhà mình đẻ 5 con", "con chó lạc": an animal, not the insult
-        and not (fold(h["term"]) == "con cho" and _ANIMAL_AFTER.match(hay, h["end"]))]
+        and not (fold(h["term"]) == "con cho" and (_ANIMAL_AFTER.match(hay, h["end"]) or lex.get("lost_found")))]
     threats = lex.get("threat", [])
     groups, traits = lex.get("hate_group", []), lex.get("hate_trait", [])
     if insults:
@@ -1164,10 +1209,22 @@ _EVERYDAY_PAIRS = re.compile(r"(?<!\w)(?:chết cười|cười chết|mệt ch�
                              r"sân bóng|quả bóng|trái bóng|tức chết|đánh nhau|vui chết|sướng chết|buồn chết|đói chết|nóng chết|lạnh chết|"
                              r"thèm chết|chết mất|chết đi được|thằng bạn|thằng em|thằng cháu|thằng con|thằng anh|thằng bé|"
                              r"thằng út|con bạn|giết mổ|lò mổ|thú y|heo chết|heo bệnh|lợn chết|lợn bệnh|heo hơi|lợn hơi|thịt heo|thịt lợn|"
-                             r"nuôi heo|nuôi lợn|chuồng heo|chuồng lợn|đàn heo|đàn lợn|heo con|lợn con|chăn nuôi)(?!\w)",
+                             r"nuôi heo|nuôi lợn|chuồng heo|chuồng lợn|đàn heo|đàn lợn|heo con|lợn con|chăn nuôi|đánh đầu|như giết|"
+                             r"chạy chết|tiền đạo|hậu vệ|thủ môn|tiền vệ|trọng tài|sút chết)(?!\w)",
                              re.IGNORECASE)
 # Typed without accents, the same pairs folded ("doi bong", "tuc chet").
 _EVERYDAY_PAIRS_FOLDED = re.compile(fold(_EVERYDAY_PAIRS.pattern), re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1)
+def _lost_found_re() -> re.Pattern:
+    """The `lost_found` terms of data/rule_terms.tsv (a lost person, pet or wallet), folded, as one pattern."""
+    terms = set()
+    for line in (DATA_DIR / "rule_terms.tsv").read_text(encoding="utf-8").splitlines():
+        group, _tab, term = line.partition("\t")
+        if group == "lost_found" and term.strip():
+            terms.add(fold(term.strip().lstrip("=")))
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(terms, key=len, reverse=True))) + r")(?!\w)")
 
 
 def _plain_words(text: str) -> list[str]:
@@ -1181,6 +1238,8 @@ def offensive_words(text: str, quotes: list[str]) -> bool:
     # What is left of the post once its everyday pairs are taken out ("chết cười", "con chó nhà mình").
     pairs = _EVERYDAY_PAIRS_FOLDED if plain else _EVERYDAY_PAIRS
     rest = set(re.findall(r"[\w*]+", pairs.sub(" ", " ".join(_plain_words(text)))))
+    if _lost_found_re().search(fold(text)):
+        return False  # "Mất con chó Phú Quốc…, ai thấy báo giúp": only a hate rule confirms, never the tagger
     words = {w for quote in quotes for w in _plain_words(quote) if w in rest}
     vocabulary = _offensive_vocabulary(plain)
     return any((fold(w) if plain else w) in vocabulary for w in words)
@@ -1286,11 +1345,14 @@ def reads_as_news(text: str, normalized: str) -> bool:
 # addresses one "bạn", "quý khách" and sends them to a private line, a link or an account.
 _PUBLIC_ADDRESSEE = re.compile(r"(?<!\w)(?:người dân|nhân dân|hộ dân|các hộ|hộ gia đình|hộ kinh doanh|bà con|công dân|"
                                r"phụ huynh|học sinh|người tham gia|người lao động|cử tri|đoàn viên|hội viên|"
-                               r"quý khách hàng khu vực|khách hàng khu vực|người cao tuổi|người có công|các gia đình|các đối tượng)(?!\w)",
+                               r"quý khách hàng khu vực|khách hàng khu vực|người cao tuổi|người có công|các gia đình|các đối tượng|trẻ em|"
+                               r"trẻ từ|cha mẹ|các hộ dân|các hộ gia đình|hộ nghèo|nhân dân trên địa bàn|người nhận|người hưởng|"
+                               r"đối tượng hưởng|thí sinh|bệnh nhân)(?!\w)",
                                re.IGNORECASE)
 _IN_PERSON = re.compile(r"(?<!\w)(?:tại|đến|về|ở)\s+(?:trụ sở|nhà văn hóa|nhà văn hoá|hội trường|bộ phận một cửa|"
                         r"bộ phận tiếp nhận|phòng kế toán|văn phòng|điểm thu|điểm tiêm|trạm y tế|ubnd|ủy ban|uỷ ban|"
-                        r"công an (?:xã|phường)|trường|bưu điện)(?!\w)|\.gov\.vn|cổng dịch vụ công|vssid|vneid chính thức"
+                        r"công an (?:xã|phường)|trường|bưu điện|trạm|điểm|nơi an toàn|nhà cao tầng)(?!\w)|\.gov\.vn|"
+                        r"cổng dịch vụ công|vssid|vneid chính thức"
                         # or to a named officer or team for questions ("liên hệ tổ trật tự đô thị", "đồng chí Nam")
                         r"|(?<!\w)liên hệ\s+(?:đồng chí|đ/c|chị|anh|ông|bà|cô|thầy|cán bộ|tổ|bộ phận|phòng|ban)(?!\w)",
                         re.IGNORECASE)
@@ -1306,7 +1368,9 @@ def public_notice(text: str, normalized: str, entities: dict, lex: dict) -> bool
     """A notice to the public with nothing a fake needs: no private channel, no link off the official
     list, no ask for a secret, and money (if any) paid in person or to the institution's own account.
     "Thắc mắc liên hệ chị Hoa, cán bộ LĐTBXH, 0912…" is how wards write; it is no private channel."""
-    if not (_PUBLIC_ADDRESSEE.search(text) and _IN_PERSON.search(text)):
+    folded = fold(text)  # typed without accents, the same cues folded
+    if not ((_PUBLIC_ADDRESSEE.search(text) or _PUBLIC_ADDRESSEE_FOLDED.search(folded))
+            and (_IN_PERSON.search(text) or _IN_PERSON_FOLDED.search(folded))):
         return False
     # "làm định danh điện tử", "cập nhật thông tin" are what a notice is about; an OTP or a password is not.
     secrets = [h for h in lex.get("ask_secret", []) + lex.get("credential", [])
@@ -1323,6 +1387,23 @@ def public_notice(text: str, normalized: str, entities: dict, lex: dict) -> bool
 
 
 NOTICE_CAP = 0.25
+_PUBLIC_ADDRESSEE_FOLDED = re.compile(fold(_PUBLIC_ADDRESSEE.pattern), re.IGNORECASE)
+_IN_PERSON_FOLDED = re.compile(fold(_IN_PERSON.pattern), re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{25,600})[\"“”«»]")
+# Around the quote, words that tell of a message or a call received or seen: the post reports it.
+_TELLS_OF = re.compile(r"(?<!\w)(?:nhận (?:được )?(?:tin|tin nhắn|sms|cuộc gọi|cuoc goi)|nhan (?:duoc )?tin|tin nhắn (?:giả|kiểu|như|này)|"
+                       r"ảnh (?:em|mình|tôi) chụp|chụp (?:lại|màn hình)|giả tên|mạo danh|lừa đảo|lua dao|cảnh báo|canh bao|"
+                       r"nhắn (?:cho|vào|tới|đến) (?:mẹ|bố|ba|má|bà|ông|em|chị|anh|tôi|mình)|gọi (?:cho|vào|tới|đến) (?:mẹ|bố|ba|má|bà|ông)|"
+                       r"đừng (?:bấm|tin|làm theo|chuyển)|dung (?:bam|tin))", re.IGNORECASE)
+
+
+def quoted_scam(text: str) -> list[str]:
+    """The quoted passages of a post that tells of a message it quotes; empty when it tells of none."""
+    segments = [m.group(1) for m in _QUOTED.finditer(text)]
+    if not segments:
+        return []
+    outside = _QUOTED.sub(" ", text)
+    return segments if _TELLS_OF.search(outside) else []
 _NOTICE_SUBJECTS = frozenset(fold(w) for w in ("định danh điện tử", "vneid", "cập nhật thông tin", "tài khoản của quý khách"))
 _ENQUIRY_LINES = frozenset(fold(w) for w in ("liên hệ ông", "liên hệ bà", "liên hệ đồng chí", "liên hệ cán bộ",
                                              "cán bộ phụ trách", "gọi số", "liên hệ số", "nhắn tin"))
@@ -1362,10 +1443,21 @@ def all_signals(text: str, normalized: str, entities: dict, *, author_name: str 
     text_lex = whole_lex if whole_lex is not None else lexicon_hits(normalized, plain)
     if public_notice(text, normalized, entities, text_lex):
         for signal in signals:
-            if signal["category"] in (HarmCategory.SCAM, HarmCategory.IMPERSONATION) and signal.get("in") != "author":
+            if (signal["category"] in (HarmCategory.SCAM, HarmCategory.IMPERSONATION) and signal.get("in") != "author") \
+                    or signal["rule"] in ("personal_data.phone_with_name", "personal_data.profile"):
                 signal["score"] = round(min(signal["score"], NOTICE_CAP), 3)
                 signal["reason"] = (signal["reason"].rstrip(".") + "; nhưng bài viết là thông báo cho người dân, "
                                     "hướng dẫn đến nơi làm việc hoặc cổng chính thức.")
+    quoted = quoted_scam(text)
+    if quoted:
+        # "Mẹ em nhận tin nhắn "VCB: tài khoản sẽ bị khóa, vào vcb-xacthuc.top…"": the scam is quoted, the
+        # post around it tells of it. Its evidence, all inside the quotes, is the warning's subject.
+        for signal in signals:
+            if signal["category"] in (HarmCategory.SCAM, HarmCategory.IMPERSONATION) and signal.get("quotes") \
+                    and all(any(fold(q) in fold(seg) for seg in quoted) for q in signal["quotes"]):
+                signal["score"] = round(min(signal["score"], WARNING_CAP), 3)
+                signal["warned"] = True
+                signal["reason"] = signal["reason"].rstrip(".") + "; nhưng đó là lời trích dẫn trong một bài kể lại, cảnh báo."
     if news_style(text, text_lex):
         for signal in signals:
             if signal["category"] in DAMPED and not signal.get("warned"):

@@ -151,6 +151,9 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     text = text or ""
     clean_text, index_map = _deobfuscate(text)
     n = len(text)
+    if len(clean_text) == n and index_map == list(range(n)):
+        # Nothing was undone (most posts): the offsets are the match's own.
+        return [(m[0], m.start(), m.end()) for m in _TOKEN_RE.finditer(clean_text)]
     out = []
     for m in _TOKEN_RE.finditer(clean_text):
         idx = [i for i in index_map[m.start():m.end()] if isinstance(i, int) and 0 <= i < n]
@@ -420,6 +423,249 @@ def _featurize_flat(texts: list[str], config: dict):
     return toks, flat, np.repeat(np.arange(len(per_token)), lengths), offsets
 
 
+# --- inference: one batch, columns cached per word -------------------------------------------------
+# At inference the fingerprints are only a way to the vocabulary's columns, so the columns themselves
+# are cached: a word's own features, the word as somebody's neighbour, a bigram, and the post gate's
+# per-word and per-bigram features. A batch then gathers them with numpy instead of hashing and
+# looking up ~25 features per token. The matrices built are exactly those of `Vocab.matrix_flat` on
+# `_featurize_flat` (same rows, same columns, canonical CSR), so every score is bit-for-bit the same
+# (tests/test_speed_spans.py compares them with the reference path).
+_BUCKET_BITS = 18
+
+
+def _columns_of(vocab: Vocab, fps) -> np.ndarray:
+    """Vocabulary column of each fingerprint, -1 when it was not kept in training. Fingerprints are
+    uniform, so the top bits index a table of where each bucket starts in the sorted `vocab.fps`, and a
+    few vectorised probes (a bucket holds a handful at most) replace a binary search per fingerprint."""
+    fps = np.asarray(fps, dtype=np.uint32)
+    n = len(vocab.fps)
+    if not n or not len(fps):
+        return np.full(len(fps), -1, dtype=np.int64)
+    if getattr(vocab, "_buckets_of", None) is not vocab.fps:
+        edges = np.arange(2 ** _BUCKET_BITS + 1, dtype=np.uint64) << np.uint64(32 - _BUCKET_BITS)
+        starts = np.searchsorted(vocab.fps, edges).astype(np.int64)
+        vocab._bucket_starts, vocab._bucket_depth = starts, int(np.diff(starts).max())
+        vocab._buckets_of = vocab.fps
+    starts = vocab._bucket_starts
+    bucket = (fps >> np.uint32(32 - _BUCKET_BITS)).astype(np.int64)
+    lo, hi = starts[bucket], starts[bucket + 1]
+    out = np.full(len(fps), -1, dtype=np.int64)
+    for j in range(vocab._bucket_depth):
+        at = lo + j
+        probe = at < hi
+        if not probe.any():
+            break
+        hit = probe & (vocab.fps[np.minimum(at, n - 1)] == fps)
+        out[hit] = at[hit]
+    return out
+
+
+def _pair_prefixes(folded: str, lowered: str) -> tuple:
+    """What `_batch_matrix` needs of a word for its bigram fingerprints (see `_pair_fps`): its folded and
+    lowered bytes as a right word, and the running crc32 of "bp=<folded>_", "bn=<folded>_", "BP=<lowered>_",
+    "BN=<lowered>_" as a left word."""
+    return (folded.encode("utf-8"), lowered.encode("utf-8"), zlib.crc32(f"bp={folded}_".encode()),
+            zlib.crc32(f"bn={folded}_".encode()), zlib.crc32(f"BP={lowered}_".encode()),
+            zlib.crc32(f"BN={lowered}_".encode()))
+
+
+class _ColumnCache:
+    """Per-tagger caches (a tagger and its shallow copies share one; the folded twin has its own).
+    Rebuilt when the vocabulary or the feature settings change; cleared when they grow past `MAX`.
+    What a batch misses is looked up in the vocabulary in one call (most words of a batch of new posts
+    are known, but one numpy call per new word or bigram cost more than the rest of the tagger)."""
+
+    MAX = 50_000  # words per table (~1 kB each); a day of posts rarely has more distinct ones
+
+    def __init__(self):
+        self.key = None
+
+    def ready(self, tagger: SpanTagger) -> _ColumnCache:
+        cfg = tagger.config
+        post_vocab = (tagger.post or {}).get("vocab")
+        key = (id(tagger.vocab), id(post_vocab), cfg.get("char", "folded"), int(cfg.get("window", 2)),
+               bool(cfg.get("accented_ctx")), bool(cfg.get("bigrams", True)))
+        if key != self.key:
+            self.vocab, self.post_vocab = tagger.vocab, post_vocab
+            self.char, self.window, self.accented, self.bigrams = key[2:]
+            self.words: dict = {}
+            self.post_words: dict = {}
+            w = self.window
+            self.boundary = [_columns_of(self.vocab, _neighbour_fps(m, m, w, self.accented)) for m in ("<s>", "</s>")]
+            self.boundary_pairs = [_pair_prefixes(m, m) for m in ("<s>", "</s>")]
+            self.key = key
+        for table in (self.words, self.post_words):
+            if len(table) > self.MAX:
+                table.clear()
+        return self
+
+    def words_of(self, words) -> list[tuple]:
+        """Per word: (own columns, unique; folded; lowered; columns as a neighbour; may start a lawful
+        phrase; `_pair_prefixes`)."""
+        table = self.words
+        found = {w: table.get(w) for w in words}  # local: another thread may clear the table meanwhile
+        missing = [w for w, e in found.items() if e is None]
+        if missing:
+            infos = [_word_feats(w, self.char) for w in missing]
+            fps: list[int] = []
+            for feats, folded, lowered in infos:
+                fps.extend(_fp_cached(f) for f in feats)
+                fps.extend(_neighbour_fps(folded, lowered, self.window, self.accented))
+            cols = _columns_of(self.vocab, fps)
+            at = 0
+            for word, (feats, folded, lowered) in zip(missing, infos, strict=True):
+                own = cols[at:at + len(feats)]
+                at += len(feats)
+                n_neigh = 2 * self.window + (2 if self.accented else 0)
+                neigh = cols[at:at + n_neigh]
+                at += n_neigh
+                found[word] = table[word] = (np.unique(own[own >= 0]).astype(np.int32), folded, lowered, neigh,
+                                             _fold_word(word) in _LAWFUL, _pair_prefixes(folded, lowered))
+        return [found[w] for w in words]
+
+    def post_words_of(self, words) -> list[tuple]:
+        """The post gate's view of each normalised word: (columns of "w=", "f=" and the folded char
+        2-4-grams, with repeats; its bytes and the running crc32 of "w2=<word>_"; the same folded, "f2=";
+        whether it folds to something: a lone variation selector folds to "" and is no folded word)."""
+        table = self.post_words
+        found = {w: table.get(w) for w in words}
+        missing = [w for w, e in found.items() if e is None]
+        if missing:
+            feats_of = []
+            for w in missing:
+                f = fold(w)
+                padded = "<" + f + ">"
+                feats_of.append((f, ["w=" + w] + (["f=" + f] + [
+                    "c=" + padded[i:i + k] for k in (2, 3, 4) for i in range(len(padded) - k + 1)] if f else [])))
+            cols = _columns_of(self.post_vocab, [_fp_cached(x) for _, feats in feats_of for x in feats])
+            at = 0
+            for w, (f, feats) in zip(missing, feats_of, strict=True):
+                part = cols[at:at + len(feats)]
+                at += len(feats)
+                found[w] = table[w] = (part[part >= 0].astype(np.int32), w.encode("utf-8"), zlib.crc32(f"w2={w}_".encode()),
+                                       f.encode("utf-8"), zlib.crc32(f"f2={f}_".encode()), bool(f))
+        return [found[w] for w in words]
+
+
+def _batch_matrix(cache: _ColumnCache, toks: list[list[tuple[str, int, int]]]):
+    """The binary token x feature matrix of a batch, token row offsets per text, and per text whether a
+    token may start a LAWFUL_PHRASES match (only those texts need `lawful_mask`)."""
+    lengths = np.array([len(tk) for tk in toks], dtype=np.int64)
+    offsets = [0, *np.cumsum(lengths).tolist()]
+    n_tok = offsets[-1]
+    n_cols = len(cache.vocab)
+    if not n_tok:
+        return sp.csr_matrix((0, n_cols), dtype=np.float32), offsets, [False] * len(toks)
+    local: dict[str, int] = {}
+    wid = np.fromiter((local.setdefault(w, len(local)) for tk in toks for w, _, _ in tk), dtype=np.int64,
+                      count=n_tok)
+    entries = cache.words_of(list(local))
+    n_words = len(entries)
+    # Own features: a segment gather from the words' concatenated columns.
+    own_len = np.array([len(e[0]) for e in entries], dtype=np.int64)
+    own_flat = np.concatenate([e[0] for e in entries])
+    own_start = np.cumsum(own_len) - own_len
+    per_tok = own_len[wid]
+    total = int(per_tok.sum())
+    row_own = np.repeat(np.arange(n_tok), per_tok)
+    gather = np.arange(total) - np.repeat(np.cumsum(per_tok) - per_tok, per_tok) + np.repeat(own_start[wid], per_tok)
+    col_parts = [own_flat[gather]]
+    row_parts = [row_own]
+    # Neighbours: the batch's word ids padded with `window` boundary marks on each side of every text.
+    w = cache.window
+    neigh = np.vstack([np.array([e[3] for e in entries], dtype=np.int64).reshape(n_words, -1),
+                       np.array(cache.boundary, dtype=np.int64).reshape(2, -1)])
+    n_texts = len(toks)
+    text_of = np.repeat(np.arange(n_texts), lengths)
+    pos = np.arange(n_tok) + 2 * w * text_of + w
+    padded = np.empty(n_tok + 2 * w * n_texts, dtype=np.int64)
+    block = np.asarray(offsets[:-1], dtype=np.int64) + 2 * w * np.arange(n_texts)
+    for d in range(w):
+        padded[block + d] = n_words  # "<s>"
+        padded[block + w + lengths + d] = n_words + 1  # "</s>"
+    padded[pos] = wid
+    ctx = [neigh[padded[pos - d], d - 1] for d in range(1, w + 1)]
+    ctx += [neigh[padded[pos + d], w + d - 1] for d in range(1, w + 1)]
+    if cache.accented:
+        ctx += [neigh[padded[pos - 1], 2 * w], neigh[padded[pos + 1], 2 * w + 1]]
+    # Bigrams: each word caches the crc32 of "bp=<word>_" (and bn=, BP=, BN=) and its own bytes; crc32
+    # runs on, so crc32(right bytes, crc of the left prefix) is the fingerprint of the whole bigram
+    # feature, with no string built per token.
+    if cache.bigrams or cache.accented:
+        pair_info = [e[5] for e in entries] + cache.boundary_pairs
+        left = [pair_info[i] for i in padded[pos - 1].tolist()]
+        cur = [pair_info[i] for i in wid.tolist()]
+        right = [pair_info[i] for i in padded[pos + 1].tolist()]
+        fps = []
+        if cache.bigrams:
+            fps.append([zlib.crc32(c[0], le[2]) for le, c in zip(left, cur, strict=True)])  # bp=left_word
+            fps.append([zlib.crc32(r[0], c[3]) for c, r in zip(cur, right, strict=True)])  # bn=word_right
+        if cache.accented:
+            fps.append([zlib.crc32(c[1], le[4]) for le, c in zip(left, cur, strict=True)])  # BP=
+            fps.append([zlib.crc32(r[1], c[5]) for c, r in zip(cur, right, strict=True)])  # BN=
+        ctx += list(_columns_of(cache.vocab, np.array(fps, dtype=np.uint32).ravel()).reshape(len(fps), n_tok))
+    if ctx:
+        ctx_cols = np.stack(ctx, axis=1).ravel()
+        ctx_rows = np.repeat(np.arange(n_tok), len(ctx))
+        keep = ctx_cols >= 0
+        col_parts.append(ctx_cols[keep])
+        row_parts.append(ctx_rows[keep])
+    cols = np.concatenate(col_parts)
+    rows = np.concatenate(row_parts)
+    X = sp.csr_matrix((np.ones(len(cols), np.float32), (rows, cols)), shape=(n_tok, n_cols))
+    X.sum_duplicates()
+    X.data[:] = 1.0
+    lawful_tok = np.array([e[4] for e in entries], dtype=bool)[wid]
+    lawful_text = np.bincount(text_of[lawful_tok], minlength=n_texts) > 0
+    return X, offsets, lawful_text.tolist()
+
+
+def _post_matrix_cached(cache: _ColumnCache, norms: list[str], idf: np.ndarray) -> sp.csr_matrix:
+    """`_post_matrix` from cached columns: the same counts, so the same matrix. Folding a normalised
+    text and splitting it gives its words folded one by one, less those that fold to "" (`fold` makes no
+    whitespace, and nothing composes across it), so each word's folded features are cached with it."""
+    words = [norm.split() for norm in norms]
+    lengths = np.array([len(ws) for ws in words], dtype=np.int64)
+    n_words = int(lengths.sum())
+    n_cols = len(cache.post_vocab)
+    if not n_words:
+        return _tfidf(sp.csr_matrix((len(norms), n_cols), dtype=np.float32), idf)
+    local: dict[str, int] = {}
+    wid = np.fromiter((local.setdefault(w, len(local)) for ws in words for w in ws), dtype=np.int64, count=n_words)
+    entries = cache.post_words_of(list(local))
+    text_of = np.repeat(np.arange(len(norms)), lengths)
+    own_len = np.array([len(e[0]) for e in entries], dtype=np.int64)
+    own_flat = np.concatenate([e[0] for e in entries])
+    own_start = np.cumsum(own_len) - own_len
+    per_word = own_len[wid]
+    gather = (np.arange(int(per_word.sum())) - np.repeat(np.cumsum(per_word) - per_word, per_word)
+              + np.repeat(own_start[wid], per_word))
+    cols = [own_flat[gather]]
+    rows = [np.repeat(text_of, per_word)]
+    # Bigrams of words within a text ("w2=a_b", "f2=fold(a)_fold(b)"), fingerprinted by crc32 run on.
+    folds = np.array([e[5] for e in entries], dtype=bool)[wid]
+    fps: list[int] = []
+    pair_rows = []
+    for k, keep_word in ((1, None), (3, folds)):
+        ids, texts_of, lens = (wid, text_of, lengths) if keep_word is None else (
+            wid[keep_word], text_of[keep_word], np.bincount(text_of[keep_word], minlength=len(norms)))
+        has_next = np.ones(len(ids), dtype=bool)
+        has_next[np.cumsum(lens)[lens > 0] - 1] = False
+        left = [entries[i] for i in ids[has_next].tolist()]
+        right = [entries[i] for i in ids[np.flatnonzero(has_next) + 1].tolist()]
+        fps += [zlib.crc32(r[k], le[k + 1]) for le, r in zip(left, right, strict=True)]
+        pair_rows.append(texts_of[has_next])
+    if fps:
+        pair_cols = _columns_of(cache.post_vocab, np.array(fps, dtype=np.uint32))
+        keep = pair_cols >= 0
+        cols.append(pair_cols[keep])
+        rows.append(np.concatenate(pair_rows)[keep])
+    col = np.concatenate(cols)
+    X = sp.csr_matrix((np.ones(len(col), np.float32), (np.concatenate(rows), col)), shape=(len(norms), n_cols))
+    X.sum_duplicates()
+    return _tfidf(X, idf)
+
+
 def _post_analyzer(text: str) -> list[str]:
     """Post-level bag: normalised words and bigrams, folded words and bigrams, folded char 2-4-grams."""
     norm = normalize(text)
@@ -437,7 +683,11 @@ def _post_analyzer(text: str) -> list[str]:
 
 def _post_matrix(texts: list[str], vocab: Vocab, idf: np.ndarray) -> sp.csr_matrix:
     """Sublinear TF-IDF, L2-normalised (numpy only: importing scikit-learn costs ~2 s at first use)."""
-    X = vocab.matrix(_fps([_post_analyzer(t) for t in texts]), binary=False)
+    return _tfidf(vocab.matrix(_fps([_post_analyzer(t) for t in texts]), binary=False), idf)
+
+
+def _tfidf(X: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
+    """Counts to sublinear TF-IDF rows, L2-normalised."""
     X.data = np.log1p(X.data)
     X = sp.csr_matrix(X @ sp.diags(idf.astype(np.float32)))
     norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
@@ -449,7 +699,40 @@ N_STACK = 20
 
 def _stack_matrix(probs: np.ndarray, offsets: list[int]) -> sp.csr_matrix:
     """One-hot buckets per token: left and right neighbour's first-pass score, the best score among
-    the other tokens of the post, and how many other tokens score >= 0.5 (0..4)."""
+    the other tokens of the post, and how many other tokens score >= 0.5 (0..4). The whole batch at
+    once; the same matrix as `_stack_matrix_loop` (same dtypes, so the same bucket at every edge)."""
+    n = len(probs)
+    p = np.asarray(probs)
+    offsets = np.asarray(offsets, dtype=np.int64)
+    lengths = np.diff(offsets)
+    if not n:
+        return sp.csr_matrix((0, N_STACK), dtype=np.float32)
+    text_of = np.repeat(np.arange(len(lengths)), lengths)
+    full = lengths > 0
+    firsts, lasts = offsets[:-1][full], offsets[1:][full] - 1
+    left = np.zeros(n)  # float64, as the loop's concatenation with [0.0]
+    left[1:] = p[:-1]
+    left[firsts] = 0.0
+    right = np.zeros(n)
+    right[:-1] = p[1:]
+    right[lasts] = 0.0
+    ranked = p[np.lexsort((p, text_of))]
+    top = np.zeros(len(lengths), dtype=p.dtype)
+    second = np.zeros(len(lengths), dtype=p.dtype)
+    top[full] = ranked[lasts]
+    two = lengths > 1
+    second[two] = ranked[offsets[1:][two] - 2]
+    other = np.where(p >= top[text_of], second[text_of], top[text_of])
+    hot = p >= 0.5
+    strong = np.bincount(text_of[hot], minlength=len(lengths))[text_of] - hot
+    cols = np.stack([np.minimum((left * 5).astype(int), 4), 5 + np.minimum((right * 5).astype(int), 4),
+                     10 + np.minimum((other * 5).astype(int), 4), 15 + np.minimum(strong, 4)], axis=1)
+    rows = np.repeat(np.arange(n), 4)
+    return sp.csr_matrix((np.ones(4 * n, np.float32), (rows, cols.ravel())), shape=(n, N_STACK))
+
+
+def _stack_matrix_loop(probs: np.ndarray, offsets: list[int]) -> sp.csr_matrix:
+    """`_stack_matrix` one post at a time (the reference it is tested against)."""
     n = len(probs)
     cols = np.zeros((n, 4), dtype=np.int64)
     for a, b in zip(offsets, offsets[1:], strict=False):
@@ -500,6 +783,7 @@ class SpanTagger:
         self.meta = dict(meta or {})
         # Optional post-level gate: {"vocab", "coef", "intercept", "idf", "threshold"}.
         self.post = post
+        self._columns = _ColumnCache()  # shared with shallow copies (`_without_twin`)
 
     # Scores --------------------------------------------------------------------------------------
     def token_scores(self, texts: list[str]) -> list[tuple[list[tuple[str, int, int]], np.ndarray]]:
@@ -508,11 +792,37 @@ class SpanTagger:
         routed = self._route(texts, lambda tg, xs: tg.token_scores(xs))
         if routed is not None:
             return routed
+        if not _fast_ok(self.config):
+            return self._token_scores_reference(texts)
+        toks = [tokenize(t) for t in texts]
+        X, offsets, may_be_lawful = _batch_matrix(self._columns.ready(self), toks)
+        probs = self._token_probs(X, offsets)
+        lawful_terms = self.config.get("lawful_terms", True)
+        out = []
+        for i in range(len(texts)):
+            p = probs[offsets[i]:offsets[i + 1]]
+            if lawful_terms and len(p):
+                # A copy either way, as the reference; the mask only where a word may start a phrase.
+                p = np.where(lawful_mask([w for w, _, _ in toks[i]]), 0.0, p) if may_be_lawful[i] else p.copy()
+            out.append((toks[i], p))
+        return out
+
+    def _token_probs(self, X: sp.csr_matrix, offsets: list[int]) -> np.ndarray:
+        probs = _sigmoid(X @ self.coef + self.intercept) if X.shape[0] else np.zeros(0)
+        if self.stack and X.shape[0]:
+            Z = sp.hstack([X, _stack_matrix(probs, offsets)], format="csr")
+            probs = _sigmoid(Z @ self.stack["coef"] + float(self.stack["intercept"]))
+        return probs
+
+    def _token_scores_reference(self, texts: list[str]):
+        """`token_scores` through fingerprints and `Vocab.matrix_flat`, one post at a time where it can
+        (the slow path the cached one is tested against; also any config `_fast_ok` refuses)."""
+        texts = [t if isinstance(t, str) else ("" if t is None else str(t)) for t in texts]
         toks, fps, rows, offsets = _featurize_flat(texts, self.config)
         X = self.vocab.matrix_flat(fps, rows, offsets[-1])
         probs = _sigmoid(X @ self.coef + self.intercept) if X.shape[0] else np.zeros(0)
         if self.stack and X.shape[0]:
-            Z = sp.hstack([X, _stack_matrix(probs, offsets)], format="csr")
+            Z = sp.hstack([X, _stack_matrix_loop(probs, offsets)], format="csr")
             probs = _sigmoid(Z @ self.stack["coef"] + float(self.stack["intercept"]))
         out = []
         for i in range(len(texts)):
@@ -562,17 +872,19 @@ class SpanTagger:
         t = self.threshold if threshold is None else float(threshold)
         return 1.0 - (1.0 - t) * self.length_factor(n_tokens)
 
-    def _evidence(self, texts: list[str], threshold: float | None = None, scored=None):
+    def _evidence(self, texts: list[str], threshold: float | None = None, scored=None, norms=None):
         """Per text: tokens, token probabilities, length-adjusted span score A and gate probability G
         (the gate is only computed where A reaches `threshold`, if one is given). `scored`: the
-        texts' `token_scores` when already computed."""
+        texts' `token_scores` when already computed; `norms`: their `normalize()`d forms, if known."""
         scored = self.token_scores(texts) if scored is None else scored
         spans_a = [1.0 - (1.0 - float(p.max())) / self.length_factor(len(tk)) if len(p) else 0.0
                    for tk, p in scored]
         gate: list[float | None] = [None] * len(texts)
         if self.post:
             todo = [i for i, a in enumerate(spans_a) if threshold is None or a >= threshold]
-            for i, g in zip(todo, self.gate_scores([texts[i] for i in todo]) if todo else [], strict=True):
+            todo_norms = None if norms is None else [norms[i] for i in todo]
+            for i, g in zip(todo, self.gate_scores([texts[i] for i in todo], todo_norms) if todo else [],
+                            strict=True):
                 gate[i] = g
         return [(tk, p, a, g) for (tk, p), a, g in zip(scored, spans_a, gate, strict=True)]
 
@@ -592,27 +904,31 @@ class SpanTagger:
             return routed
         return [a if self._blend_ok(a, g) else 0.0 for _, _, a, g in self._evidence(texts)]
 
-    def gate_scores(self, texts: list[str]) -> list[float] | None:
+    def gate_scores(self, texts: list[str], norms: list[str] | None = None) -> list[float] | None:
+        """Post-level probabilities; `norms`: the texts' `normalize()`d forms when the caller has them."""
         if not self.post:
             return None
-        X = _post_matrix(list(texts), self.post["vocab"], np.asarray(self.post["idf"], dtype=np.float32))
+        norms = [normalize(t) for t in texts] if norms is None else list(norms)
+        X = _post_matrix_cached(self._columns.ready(self), norms, np.asarray(self.post["idf"], dtype=np.float32))
         z = X @ np.asarray(self.post["coef"], dtype=np.float32) + float(self.post["intercept"])
         return [float(v) for v in _sigmoid(z)]
 
     # Spans ---------------------------------------------------------------------------------------
-    def find(self, texts: list[str], threshold: float | None = None, scored=None) -> list[list[dict]]:
+    def find(self, texts: list[str], threshold: float | None = None, scored=None, norms=None) -> list[list[dict]]:
         """Spans per text (offsets into the original strings). None unless a token reaches the text's
         token threshold (`threshold`, default `self.threshold`, raised for long texts, see
         `length_factor`) and the optional post-level gate does not veto; then every token >= `threshold`,
-        adjacent ones merged. `scored`: the texts' `token_scores` when already computed."""
+        adjacent ones merged. `scored`: the texts' `token_scores` when already computed; `norms`: the
+        texts' `normalize()`d forms, when known (the post-level gate reads them)."""
         texts = list(texts)
         if scored is None:
-            routed = self._route(texts, lambda tg, xs: tg.find(xs, threshold))
+            norm_of = None if norms is None else dict(zip(texts, norms, strict=True))
+            routed = self._route(texts, lambda tg, xs: tg.find(xs, threshold, norms=_pick(norm_of, xs)))
             if routed is not None:
                 return routed
         t = self.threshold if threshold is None else float(threshold)
         out = []
-        for text, (toks, probs, a, g) in zip(texts, self._evidence(texts, t, scored), strict=True):
+        for text, (toks, probs, a, g) in zip(texts, self._evidence(texts, t, scored, norms), strict=True):
             if not len(probs) or a < t or not self._blend_ok(a, g):
                 out.append([])
                 continue
@@ -620,18 +936,26 @@ class SpanTagger:
             out.append(merge_spans(text or "", toks, probs, t))
         return out
 
-    def find_with_scores(self, texts: list[str], threshold: float | None = None) -> tuple[list[list[dict]], list[float]]:
-        """`find` and `post_scores` from one pass of the token tagger (what the analyser needs)."""
+    def find_with_scores(self, texts: list[str], threshold: float | None = None, *,
+                         norms: list[str] | None = None) -> tuple[list[list[dict]], list[float]]:
+        """`find` and `post_scores` from one pass of the token tagger (what the analyser needs).
+        `norms`: the texts' `normalize()`d forms when the caller has them (saves normalising again)."""
         texts = list(texts)
-        routed = self._route(texts, lambda tg, xs: list(zip(*tg.find_with_scores(xs, threshold), strict=True)))
+        norm_of = None if norms is None else dict(zip(texts, norms, strict=True))
+        routed = self._route(texts, lambda tg, xs: list(zip(
+            *tg.find_with_scores(xs, threshold, norms=_pick(norm_of, xs)), strict=True)))
         if routed is not None:
             return [f for f, _ in routed], [sc for _, sc in routed]
         scored = self.token_scores(texts)
-        return (self.find(texts, threshold, scored=scored),
+        return (self.find(texts, threshold, scored=scored, norms=_pick(norm_of, texts)),
                 [float(p.max()) if len(p) else 0.0 for _, p in scored])
 
     def predict(self, texts: list[str], threshold: float | None = None) -> list[str]:
         return [POSITIVE if spans else NEGATIVE for spans in self.find(texts, threshold)]
+
+
+def _pick(norm_of: dict | None, texts: list[str]) -> list[str] | None:
+    return None if norm_of is None else [norm_of[t] for t in texts]
 
 
 def merge_spans(text: str, toks: list[tuple[str, int, int]], probs, threshold: float) -> list[dict]:

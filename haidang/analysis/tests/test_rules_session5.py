@@ -182,3 +182,37 @@ def test_health_scares_and_fake_rules_are_rumours(text):
 ])
 def test_health_and_disaster_posts_of_daily_life_are_lawful(text):
     assert _top(text) not in HARMFUL, analyze(text)["why"]
+
+
+@pytest.mark.parametrize("text", [
+    # a scam quoted by someone who tells of receiving it
+    'Cả nhà ơi, bố em vừa nhận tin nhắn "BIDV: tai khoan cua quy khach tam khoa, xac thuc tai bidv-mokhoa.top trong 24h" '
+    'nha, may bố hỏi em trước.',
+    # a room with a deposit, a homestay with a free bike
+    "Homestay Bàu Tró còn 2 phòng cuối tuần, 500k/đêm, miễn phí xe đạp, đặt cọc 30% giữ phòng, hotline 0886 000 111.",
+    # a lost pet
+    "Mất con chó Phú Quốc màu đen ở thôn 4 tối qua, ai thấy báo giúp 0945 000 222, gia đình hậu tạ. Con chó già rồi.",
+    # a seller's own name, number and account
+    "Bán xe Vision 2019 chính chủ, giá 19 triệu. LH 0935 000 333 anh Tèo, ở xa cọc 500k qua STK 0451 000 111 222 "
+    "Vietcombank Nguyen Van Teo.",
+])
+def test_quoted_scams_bookings_lost_pets_and_sellers_are_lawful(text):
+    assert _top(text) not in HARMFUL, analyze(text)["why"]
+
+
+@pytest.mark.parametrize("text,category", [
+    # a recovery service uses "bị lừa" to sell, not to warn
+    ("Bạn đã bị lừa đảo qua mạng? Chúng tôi cam kết lấy lại tiền bị lừa 100%, đóng phí hồ sơ 2 triệu trước, "
+     "liên hệ Zalo 0922 000 444.", "scam"),
+    # the body named as the sender, asking money to a private account
+    ("Cấp nước Đông Hà TB: đồng hồ nước nhà bạn hết hạn kiểm định, phí thay mới 650.000đ, chuyển khoản cho kỹ thuật "
+     "viên qua số 0712 000 555.", "impersonation"),
+    # someone else's data, pointed at
+    ("Thằng chỉ điểm đây bà con: Lương Văn Tài, số điện thoại 0348 000 666, nhà ở kiệt 3 Nguyễn Trãi.", "personal_data"),
+    # a blockade with a time and a place, no call word but "các bác tài"
+    ("Các bác tài ơi, 9h sáng thứ Tư dàn hết xe ngang trạm thu phí, khóa cửa bỏ xe đi về cho tắc cả tuyến.",
+     "incitement"),
+])
+def test_recovery_scams_senders_pointed_data_and_blockades(text, category):
+    result = analyze(text)
+    assert result["top_category"] == category, (text, result["why"])
