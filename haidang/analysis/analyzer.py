@@ -100,7 +100,7 @@ def _p(probs: dict, models: dict, task: str, label: str, i: int) -> float | None
     return float(probs[task][i, models[task].classes.index(label)])
 
 
-def _hate_spans(texts: list[str]) -> tuple[list[list[dict]], list[float], object | None]:
+def _hate_spans(texts: list[str], norms: list[str] | None = None) -> tuple[list[list[dict]], list[float], object | None]:
     """Offending spans from the span tagger (trained on ViHOS span labels): a post is hateful or
     offensive only where such words are found. None when no tagger is installed."""
     try:
@@ -109,7 +109,8 @@ def _hate_spans(texts: list[str]) -> tuple[list[list[dict]], list[float], object
         tagger = spans_mod.shipped_tagger()
     except (ImportError, FileNotFoundError, OSError, ValueError):
         return [[] for _t in texts], [0.0 for _t in texts], None
-    found, scores = tagger.find_with_scores(list(texts))  # one pass of the tagger for both
+    # One pass of the tagger for both; its post-level gate reads normalize(text): pass what we have.
+    found, scores = tagger.find_with_scores(list(texts), norms=norms)
     return found, scores, tagger
 
 
@@ -142,7 +143,7 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
         cleaned.append(c[:MAX_CHARS])
     norms = [normalize(t) for t in cleaned]
     probs, models = _model_probs(norms, cleaned)
-    spans_found, span_scores, tagger = _hate_spans(cleaned)
+    spans_found, span_scores, tagger = _hate_spans(cleaned, norms)
     from .watchlists import active_index
 
     index = active_index()

@@ -105,6 +105,7 @@ def _unaccented(text: str, folded: str) -> bool:
     return letters > 0 and changed <= letters * 0.01
 
 
+@functools.lru_cache(maxsize=512)
 def typed_without_accents(text: str) -> bool:
     return _unaccented(text, fold_aligned(text))
 
@@ -1440,7 +1441,8 @@ def all_signals(text: str, normalized: str, entities: dict, *, author_name: str 
         if len(same) > 1:
             keep = max(same, key=lambda x: x["score"])
             signals = [x for x in signals if x not in same or x is keep]
-    text_lex = whole_lex if whole_lex is not None else lexicon_hits(normalized, plain)
+    # A short post is one window: its lexicon hits are the whole post's.
+    text_lex = whole_lex if whole_lex is not None else lex
     if public_notice(text, normalized, entities, text_lex):
         for signal in signals:
             if (signal["category"] in (HarmCategory.SCAM, HarmCategory.IMPERSONATION) and signal.get("in") != "author") \

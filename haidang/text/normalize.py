@@ -63,11 +63,28 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch.lower()[:1] or ch
 
 
+_FOLD_TABLE: dict[int, str] = {}
+
+
 def fold_aligned(text: str) -> str:
     """`fold` with one output character per input character (offsets stay valid)."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(ch) for ch in text)
+    if len(text) <= 4096:
+        return _fold_aligned_cached(text)
+    return _fold_aligned(text)
+
+
+def _fold_aligned(text: str) -> str:
+    # str.translate with a table filled as characters are met: one C-level pass instead of a generator.
+    missing = {ord(ch) for ch in set(text)} - _FOLD_TABLE.keys()
+    for code in missing:
+        _FOLD_TABLE[code] = _fold_char(chr(code))
+    return text.translate(_FOLD_TABLE)
+
+
+# The rule families fold the same window many times over (each family, each check): keep the recent ones.
+_fold_aligned_cached = functools.lru_cache(maxsize=512)(_fold_aligned)
 
 
 _HAS_LETTER_RE = re.compile(r"[^\W\d_]")
