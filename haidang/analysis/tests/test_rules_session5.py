@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from haidang.analysis.analyzer import analyze
-from haidang.analysis.rules import news_style, lexicon_hits
+from haidang.analysis.rules import lexicon_hits, news_style
 from haidang.text.normalize import normalize
 
 HARMFUL = {"scam", "impersonation", "misinformation", "hate_harassment", "incitement", "personal_data"}
