@@ -440,6 +440,8 @@ def _warning(lex: dict, *, rumour: bool = False) -> list[dict]:
     if rumour:
         pushes = pushes + _attributed_warnings(lex)
     # A "recovery" service ("bạn đã bị lừa? chúng tôi lấy lại tiền") says "bị lừa" to sell, not to warn.
+    # "Đừng nói với ai", "không được cúp máy": a scam keeps its victim alone; no warning says that.
+    pushes = pushes + lex.get("secrecy", [])
     acts = bool(lex.get("reader_action") or lex.get("recovery")) or (
         rumour and bool(lex.get("rumour_panic") or lex.get("rumour_coverup")))
     hidden = rumour and bool(lex.get("rumour_coverup"))
@@ -474,7 +476,7 @@ _GROWTH = re.compile(_AMOUNT + r"[^.!?\n]{0,50}?(?:sau|sau khi)\s+\d+\s*(?:ngày
 # "gấp đôi", "gấp 3" are multiples, not haste.
 _MULTIPLE = re.compile(r"\s*(?:đôi|doi|rưỡi|ruoi|ba|hai|mấy|may|nhiều|nhieu|lần|lan|\d)", re.IGNORECASE)
 # A fee with an amount: "phí 25.000đ", "phí giao lại 15k", "nộp 10% giá trị", "đóng 5 triệu".
-_FEE = re.compile(r"(?<!\w)(?:phí|phi|lệ phí|nộp|nop|nạp|nap|đóng|dong|chuyển|chuyen)\s+(?:[^\s\d]+\s+){0,3}?"
+_FEE = re.compile(r"(?<!\w)(?:phí|phi|lệ phí|nộp|nop|nạp|nap|đóng|dong|chuyển|chuyen)\s+(?:[^\s\d]+\s+){0,4}?"
                   r"\d[\d.,]*\s*(?:%|k|đ|d|tr|triệu|trieu|nghìn|nghin|usd|usdt|\$)(?!\w)", re.IGNORECASE)
 
 
@@ -606,6 +608,10 @@ def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quote
     if asks and (lure or urgency):
         cands.append(_rule("scam.bait_with_urgency", HarmCategory.SCAM, 0.55, asks + lure + urgency,
                          "Dấu hiệu lừa đảo: mời chào tiền bạc kèm lời thúc giục", quoter))
+    secrecy = lex.get("secrecy", [])
+    if secrecy and ask_money and (lure or parcel or prize or lex.get("summons")):
+        cands.append(_rule("scam.secret_fee", HarmCategory.SCAM, 0.75, secrecy + ask_money + lure + parcel + prize,
+                           "Đòi nộp tiền kèm lời dặn giữ kín, không nói với ai", quoter))
     forgery = lex.get("forgery", [])
     if forgery and (asks or reached):
         # "Nhận làm lại bằng lái, bằng đại học… đặt cọc 2 triệu": forged papers are sold for a deposit, and
@@ -872,6 +878,8 @@ def _names(text: str) -> list[tuple[int, int]]:
 _PEJORATIVE = re.compile(r"(?<!\w)(?:hắn|han ta|thằng|con mụ|mụ|lão|tên này|thằng này|con này|vợ hắn|chồng hắn|"
                          r"nhà hắn|chỉ điểm|chi diem|chửi khách|chui khach|cái đứa|kẻ trộm|tên trộm|kẻ gian|công khai thông tin|đây nè|"
                          r"nè bà con|nói xấu|thông tin của|day ne|ne ba con)(?!\w)", re.IGNORECASE)
+_PEJORATIVE_STRONG = re.compile(r"(?<!\w)(?:hắn|thằng|con mụ|mụ|lão|vợ hắn|chồng hắn|nhà hắn|chỉ điểm|kẻ trộm|tên trộm)(?!\w)",
+                                re.IGNORECASE)
 _WEAK_EXPOSE = frozenset(fold(w) for w in ("đây là", "ai gặp", "ai biết", "báo mình", "ai muốn", "cứ gọi", "info"))
 # Words that expose someone whatever else the post says ("bóc phốt", "con nợ", "quỵt"): not a search for a relative.
 _SHAMING = frozenset(fold(w) for w in ("bóc phốt", "boc phot", "phốt", "con nợ", "nợ tiền", "lừa tiền", "quỵt", "bỏ trốn",
@@ -933,6 +941,10 @@ def personal_data_signals(text: str, normalized: str, entities: dict, lex: dict 
     any_accounts = [a for a in entities.get("bank_accounts", []) if a.get("confidence", 0) >= 0.5]
     kinds = [k for k in (phones, ids, any_accounts, houses) if k]
     # "Bán xe … xem xe ở kiệt 5 …, gọi anh Tèo 09…": a seller's own name, number and address (see `pointed`).
+    if not names and len(kinds) >= 2 and _PEJORATIVE_STRONG.search(text):
+        # "Nhà của ông phó chủ tịch xã nè bà con: số 88 …, vợ hắn … số 09…": no name, but the person is pointed at.
+        out.append({**_rule("personal_data.profile", HarmCategory.PERSONAL_DATA, 0.7, [],
+                            "Công khai nơi ở và số điện thoại của một người bị chỉ trỏ", None), "in": "text"})
     if names and len(kinds) >= 2 and not _real_asks(lex.get("transfer", []) + lex.get("ask_money", [])):
         out.append({**_rule("personal_data.profile", HarmCategory.PERSONAL_DATA,
                             (0.8 if expose or len(kinds) >= 3 else 0.7) if pointed else 0.3,

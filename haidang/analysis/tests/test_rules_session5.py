@@ -216,3 +216,32 @@ def test_quoted_scams_bookings_lost_pets_and_sellers_are_lawful(text):
 def test_recovery_scams_senders_pointed_data_and_blockades(text, category):
     result = analyze(text)
     assert result["top_category"] == category, (text, result["why"])
+
+
+@pytest.mark.parametrize("text", [
+    # a gift from abroad held for a fee, kept secret
+    "Em ơi anh gửi cho em thùng quà có 50.000 USD và iPhone, mai công ty vận chuyển gọi, em đóng phí bảo hiểm "
+    "15.000.000đ là nhận được, đừng nói với ai nhé.",
+    # an aid programme that charges a fee to register
+    "Chương trình hỗ trợ quốc tế cho hộ bị lũ: mỗi hộ nhận 5 triệu, đăng ký tại hotro-lulut.vn-qt.com, phí xác minh "
+    "hồ sơ 150k, hạn chót chủ nhật này.",
+])
+def test_secret_fees_and_fake_aid_are_scams(text):
+    assert _top(text) == "scam", analyze(text)["why"]
+
+
+def test_a_caller_who_forbids_hanging_up_is_no_warning():
+    text = ("Alo, tôi gọi từ Cục Hải quan. Kiện hàng chị nhận có chứa ma túy, hồ sơ đã chuyển công an, muốn không bị "
+            "khởi tố thì đóng tiền bảo lãnh 70 triệu vào tài khoản tôi đọc, không được cúp máy.")
+    assert _top(text) == "impersonation", analyze(text)["why"]
+
+
+def test_a_warning_that_says_the_caller_forbade_hanging_up_stays_lawful():
+    text = ("Mẹ mình bị một đứa gọi xưng công an, bắt không được cúp máy rồi đòi chuyển tiền, may mẹ cúp máy kịp. "
+            "Đó là lừa đảo, mọi người nhắc ông bà nha.")
+    assert _top(text) not in HARMFUL, analyze(text)["why"]
+
+
+def test_a_home_pointed_at_without_a_name_is_exposed():
+    text = "Nhà của lão phó chủ tịch xã nè bà con: số 88 đường Trần Phú, vợ hắn bán tạp hóa ở chợ, số 0916 000 777."
+    assert _top(text) == "personal_data", analyze(text)["why"]
