@@ -480,7 +480,10 @@ _FEE = re.compile(r"(?<!\w)(?:phí|phi|lệ phí|nộp|nop|nạp|nap|đóng|dong
                   r"\d[\d.,]*\s*(?:%|k|đ|d|tr|triệu|trieu|nghìn|nghin|usd|usdt|\$)(?!\w)", re.IGNORECASE)
 
 
-_DEADLINE = re.compile(r"(?<!\w)(?:trước|truoc)\s+\d{1,2}\s?(?:h|giờ|gio)(?:\s?\d{2})?(?!\w)", re.IGNORECASE)
+_DEADLINE = re.compile(r"(?<!\w)(?:trước|truoc)\s+\d{1,2}\s?(?:h|giờ|gio)(?:\s?\d{2})?(?!\w)"
+                       # "sẽ bị cắt sau 2 giờ", "trong 30 phút nữa": a countdown
+                       r"|(?<!\w)(?:sau|trong(?: vòng)?|sau khoảng)\s+\d{1,2}\s*(?:giờ|gio|tiếng|tieng|phút|phut|h)(?:\s+(?:nữa|tới|toi))?(?!\w)",
+                       re.IGNORECASE)
 _SMS_TO_MOBILE = re.compile(r"(?<!\w)(?:soạn|soan)\s+(?:tin\s+)?(?:\S+\s+){1,3}?(?:gửi|gui)\s+0[35789]\d", re.IGNORECASE)
 _VERIFY_AT = re.compile(r"(?<!\w)(?:xác minh|xac minh|xác thực|xac thuc|khôi phục|khoi phuc|mở khóa|mo khoa|kháng nghị|"
                         r"khang nghi)\s+(?:\w+\s+){0,3}?(?:tại|tai|qua|ở|o)(?!\w)", re.IGNORECASE)

@@ -245,3 +245,27 @@ def test_a_warning_that_says_the_caller_forbade_hanging_up_stays_lawful():
 def test_a_home_pointed_at_without_a_name_is_exposed():
     text = "Nhà của lão phó chủ tịch xã nè bà con: số 88 đường Trần Phú, vợ hắn bán tạp hóa ở chợ, số 0916 000 777."
     assert _top(text) == "personal_data", analyze(text)["why"]
+
+
+@pytest.mark.parametrize("text", [
+    "Dân miền Tây lười như hủi, chỉ biết nhậu, làm gì có ai tử tế.",
+    "Phụ nữ thì biết cái gì mà đòi làm lãnh đạo, về nhà mà lo bếp núc đi.",
+    "Bọn đồng tính nên bị đưa đi chữa bệnh hết, để ngoài đường làm hư con nít.",
+])
+def test_degrading_a_group_by_region_sex_or_orientation_is_hate(text):
+    assert _top(text) == "hate_harassment", analyze(text)["why"]
+
+
+@pytest.mark.parametrize("text", [
+    "Phụ nữ làm lãnh đạo ngày càng nhiều, chị chủ tịch xã mình làm việc rất tận tâm.",
+    "Người đồng tính cũng có quyền được tôn trọng như mọi người, đừng kỳ thị họ.",
+    "Dân miền Tây hiếu khách lắm, mình đi Cần Thơ được mời ăn cơm như người nhà.",
+    "Người khuyết tật ở phường được hỗ trợ xe lăn và học nghề miễn phí.",
+])
+def test_speaking_well_of_a_group_is_lawful(text):
+    assert _top(text) not in HARMFUL, analyze(text)["why"]
+
+
+def test_a_countdown_makes_a_carrier_threat_urgent():
+    text = "Thông báo từ tổng đài: thuê bao của bạn nợ cước 2 tháng sẽ bị cắt sau 2 giờ, bấm phím 9 để gặp tổng đài viên."
+    assert _top(text) == "scam", analyze(text)["why"]
