@@ -43,7 +43,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
-HAIDANG = str(ROOT / ".venv" / "bin" / "haidang")
+# This tree's code, whatever the venv's console script points at (an editable install elsewhere).
+HAIDANG = [sys.executable, "-m", "django"]
 TICKS = os.sysconf("SC_CLK_TCK")
 TASK_LINE = re.compile(r"INFO:huey:[\w-]+:([\w.]+): \S+ .*?executed in ([0-9.]+)s")
 
@@ -270,7 +271,7 @@ def run(consumers: int, db: Database, redis_url: str, ids: list[int], args, redi
     for k in range(consumers):
         fh = open(work / f"{name}-consumer{k}.log", "w")  # noqa: SIM115 - closed below
         logs.append(fh)
-        procs.append(subprocess.Popen([HAIDANG, "run_huey", "-w", "1", "-k", "thread", "-n", "-m", "0.5"],
+        procs.append(subprocess.Popen([*HAIDANG, "run_huey", "-w", "1", "-k", "thread", "-n", "-m", "0.5"],
                                       env=env, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT))
     # Wait for the consumers to be up (Django and the app loaded) before the clock starts.
     deadline = time.monotonic() + 120

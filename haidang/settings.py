@@ -173,10 +173,14 @@ SQLITE_OPTIONS = {
 }
 
 
+# Django's SQLite backend plus a fair write gate (web writes do not starve behind the worker's).
+SQLITE_ENGINE = "haidang.core.db_sqlite"
+
+
 def _database() -> dict:
     url = os.environ.get("DATABASE_URL", "").strip()
     if not url:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": SQLITE_PATH, "OPTIONS": dict(SQLITE_OPTIONS)}
+        return {"ENGINE": SQLITE_ENGINE, "NAME": SQLITE_PATH, "OPTIONS": dict(SQLITE_OPTIONS)}
     import dj_database_url
 
     try:
@@ -189,6 +193,7 @@ def _database() -> dict:
     if engine == "django.db.backends.postgresql" and not config.get("NAME"):
         sys.exit("haidang: invalid DATABASE_URL: no database name")
     if engine == "django.db.backends.sqlite3":
+        config["ENGINE"] = SQLITE_ENGINE
         config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
     return config
 

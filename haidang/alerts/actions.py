@@ -66,6 +66,10 @@ from .textsig import TextSignature, jaccard, pack_shingles, pack_signature, sign
 log = logging.getLogger(__name__)
 
 BATCH = 500
+# On SQLite the assignment transaction is the database's one write lock, which web requests (pushes,
+# answers) wait for: smaller chunks there. On PostgreSQL the lock only orders the consumers.
+SQLITE_BATCH = 50
+WRITE_CHUNK = 50  # counter rows per transaction after assignment (each transaction short on SQLite)
 _PG_STORIES_LOCK = 727_005  # any constant, the same in every process
 _SQL_CHUNK = 900  # stay under SQLite's bound-parameter limit
 
@@ -613,7 +617,7 @@ def do_assign_items(item_ids, *, acting_user=None, now: dt.datetime | None = Non
     index = index or get_index()
     result = AssignResult()
     ids = sorted({int(i) for i in item_ids})
-    for chunk in _chunks(ids, BATCH):
+    for chunk in _chunks(ids, SQLITE_BATCH if connection.vendor == "sqlite" else BATCH):
         _assign_chunk(chunk, result, index, now)
     if result.assigned:
         record("stories.assign", actor=acting_user, object_type="alerts.story",
@@ -699,15 +703,17 @@ def do_count_items(new_members: list[dict]) -> set[tuple[str, str, dt.datetime]]
     for m in new_members:
         for dim, key in set(_series_keys(m["signals"])):
             counts[(dim, key, _hour(m["seen_at"]))] += 1
-    for (dim, key, hour), n in counts.items():
+    # Increments commute: no lock beyond the rows' own, WRITE_CHUNK counters per short transaction.
+    for part in _chunks(sorted(counts.items()), WRITE_CHUNK):
         with transaction.atomic():
-            if not VolumeCount.objects.filter(dimension=dim, key=key, hour=hour).update(count=F("count") + n):
-                try:
-                    with transaction.atomic():
-                        VolumeCount.objects.create(dimension=dim, key=key, hour=hour, count=n)
-                except IntegrityError:
-                    # Another worker created the row first: add to it.
-                    VolumeCount.objects.filter(dimension=dim, key=key, hour=hour).update(count=F("count") + n)
+            for (dim, key, hour), n in part:
+                if not VolumeCount.objects.filter(dimension=dim, key=key, hour=hour).update(count=F("count") + n):
+                    try:
+                        with transaction.atomic():
+                            VolumeCount.objects.create(dimension=dim, key=key, hour=hour, count=n)
+                    except IntegrityError:
+                        # Another worker created the row first: add to it.
+                        VolumeCount.objects.filter(dimension=dim, key=key, hour=hour).update(count=F("count") + n)
     return set(counts)
 
 
@@ -1024,12 +1030,13 @@ def evaluate_spikes(series: set[tuple[str, str, dt.datetime]], now: dt.datetime)
             category=key if dim == SpikeDimension.CATEGORY else "",
             topic_ids=(int(key),) if dim == SpikeDimension.TOPIC else (),
             place_codes=(key,) if dim == SpikeDimension.PLACE else (), text=label)
-        alert, _event = _upsert_alert(
-            key=f"spike:{dim}:{key}:{day}", kind=AlertKind.SPIKE, story=None, reasons=[AlertReason.SPIKE],
-            priority=Priority.HIGH, title=_("Volume spike: %(label)s") % {"label": label},
-            category=key if dim == SpikeDimension.CATEGORY else "",
-            details={"hour": hour.isoformat(), **result.as_dict()}, route_input=route_input,
-            item_count=result.count, now=now, spike=(dim, key))
+        with transaction.atomic():  # one short transaction per alert (the unique key settles races)
+            alert, _event = _upsert_alert(
+                key=f"spike:{dim}:{key}:{day}", kind=AlertKind.SPIKE, story=None, reasons=[AlertReason.SPIKE],
+                priority=Priority.HIGH, title=_("Volume spike: %(label)s") % {"label": label},
+                category=key if dim == SpikeDimension.CATEGORY else "",
+                details={"hour": hour.isoformat(), **result.as_dict()}, route_input=route_input,
+                item_count=result.count, now=now, spike=(dim, key))
         alerts.append(alert)
     return alerts
 
@@ -1050,23 +1057,38 @@ def _series_label(dim: str, key: str) -> str:
     return (counts or {}).get(key, [key])[0] or key
 
 
+def _evaluate_live_story(story_pk: int, now: dt.datetime, *, has_alert: bool) -> Alert | None:
+    """Evaluate one story in its own transaction, unless another consumer merged it since it was
+    read (the survivor is evaluated by that consumer). The row lock (PostgreSQL; SQLite has one
+    writer) orders this against a concurrent merge: either the merge waits and then moves the alert
+    made here to the survivor, or this sees the merge and leaves the story alone."""
+    with transaction.atomic():
+        story = Story.objects.select_for_update().filter(pk=story_pk, merged_into__isnull=True).first()
+        if story is None:
+            return None
+        if not has_alert:
+            has_alert = Alert.objects.filter(story_id=story_pk).exists()  # raised meanwhile by another consumer
+        return evaluate_story(story, now, has_alert=has_alert)
+
+
 def process_items(item_ids, *, now: dt.datetime | None = None, acting_user=None) -> dict:
     """The pipeline step after analysis: stories, counters, spikes, alerts. Idempotent."""
     now = now or timezone.now()
     result = do_assign_items(item_ids, acting_user=acting_user, now=now)
+    # Counters and alerts run after the assignment lock is released, in short transactions (one per
+    # alert evaluated): other consumers assign meanwhile, and on SQLite a web write waits for one
+    # of these at most, not for the whole batch's alerts with their evidence and notifications.
+    series = do_count_items(result.new_members)
     raised = 0
-    with transaction.atomic():
-        _serialise()
-        series = do_count_items(result.new_members)
-        for chunk in _chunks(sorted(result.stories), _SQL_CHUNK):
-            # Most touched stories meet no condition and have no alert: decided from a few columns
-            # and one query for the chunk, instead of loading each story and asking about its alert.
-            alerted = set(Alert.objects.filter(story_id__in=chunk).values_list("story_id", flat=True))
-            due = [row.pk for row in Story.objects.filter(pk__in=chunk, merged_into__isnull=True).only(
-                "max_priority", "urgent_hit", "growth_1h", "item_count") if row.pk in alerted or _alert_reasons(row)[0]]
-            for story in Story.objects.filter(pk__in=due):
-                raised += evaluate_story(story, now, has_alert=story.pk in alerted) is not None
-        raised += len(evaluate_spikes(series, now))
+    for chunk in _chunks(sorted(result.stories), _SQL_CHUNK):
+        # Most touched stories meet no condition and have no alert: decided from a few columns
+        # and one query for the chunk, instead of loading each story and asking about its alert.
+        alerted = set(Alert.objects.filter(story_id__in=chunk).values_list("story_id", flat=True))
+        due = [row.pk for row in Story.objects.filter(pk__in=chunk, merged_into__isnull=True).only(
+            "max_priority", "urgent_hit", "growth_1h", "item_count") if row.pk in alerted or _alert_reasons(row)[0]]
+        for pk in due:
+            raised += _evaluate_live_story(pk, now, has_alert=pk in alerted) is not None
+    raised += len(evaluate_spikes(series, now))
     ids = sorted({int(i) for i in item_ids})
     if ids:
         # Rooms above (grievances) pick the stories up from here, once they are committed.

@@ -138,3 +138,22 @@ class NotificationPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.verb} e-mail={'on' if self.email else 'off'}"
+
+
+class WorkClaim(models.Model):
+    """A consumer's claim on one unit of background work (e.g. analysing item 42), so that two
+    consumers never do it at once. Taken and released by `haidang.core.claims`; a claim older than
+    its lease belongs to a consumer that died and is taken over."""
+
+    kind = models.CharField(_("kind"), max_length=40)
+    key = models.BigIntegerField(_("key"))
+    owner = models.CharField(_("owner"), max_length=32)
+    claimed_at = models.DateTimeField(_("claimed at"))
+
+    class Meta:
+        verbose_name = _("work claim")
+        verbose_name_plural = _("work claims")
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="work_claim_once")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.key} by {self.owner}"

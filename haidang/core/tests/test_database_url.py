@@ -25,7 +25,7 @@ def test_sqlite_from_database_url_has_the_same_lock_safe_options(tmp_path):
     default = _database(tmp_path)
     path = tmp_path / "other.sqlite3"
     from_url = _database(tmp_path, DATABASE_URL=f"sqlite:///{path}")
-    assert from_url["engine"] == "django.db.backends.sqlite3" and from_url["name"] == str(path)
+    assert from_url["engine"] == "haidang.core.db_sqlite" and from_url["name"] == str(path)  # SQLite + write gate
     assert from_url["options"] == default["options"]
     options = from_url["options"]
     assert options["transaction_mode"] == "IMMEDIATE" and options["timeout"] >= 20

@@ -27,7 +27,7 @@ def test_defaults_sqlite_wal_and_generated_key(tmp_path):
     first = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert first.returncode == 0, first.stderr
     lines = first.stdout.splitlines()
-    assert lines[0] == "django.db.backends.sqlite3"
+    assert lines[0] == "haidang.core.db_sqlite"  # Django's SQLite backend + the write gate
     assert lines[1] == str(tmp_path / "var" / "haidang.sqlite3")
     assert lines[2] == "IMMEDIATE"
     assert lines[3] == "vi Asia/Ho_Chi_Minh True"
