@@ -216,6 +216,17 @@ def _create_detected(story, members: list[dict], now: dt.datetime) -> Grievance 
 def _collect_story(story, now: dt.datetime, counts: dict) -> None:
     from haidang.alerts.models import Story, StoryItem
 
+    # Looked at first, outside any transaction: on SQLite every transaction takes the write lock, and most
+    # stories have no grievance post, or none that is not collected already.
+    members = list(StoryItem.objects.filter(story=story, item__signals__top_category=HarmCategory.GRIEVANCE)
+                   .values("item_id", "source_id", "seen_at"))
+    if not members:
+        return
+    existing = Grievance.objects.filter(story=story).only("pk").first()
+    if existing is not None and not StoryItem.objects.filter(
+            story=story, item__signals__top_category=HarmCategory.GRIEVANCE).exclude(
+            item_id__in=GrievancePost.objects.filter(grievance=existing).values("item_id")).exists():
+        return
     with transaction.atomic():
         members = list(StoryItem.objects.filter(story=story, item__signals__top_category=HarmCategory.GRIEVANCE)
                        .values("item_id", "source_id", "seen_at"))
