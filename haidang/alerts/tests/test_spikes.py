@@ -71,8 +71,11 @@ def test_overdispersed_history_needs_more_to_alarm():
 
 
 def test_spike_raises_one_alert_per_series_and_day(personas):
-    now = timezone.now()
-    hour = now.astimezone(dt.UTC).replace(minute=0, second=0, microsecond=0)
+    # Half past an hour that has passed: a burst timed "the last 15 seconds" must not straddle two hours
+    # (run at 07:00:05, five of its items counted in the hour before).
+    start = timezone.now().astimezone(dt.UTC).replace(minute=0, second=0, microsecond=0)
+    now = start + dt.timedelta(minutes=30) if timezone.now() >= start + dt.timedelta(minutes=30) else start - dt.timedelta(minutes=30)
+    hour = now.replace(minute=0, second=0, microsecond=0)
     # Two weeks of about two scam items an hour.
     VolumeCount.objects.bulk_create([
         VolumeCount(dimension="category", key="scam", hour=hour - dt.timedelta(hours=h), count=2)
