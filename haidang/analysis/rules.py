@@ -91,6 +91,11 @@ def _lexicon() -> ahocorasick.Automaton:
     return _lexicons()[0]
 
 
+def folded_pattern(rx: re.Pattern) -> re.Pattern:
+    """The same pattern for text typed without accents: its words folded ("mong cơ quan" -> "mong co quan")."""
+    return re.compile(fold(rx.pattern), rx.flags)
+
+
 def _word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -1229,7 +1234,7 @@ _EVERYDAY_PAIRS = re.compile(r"(?<!\w)(?:chết cười|cười chết|mệt ch�
                              r"chạy chết|tiền đạo|hậu vệ|thủ môn|tiền vệ|trọng tài|sút chết)(?!\w)",
                              re.IGNORECASE)
 # Typed without accents, the same pairs folded ("doi bong", "tuc chet").
-_EVERYDAY_PAIRS_FOLDED = re.compile(fold(_EVERYDAY_PAIRS.pattern), re.IGNORECASE)
+_EVERYDAY_PAIRS_FOLDED = folded_pattern(_EVERYDAY_PAIRS)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1277,7 +1282,7 @@ _REQUEST = re.compile(r"(?<!\w)(?:kính mong|mong|xin|kính đề nghị|đề n
                       r"|(?:được không ạ|không ạ|chưa ạ|đã có kế hoạch|bao giờ (?:được|mới|chi trả|sửa))", re.IGNORECASE)
 
 
-_REQUEST_FOLDED = re.compile(fold(_REQUEST.pattern), re.IGNORECASE)
+_REQUEST_FOLDED = folded_pattern(_REQUEST)
 
 
 def grievance_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
@@ -1403,8 +1408,8 @@ def public_notice(text: str, normalized: str, entities: dict, lex: dict) -> bool
 
 
 NOTICE_CAP = 0.25
-_PUBLIC_ADDRESSEE_FOLDED = re.compile(fold(_PUBLIC_ADDRESSEE.pattern), re.IGNORECASE)
-_IN_PERSON_FOLDED = re.compile(fold(_IN_PERSON.pattern), re.IGNORECASE)
+_PUBLIC_ADDRESSEE_FOLDED = folded_pattern(_PUBLIC_ADDRESSEE)
+_IN_PERSON_FOLDED = folded_pattern(_IN_PERSON)
 _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{25,600})[\"“”«»]")
 # Around the quote, words that tell of a message or a call received or seen: the post reports it.
 _TELLS_OF = re.compile(r"(?<!\w)(?:nhận (?:được )?(?:tin|tin nhắn|sms|cuộc gọi|cuoc goi)|nhan (?:duoc )?tin|tin nhắn (?:giả|kiểu|như|này)|"

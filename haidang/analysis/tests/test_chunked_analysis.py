@@ -9,30 +9,7 @@ from django.db import OperationalError
 
 from haidang.analysis import actions, tasks
 from haidang.analysis.models import ItemSignals
-from haidang.analysis.signals import items_analyzed
-from haidang.content.ingest import ingest_records
 from haidang.content.models import Item
-from haidang.content.tests.helpers import file_source
-
-
-@pytest.fixture
-def items(personas):
-    ingest_records(file_source(personas), [
-        {"id": f"c{i}", "text": f"Bài số {i}: chuyển khoản nhận thưởng qua tài khoản ngân hàng"} for i in range(10)])
-    ItemSignals.objects.all().delete()  # analysed inline on ingest in tests: start from none
-    return sorted(Item.objects.values_list("pk", flat=True))
-
-
-@pytest.fixture
-def sent():
-    batches: list[list[int]] = []
-
-    def listen(sender, item_ids=None, **kwargs):
-        batches.append(list(item_ids))
-
-    items_analyzed.connect(listen, dispatch_uid="test_chunked_analysis")
-    yield batches
-    items_analyzed.disconnect(dispatch_uid="test_chunked_analysis")
 
 
 def test_signals_are_written_in_chunks_each_sent_on(items, sent, monkeypatch):

@@ -13,33 +13,9 @@ from django.utils import timezone
 
 from haidang.analysis import actions, analyzer, tasks
 from haidang.analysis.models import ItemSignals
-from haidang.analysis.signals import items_analyzed
 from haidang.audit.models import AuditEntry
-from haidang.content.ingest import ingest_records
-from haidang.content.models import Item
-from haidang.content.tests.helpers import file_source
 from haidang.core import claims
 from haidang.core.models import WorkClaim
-
-
-@pytest.fixture
-def items(personas):
-    ingest_records(file_source(personas), [
-        {"id": f"k{i}", "text": f"Bài số {i}: chuyển khoản nhận thưởng qua tài khoản ngân hàng"} for i in range(10)])
-    ItemSignals.objects.all().delete()  # analysed inline on ingest in tests: start from none
-    return sorted(Item.objects.values_list("pk", flat=True))
-
-
-@pytest.fixture
-def sent():
-    batches: list[list[int]] = []
-
-    def listen(sender, item_ids=None, **kwargs):
-        batches.append(list(item_ids))
-
-    items_analyzed.connect(listen, dispatch_uid="test_concurrency_claims")
-    yield batches
-    items_analyzed.disconnect(dispatch_uid="test_concurrency_claims")
 
 
 @pytest.fixture
