@@ -1465,7 +1465,13 @@ _QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{25,600})[\"“”«»]")
 _TELLS_OF = re.compile(r"(?<!\w)(?:nhận (?:được )?(?:tin|tin nhắn|sms|cuộc gọi|cuoc goi)|nhan (?:duoc )?tin|tin nhắn (?:giả|kiểu|như|này)|"
                        r"ảnh (?:em|mình|tôi) chụp|chụp (?:lại|màn hình)|giả tên|mạo danh|lừa đảo|lua dao|cảnh báo|canh bao|"
                        r"nhắn (?:cho|vào|tới|đến) (?:mẹ|bố|ba|má|bà|ông|em|chị|anh|tôi|mình)|gọi (?:cho|vào|tới|đến) (?:mẹ|bố|ba|má|bà|ông)|"
-                       r"đừng (?:bấm|tin|làm theo|chuyển)|dung (?:bam|tin))", re.IGNORECASE)
+                       r"đừng (?:bấm|tin|làm theo|chuyển)|dung (?:bam|tin)|"
+                       # the narrator's voice: a caller named in the third person, a question to the neighbours
+                       r"(?:có|một) (?:đứa|thằng|người|số|số lạ|ai đó) (?:\w+ ){0,2}?(?:gọi|nhắn|inbox|ib)|"
+                       r"(?:nó|hắn|họ|tụi nó|bọn nó|bên đó|người đó|số đó) (?:bảo|nói|nhắn|đòi|bắt|hứa|xưng)|"
+                       r"(?:tự )?xưng là|có ai (?:bị|nhận|gặp)|(?:có phải|phải) (?:thật|thiệt) (?:không|ko|k)|"
+                       r"cẩn thận|cảnh giác|đề phòng|coi chừng)", re.IGNORECASE)
+_TELLS_OF_FOLDED = folded_pattern(_TELLS_OF)
 
 
 def quoted_scam(text: str) -> list[str]:
@@ -1474,7 +1480,8 @@ def quoted_scam(text: str) -> list[str]:
     if not segments:
         return []
     outside = _QUOTED.sub(" ", text)
-    return segments if _TELLS_OF.search(outside) else []
+    # Typed without accents too: "Co ai nhan cuoc goi "…" chua?"
+    return segments if _TELLS_OF.search(outside) or _TELLS_OF_FOLDED.search(fold(outside)) else []
 _NOTICE_SUBJECTS = frozenset(fold(w) for w in ("định danh điện tử", "vneid", "cập nhật thông tin", "tài khoản của quý khách"))
 _ENQUIRY_LINES = frozenset(fold(w) for w in ("liên hệ ông", "liên hệ bà", "liên hệ đồng chí", "liên hệ cán bộ",
                                              "cán bộ phụ trách", "gọi số", "liên hệ số", "nhắn tin"))

@@ -38,3 +38,23 @@ def test_offending_pairs_need_a_quoted_word():
     assert offensive_words("đồ mất dạy", ["mất dạy"])
     # an animal, not the insult, even when the tagger marks it
     assert not offensive_words("Con chó nhà mình đẻ 5 con", ["Con chó"])
+
+
+@pytest.mark.parametrize("text", [
+    # a neighbour asking, in dialect, whether a caller was real: the caller is told of in the third person
+    "Bà con ơi, hôm qua có đứa gọi điện nói là bên nước sạch, bảo nhà tui nợ tiền nước, bắt chuyển vô tài khoản "
+    "cá nhân không thì cắt nước. Công ty nước thu ở quầy chứ có thu qua tài khoản riêng mô.",
+    # a victim's own account of a task scam, written to stop others
+    "Tháng trước mình tham gia làm nhiệm vụ like video nhận hoa hồng, lúc đầu nó trả 40k, sau bảo nạp 3 triệu "
+    "mới rút được. Tổng cộng mình mất 9 triệu, viết ra để ai đang làm thì dừng lại.",
+    # typed without accents: is this site real?
+    "Ai biet trang \"thuedientu-quangtri.site\" co phai that khong? Han nhan noi tui phai len do khai thue, nop 300 nghin. Tui thay nghi.",
+])
+def test_a_victim_telling_of_a_scam_is_a_warning(text):
+    assert analyze(text)["top_category"] not in HARMFUL
+
+
+def test_the_scam_itself_is_still_caught():
+    text = ("Cục Thuế thông báo: hồ sơ thuế của quý khách chưa hoàn tất, vui lòng truy cập thuedientu-quangtri.site "
+            "và nộp 300.000đ trong hôm nay để tránh bị xử phạt.")
+    assert analyze(text)["top_category"] in ("impersonation", "scam")
