@@ -54,6 +54,7 @@ def _lexicons() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasi
     exact: dict[str, list[tuple[str, bool]]] = {}
     exact_folded: dict[str, list[tuple[str, bool]]] = {}
     display: dict[str, str] = {}
+    accented_forms: dict[str, set[str]] = {}
     for line in (DATA_DIR / "rule_terms.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or "\t" not in line:
             continue
@@ -68,6 +69,7 @@ def _lexicons() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasi
         # lexicon's keys are too, or "gửi CCCD" could never match "gửi cccd".
         key = _REPEATS.sub(r"\1", fold(term))
         display.setdefault(key, term)
+        accented_forms.setdefault(key, set()).add(_REPEATS.sub(r"\1", normalize_tones(term.lower())))
         if is_exact:
             accented = _REPEATS.sub(r"\1", normalize_tones(term.lower()))
             display.setdefault(accented, term)
@@ -84,7 +86,13 @@ def _lexicons() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasi
         if entries:
             automaton.make_automaton()
         automata.append(automaton)
+    _ACCENTED_FORMS.clear()
+    _ACCENTED_FORMS.update({k: frozenset(v) for k, v in accented_forms.items() if any(f != k for f in v)})
     return automata[0], automata[1], automata[2], display
+
+
+# Key -> the accented forms the lexicon writes it in, for keys written with accents at least once.
+_ACCENTED_FORMS: dict[str, frozenset[str]] = {}
 
 
 def _lexicon() -> ahocorasick.Automaton:
@@ -137,7 +145,10 @@ def lexicon_hits(normalized: str, unaccented: bool | None = None) -> dict[str, l
     hay = fold_aligned(normalized)
     out: dict[str, list[dict]] = {}
     _scan(folded_auto, hay, out, display)
-    if _unaccented(normalized, hay) if unaccented is None else unaccented:
+    plain = _unaccented(normalized, hay) if unaccented is None else unaccented
+    if not plain:
+        _drop_other_words(normalized, out)
+    if plain:
         _scan(exact_folded_auto, hay, out, display)
     else:
         _scan(exact_auto, normalized.lower() if len(normalized.lower()) == len(normalized) else normalized, out, display)
@@ -146,6 +157,26 @@ def lexicon_hits(normalized: str, unaccented: bool | None = None) -> dict[str, l
         if not out["reader_action"]:
             del out["reader_action"]
     return out
+
+
+def _drop_other_words(normalized: str, out: dict[str, list[dict]]) -> None:
+    """In a post typed with accents, a folded match whose accents are those of another word is no match:
+    "ảnh CCCD 2 mặt cho tư vấn viên" holds no "mất chó", "ngộ độc" no "ngõ". A stretch typed without
+    accents inside an accented post still matches ("cảnh báo: tin nhắn 'tai khoan bi khoa'")."""
+    lowered = normalized.lower()
+    if len(lowered) != len(normalized):
+        return
+    for group in list(out):
+        kept = []
+        for hit in out[group]:
+            forms = _ACCENTED_FORMS.get(_REPEATS.sub(r"\1", hit["term"]))
+            written = _REPEATS.sub(r"\1", normalize_tones(lowered[hit["start"]:hit["end"]]))
+            if forms is None or written in forms or written == fold(written):
+                kept.append(hit)
+        if kept:
+            out[group] = kept
+        else:
+            del out[group]
 
 
 # "đừng bấm vào", "không nên truy cập": the warning's own advice, not the scam's call.

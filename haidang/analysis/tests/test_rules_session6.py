@@ -58,3 +58,16 @@ def test_the_scam_itself_is_still_caught():
     text = ("Cục Thuế thông báo: hồ sơ thuế của quý khách chưa hoàn tất, vui lòng truy cập thuedientu-quangtri.site "
             "và nộp 300.000đ trong hôm nay để tránh bị xử phạt.")
     assert analyze(text)["top_category"] in ("impersonation", "scam")
+
+
+def test_a_folded_match_with_another_words_accents_is_no_match():
+    from haidang.analysis.rules import lexicon_hits
+    from haidang.text.normalize import normalize
+
+    # "2 mặt cho" is not "mất chó" (a lost dog), which would have read the scam as a lost-pet notice
+    text = ("Nhân dịp Tết, ngân hàng tặng 2 triệu, chỉ cần nhắn số tài khoản, mã OTP và ảnh CCCD 2 mặt cho tư vấn "
+            "viên qua zalo 0817 664 390.")
+    assert "lost_found" not in lexicon_hits(normalize(text))
+    assert analyze(text)["top_category"] == "scam"
+    # the same words typed without accents inside an accented post still match
+    assert "lost_found" in lexicon_hits(normalize("Nhà mình vừa mat cho, ai thấy báo giúp"))
