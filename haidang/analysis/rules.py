@@ -1449,12 +1449,12 @@ _PUBLIC_ADDRESSEE = re.compile(r"(?<!\w)(?:người dân|nhân dân|hộ dân|c�
                                r"phụ huynh|học sinh|người tham gia|người lao động|cử tri|đoàn viên|hội viên|"
                                r"quý khách hàng khu vực|khách hàng khu vực|người cao tuổi|người có công|các gia đình|các đối tượng|trẻ em|"
                                r"trẻ từ|cha mẹ|các hộ dân|các hộ gia đình|hộ nghèo|nhân dân trên địa bàn|người nhận|người hưởng|"
-                               r"đối tượng hưởng|thí sinh|bệnh nhân)(?!\w)",
+                               r"đối tượng hưởng|thí sinh|bệnh nhân|hộ nào|mỗi hộ|người phản ánh|tổ chức, cá nhân|cá nhân, tổ chức)(?!\w)",
                                re.IGNORECASE)
 _IN_PERSON = re.compile(r"(?<!\w)(?:tại|đến|về|ở)\s+(?:trụ sở|nhà văn hóa|nhà văn hoá|hội trường|bộ phận một cửa|"
                         r"bộ phận tiếp nhận|phòng kế toán|văn phòng|điểm thu|điểm tiêm|trạm y tế|ubnd|ủy ban|uỷ ban|"
                         r"công an (?:xã|phường)|trường|bưu điện|trạm|điểm|nơi an toàn|nhà cao tầng)(?!\w)|\.gov\.vn|"
-                        r"cổng dịch vụ công|vssid|vneid chính thức"
+                        r"cổng dịch vụ công|vssid|vneid chính thức|đường dây nóng"
                         # or to a named officer or team for questions ("liên hệ tổ trật tự đô thị", "đồng chí Nam")
                         r"|(?<!\w)liên hệ\s+(?:đồng chí|đ/c|chị|anh|ông|bà|cô|thầy|cán bộ|tổ|bộ phận|phòng|ban)(?!\w)",
                         re.IGNORECASE)
@@ -1503,6 +1503,10 @@ _TELLS_OF = re.compile(r"(?<!\w)(?:nhận (?:được )?(?:tin|tin nhắn|sms|cu
                        r"(?:tự )?xưng là|có ai (?:bị|nhận|gặp)|(?:có phải|phải) (?:thật|thiệt) (?:không|ko|k)|"
                        r"cẩn thận|cảnh giác|đề phòng|coi chừng)", re.IGNORECASE)
 _TELLS_OF_FOLDED = folded_pattern(_TELLS_OF)
+
+
+# A quote that is a number (masked or not) or a web address.
+_ENTITY_QUOTE = re.compile(r"[\d\s.*+()-]{6,}|\S+\.[a-z]{2,}\S*", re.IGNORECASE)
 
 
 def quoted_scam(text: str) -> list[str]:
@@ -1563,8 +1567,12 @@ def all_signals(text: str, normalized: str, entities: dict, *, author_name: str 
         # "Mẹ em nhận tin nhắn "VCB: tài khoản sẽ bị khóa, vào vcb-xacthuc.top…"": the scam is quoted, the
         # post around it tells of it. Its evidence, all inside the quotes, is the warning's subject.
         for signal in signals:
-            if signal["category"] in (HarmCategory.SCAM, HarmCategory.IMPERSONATION) and signal.get("quotes") \
-                    and all(any(fold(q) in fold(seg) for seg in quoted) for q in signal["quotes"]):
+            # Most of the evidence is inside the quotes. The narrator may give the caller's number or link
+            # outside them ("từ số 0789…, tắt máy") and name the body to report to ("báo công an xã").
+            inside = [q for q in signal.get("quotes", []) if any(fold(q) in fold(seg) for seg in quoted)]
+            outside = [q for q in signal.get("quotes", []) if q not in inside and not _ENTITY_QUOTE.fullmatch(q)]
+            if signal["category"] in (HarmCategory.SCAM, HarmCategory.IMPERSONATION) and inside \
+                    and len(inside) > len(outside):
                 signal["score"] = round(min(signal["score"], WARNING_CAP), 3)
                 signal["warned"] = True
                 signal["reason"] = signal["reason"].rstrip(".") + "; nhưng đó là lời trích dẫn trong một bài kể lại, cảnh báo."

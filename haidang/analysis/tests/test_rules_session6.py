@@ -71,3 +71,24 @@ def test_a_folded_match_with_another_words_accents_is_no_match():
     assert analyze(text)["top_category"] == "scam"
     # the same words typed without accents inside an accented post still match
     assert "lost_found" in lexicon_hits(normalize("Nhà mình vừa mat cho, ai thấy báo giúp"))
+
+
+@pytest.mark.parametrize("text", [
+    # the narrator gives the caller's number outside the quoted script
+    "Vừa nhận cuộc gọi \"em bên công an quận 3, anh có liên quan đường dây rửa tiền, phải làm việc ngay\" từ số "
+    "0789 552 130. Mình chưa vô Sài Gòn lần nào, tắt máy luôn. Ai bị gọi thì báo công an xã nha.",
+    # a department's hotline for reports is a public channel, not a private one
+    "Sở Tài nguyên và Môi trường thông báo: đường dây nóng tiếp nhận phản ánh về khai thác cát trái phép hoạt "
+    "động 24/7 qua số 0913 205 748. Thông tin người phản ánh được giữ bí mật.",
+    # a debunk: the claim is quoted to say it has no basis
+    "Thông tin \"uống nước lá ổi chữa khỏi tiểu đường sau 1 tuần\" là không có cơ sở khoa học, người bệnh cần "
+    "dùng thuốc theo đơn của bác sĩ.",
+])
+def test_warnings_hotlines_and_debunks_stay_lawful(text):
+    assert analyze(text)["top_category"] not in HARMFUL
+
+
+def test_a_shaming_list_with_names_phones_and_addresses_is_exposure():
+    text = ("Danh sách khách bom hàng, các shop đưa vào danh sách đen: Lê Văn Tấn, 0763 415 982, số 45 Trần Hưng "
+            "Đạo, Đông Hà. Ai rảnh gọi khủng bố nó.")
+    assert analyze(text)["top_category"] == "personal_data"
