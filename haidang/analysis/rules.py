@@ -505,6 +505,11 @@ _TASK = (r"(?:ngày|ngay|giờ|gio|h|nhiệm vụ|nhiem vu|đơn|don|lượt|luo
 _PAY_RATE = re.compile(r"\d[\d.,]*\s*(?:k|tr|triệu|trieu|nghìn|nghin)\s*/\s*" + _TASK + r"(?!\w)"
                        r"|(?:mỗi|moi)\s+" + _TASK + r"\s+(?:\w+\s+)?\d[\d.,]*\s*(?:k|nghìn|nghin)(?!\w)"
                        r"|\d[\d.,]*\s*(?:k|nghìn|nghin)\s+(?:mỗi|moi|một|mot|1)\s+" + _TASK + r"(?!\w)", re.IGNORECASE)
+_ACCOUNT_BANK_BEFORE = re.compile(r"(?:stk|số tài khoản|so tai khoan|tài khoản|tai khoan|tk)\s*:?\s*[\d\s.-]{6,}(?:\s*(?:tại|tai|ngân hàng|ngan hang|nh|-|,))?\s*$",
+                                  re.IGNORECASE)
+_GOODS_UNIT = re.compile(r"(?:cây|cay|cái|cai|chiếc|chiec|bộ|bo|sản phẩm|san pham|sp)$", re.IGNORECASE)
+_EARN_BEFORE = re.compile(r"(?<!\w)(?:kiếm|kiem|thu nhập|thu nhap|lương|luong|hoa hồng|hoa hong|trả|tra|công|cong|"
+                          r"nhận|nhan|hưởng|huong|được|duoc)(?!\w)", re.IGNORECASE)
 # Money that grows by itself: "vốn 10 triệu sau 1 tháng thành 25 triệu", "góp 20 triệu … sau 3 năm thu về 200 triệu".
 _GROWTH = re.compile(_AMOUNT + r"[^.!?\n]{0,50}?(?:sau|sau khi)\s+\d+\s*(?:ngày|ngay|tuần|tuan|tháng|thang|năm|nam)"
                      r"[^.!?\n]{0,20}?(?:thành|thanh|thu về|thu ve|nhận lại|nhan lai|nhận về|nhan ve|lãi|lai)\s+" + _AMOUNT,
@@ -603,9 +608,14 @@ def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quote
     ask_money = ask_money + fees
     channel = channel + [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _HANDLE.finditer(normalized)]
     brand, parcel, prize = lex.get("brand", []), lex.get("parcel", []), lex.get("prize", [])
+    # "Đặt cọc qua STK 1561… Vietcombank, chủ TK …": the bank that holds a seller's account is named, not
+    # spoken for.
+    brand = [b for b in brand if not _ACCOUNT_BANK_BEFORE.search(normalized[max(0, b["start"] - 30):b["start"]])]
     high_yield = [{"term": m.group(0), "start": m.start(), "end": m.end()}
                   for rx in (_YIELD, _RETURN, _GROWTH) for m in rx.finditer(normalized)]
-    pay_rates = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _PAY_RATE.finditer(normalized)]
+    # "60k/cái", "300k/bộ" is a price unless it is what the worker earns ("kiếm 60k/cái", "hoa hồng 50k/sp").
+    pay_rates = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _PAY_RATE.finditer(normalized)
+                 if not _GOODS_UNIT.search(m.group(0)) or _EARN_BEFORE.search(normalized[max(0, m.start() - 30):m.start()])]
     lure = lure + pay_rates
     # A job offer that takes money first ("đặt cọc 500k nhận nguyên liệu", "phí đăng ký 199k"): real
     # employers do not charge the people they hire. "Nhiệm vụ" alone is also what police and soldiers do.

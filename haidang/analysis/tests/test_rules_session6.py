@@ -92,3 +92,15 @@ def test_a_shaming_list_with_names_phones_and_addresses_is_exposure():
     text = ("Danh sách khách bom hàng, các shop đưa vào danh sách đen: Lê Văn Tấn, 0763 415 982, số 45 Trần Hưng "
             "Đạo, Đông Hà. Ai rảnh gọi khủng bố nó.")
     assert analyze(text)["top_category"] == "personal_data"
+
+
+def test_a_seller_taking_a_deposit_into_her_own_account_is_lawful():
+    text = ("Nhận đặt bánh tét, giò chả Tết, 70k/cái, giao tận nhà trong Đông Hà. Đặt cọc 30% qua STK 0451000388123 "
+            "Vietcombank, chủ TK Trần Thị Mai, còn lại trả khi nhận hàng.")
+    assert analyze(text)["top_category"] not in HARMFUL
+
+
+def test_a_cure_that_makes_treatment_needless_is_a_rumour():
+    text = ("Bác sĩ bệnh viện tỉnh tiết lộ: uống nước gừng nghệ mỗi sáng 2 tuần là sạch tế bào ung thư, khỏi cần "
+            "xạ trị. Sở Y tế đã xác nhận, share cho người nhà ngay.")
+    assert analyze(text)["top_category"] == "misinformation"
