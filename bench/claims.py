@@ -4,10 +4,11 @@ last line.
 
     .venv/bin/python bench/claims.py [--library 10000] [--threshold T] [--tune]
 
-Data (datasets/claims, hand-written, CC0): 122 claims; 498 rewordings: 304 rendered by `build.py` in six
-styles (as written, without accents, teencode, with added commentary, and mixes) and 194 typed by hand in
-seven (paraphrase with synonyms, word order, no accents, teencode, long commentary, headline, question);
-2,440 posts that repeat no claim, many on the claims' own topics. The library is the 122 claims plus
+Data (datasets/claims, hand-written, CC0): 154 claims; 603 rewordings: 304 rendered by `build.py` in six
+styles (as written, without accents, teencode, with added commentary, and mixes) and 299 typed by hand in
+seven (paraphrase with synonyms, word order, no accents, teencode, long commentary, headline, question),
+105 of them of 32 close-topic claims (`source_hard.py`: siblings on one dam, one vaccine, school fees...);
+2,759 posts that repeat no claim, many on the claims' own topics. The library is the 154 claims plus
 templated distractor claims up to `--library`
 (same topics and vocabulary: "Uống nước lá ổi chữa khỏi bệnh gout", "Đập thủy điện X sắp vỡ"...), so a
 rewording must find its own claim among near neighbours.
@@ -147,7 +148,7 @@ def by_style(results, threshold: float) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--library", type=int, default=10_000, help="claims in the library (≥ the 122 real ones)")
+    parser.add_argument("--library", type=int, default=10_000, help="claims in the library (≥ the 154 real ones)")
     parser.add_argument("--threshold", type=float, default=None,
                         help="default: chosen on the dev split (the lowest with dev precision 0.97 there and "
                              "CUSHION below)")
@@ -233,7 +234,9 @@ def main() -> None:
         "debunks": len(debunks), "debunks_matched": len(debunks_matched), "debunks_refuting": refuting_debunks,
         "rewordings_marked_refuting": refuting_rewordings,
         "weights": {"word_weight": weights[0], "cover_weight": weights[1], "cover_floor": weights[2],
-                    "fuzz_weight": matching.FUZZ_WEIGHT, "rerank_k": matching.RERANK_K},
+                    "fuzz_weight": matching.FUZZ_WEIGHT, "rerank_k": matching.RERANK_K,
+                    "number_conflict": matching.NUMBER_CONFLICT, "number_missing": matching.NUMBER_MISSING,
+                    "rare_penalty": matching.RARE_PENALTY, "margin": matching.MARGIN},
         "library_claims": index.size, "build_s": round(build_s, 2),
     }
     print(json.dumps(out, ensure_ascii=False))

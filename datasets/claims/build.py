@@ -3,7 +3,7 @@
     .venv/bin/python datasets/claims/build.py
 
 Writes, next to this file:
-- `claims.jsonl`: the claims (76 from `source.py`, then 46 from `source_styled.py`) in the
+- `claims.jsonl`: the claims (76 from `source.py`, 46 from `source_styled.py`, 32 from `source_hard.py`) in the
   `haidang claims import` format;
 - `pairs.jsonl`: {"claim_id", "text", "style"}: each rewording of `source.py` rendered in styles
   (as written, without accents, teencode, added commentary, teencode with commentary), then the
@@ -11,7 +11,10 @@ Writes, next to this file:
 - `unrelated.jsonl`: {"text"}: posts that repeat no claim, templated from hand-written sentences,
   many of them on the claims' own topics (dengue figures, vaccination days, reservoir levels, bank
   apps, exam timetables) so that precision is measured on hard negatives, not only on chatter; then
-  the hand-written same-topic posts of `source_styled.py` (`SAME_TOPIC`).
+  the hand-written same-topic posts of `source_styled.py` (`SAME_TOPIC`), then those of
+  `source_hard.py` (`DISTRACTORS`).
+The close-topic claims of `source_hard.py` (`NEAR`) come last in `claims.jsonl` and `pairs.jsonl`, so
+adding them left every earlier row byte for byte the same.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from source import CLAIMS  # noqa: E402
+from source_hard import DISTRACTORS, NEAR  # noqa: E402
 from source_styled import SAME_TOPIC, STYLED  # noqa: E402
 
 TEENCODE = [("không", "ko"), ("được", "dc"), ("người", "ng"), ("với", "vs"), ("biết", "bít"), ("rồi", "r"),
@@ -166,7 +170,7 @@ def unrelated(rng: random.Random, count: int = 2400) -> list[dict]:
 def main() -> None:
     rng = random.Random(2026)
     with open(HERE / "claims.jsonl", "w", encoding="utf-8") as f:
-        for claim_id, statement, verdict, correction, _r in [*CLAIMS, *STYLED]:
+        for claim_id, statement, verdict, correction, _r in [*CLAIMS, *STYLED, *NEAR]:
             f.write(json.dumps({"claim_id": claim_id, "statement": statement, "verdict": verdict,
                                 "correction": correction}, ensure_ascii=False) + "\n")
     with open(HERE / "pairs.jsonl", "w", encoding="utf-8") as f:
@@ -174,13 +178,13 @@ def main() -> None:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
         # Written in their style by hand: copied as they are (and after the rest, so that adding them
         # left the rows above, and the random draws below, unchanged).
-        for claim_id, _s, _v, _c, rewordings in STYLED:
+        for claim_id, _s, _v, _c, rewordings in [*STYLED, *NEAR]:
             for style, text in rewordings:
                 f.write(json.dumps({"claim_id": claim_id, "text": text, "style": style}, ensure_ascii=False) + "\n")
     with open(HERE / "unrelated.jsonl", "w", encoding="utf-8") as f:
         for row in unrelated(rng):
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-        for text in SAME_TOPIC:
+        for text in [*SAME_TOPIC, *DISTRACTORS]:
             f.write(json.dumps({"text": text}, ensure_ascii=False) + "\n")
 
 
