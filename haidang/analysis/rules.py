@@ -716,9 +716,15 @@ def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quote
         # "Tòa tuyên phạt bị cáo lừa đảo qua hình thức tuyển cộng tác viên làm nhiệm vụ": the lures are
         # reported, nobody is asked for anything and no channel is given.
         out = [{**s, "score": min(s["score"], 0.35)} for s in out]
-    if _warning(lex):
+    # "Lưu ý chuyển trước phí bảo hiểm 10%": a weak warning word that introduces the scam's own call to pay.
+    if [w for w in _warning(lex) if not (w["term"] in _WEAK_WARNING
+                                        and _PAY_NEXT.match(fold(normalized[w["end"]:w["end"] + 40])))]:
         out = [_capped(s, lex, quoter) for s in out]
     return out
+
+
+_PAY_NEXT = re.compile(r"\s*[:,]?\s*(?:phai |can |vui long )?(?:chuyen|nop|dong|nap|thanh toan|gui)\s+(?:\w+\s+){0,2}?"
+                       r"(?:truoc|phi|tien|\d)")
 
 
 def _capped(signal: dict, lex: dict, quoter: Quoter | None, *, rumour: bool = False) -> dict:

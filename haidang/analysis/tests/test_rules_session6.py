@@ -104,3 +104,13 @@ def test_a_cure_that_makes_treatment_needless_is_a_rumour():
     text = ("Bác sĩ bệnh viện tỉnh tiết lộ: uống nước gừng nghệ mỗi sáng 2 tuần là sạch tế bào ung thư, khỏi cần "
             "xạ trị. Sở Y tế đã xác nhận, share cho người nhà ngay.")
     assert analyze(text)["top_category"] == "misinformation"
+
+
+def test_a_scam_that_says_luu_y_before_its_fee_is_no_warning():
+    text = ("Vay tiền online không thế chấp, giải ngân 10 phút, chỉ cần CCCD. Lưu ý chuyển trước phí hồ sơ 8% "
+            "để kích hoạt khoản vay, liên hệ zalo 0593 662 710.")
+    assert analyze(text)["top_category"] == "scam"
+    # a real warning that uses the same word still is one
+    warning = ("Lưu ý: các app vay online bắt chuyển trước phí hồ sơ rồi mới giải ngân đều là lừa đảo, bà con "
+               "đừng chuyển tiền.")
+    assert analyze(warning)["top_category"] not in HARMFUL
