@@ -179,7 +179,10 @@ results = []
 
 def worker():
     start.wait()
-    results.append(process_items(ids))
+    try:
+        results.append(process_items(ids))
+    except Exception as exc:  # a thread's exception would otherwise vanish and leave one result
+        results.append({"error": repr(exc)})
     connection.close()
 
 threads = [threading.Thread(target=worker) for _ in range(2)]
@@ -212,6 +215,7 @@ def test_two_workers_processing_the_same_chunk_at_once_claim_each_item_once(pers
                           capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, proc.stderr[-3000:]
     results = json.loads(proc.stdout.splitlines()[-1])
+    assert not [r for r in results if "error" in r], results
     assert sum(r["assigned"] for r in results) == len(ids)
     assert sum(r["skipped"] for r in results) == len(ids)
     with sqlite3.connect(db) as conn:
