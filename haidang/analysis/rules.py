@@ -419,7 +419,9 @@ _WEAK_CALLS = frozenset(fold(w) for w in ("phải", "hãy", "tất cả", "quy�
 # "tao … mày": one person threatening another (harassment), not a call on others to act.
 _PERSONAL_THREAT = re.compile(r"(?<!\w)(?:tao|tau|t|tui)(?!\w).*(?<!\w)(?:mày|mi|m|may)(?!\w)", re.IGNORECASE | re.DOTALL)
 _COMMAND_DI = re.compile(r"[^.!?\n]*?\s(đi|di)(?=\s*(?:[,.!?\n]|$))")
-_CARRY_BEFORE = re.compile(r"(?<!\w)(?:mang|cam|vac|xach|dem|thu|chuan bi|chuan bi san|giau)(?:\s+(?:theo|san|ca|them))?\s+$")
+# "mang theo gậy", "mỗi đứa mang một cây gậy", "cầm mấy thanh sắt": a count or a classifier may stand between.
+_CARRY_BEFORE = re.compile(r"(?<!\w)(?:mang|cam|vac|xach|dem|thu|chuan bi|chuan bi san|giau)"
+                           r"(?:\s+(?:theo|san|ca|them|mot|\d+|cay|cai|thanh|con|vai|may|it)){0,2}\s+$")
 _HOSTILE = re.compile(r"(?<!\w)(?:bon|tui|chung no|xu ly bon|xu|danh|tra thu|biet tay|thanh toan|dap)(?!\w)")
 _CLOCK = re.compile(r"(?<!\w)(\d{1,2})\s?(?:h|giờ|gio)(?:\s?\d{2})?(?!\w)", re.IGNORECASE)
 
@@ -1028,7 +1030,7 @@ def incitement_signals(normalized: str, lex: dict | None = None, quoter: Quoter 
             if not _PASSIVE.search(hay[max(0, a["start"] - 8):a["start"]])]
     # "mang dao kiếm sang xóm bên", "cầm gậy ra đầu làng": carrying weapons to a place is the act itself.
     # Only against someone: soldiers "mang theo dao, cuốc" to clear mud after a flood attack nobody.
-    acts = acts + [w for w in lex.get("incite_weapon", []) if _CARRY_BEFORE.search(hay[max(0, w["start"] - 16):w["start"]])
+    acts = acts + [w for w in lex.get("incite_weapon", []) if _CARRY_BEFORE.search(hay[max(0, w["start"] - 24):w["start"]])
                    and _HOSTILE.search(hay[max(0, w["start"] - 80):w["end"] + 80])]
     if not acts:
         return []

@@ -114,3 +114,12 @@ def test_a_scam_that_says_luu_y_before_its_fee_is_no_warning():
     warning = ("Lưu ý: các app vay online bắt chuyển trước phí hồ sơ rồi mới giải ngân đều là lừa đảo, bà con "
                "đừng chuyển tiền.")
     assert analyze(warning)["top_category"] not in HARMFUL
+
+
+def test_carrying_a_counted_weapon_to_a_gathering_is_incitement():
+    text = ("ANH EM CHÚ Ý: 16h chủ nhật tập trung ở bãi đất trống sau chợ Đông Lễ, đợi bọn xóm bên kia ra thì "
+            "xử, mỗi đứa mang một cây gậy.")
+    assert analyze(text)["top_category"] == "incitement"
+    # soldiers carrying tools to clear mud attack nobody
+    lawful = "Sáng mai bộ đội mang theo mấy cây xẻng, cuốc về thôn Mỹ Thủy giúp bà con dọn bùn sau lũ."
+    assert analyze(lawful)["top_category"] not in HARMFUL
