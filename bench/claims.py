@@ -236,7 +236,7 @@ def main() -> None:
         "weights": {"word_weight": weights[0], "cover_weight": weights[1], "cover_floor": weights[2],
                     "fuzz_weight": matching.FUZZ_WEIGHT, "rerank_k": matching.RERANK_K,
                     "number_conflict": matching.NUMBER_CONFLICT, "number_missing": matching.NUMBER_MISSING,
-                    "rare_penalty": matching.RARE_PENALTY, "margin": matching.MARGIN},
+                    "margin": matching.MARGIN},
         "library_claims": index.size, "build_s": round(build_s, 2),
     }
     print(json.dumps(out, ensure_ascii=False))

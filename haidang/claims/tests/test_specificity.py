@@ -34,8 +34,8 @@ def test_figures_written_out_are_read_as_numbers():
 def test_another_figure_lowers_the_score():
     index = _index()
     i = CLAIMS.index(ELDERLY)
-    same = index.specificity(i, frozenset({"70", "3"}), frozenset())
-    other = index.specificity(i, frozenset({"80"}), frozenset())
+    same = index.specificity(i, frozenset({"70", "3"}))
+    other = index.specificity(i, frozenset({"80"}))
     assert same == 1.0 and other < 1.0
 
 
