@@ -1,5 +1,5 @@
 """Rule families, sixth pass (issue #12): a word the span tagger marks must offend on its own before the
-post-level model may confirm it. Violent verbs and animal words ("giết", "chết", "heo", "lợn") are
+post-level model may confirm it. Violent verbs and animal words ("giết", "chết", "heo") are
 everyday on their own: a pig killed for Tết, a cock for a drinking party. Aimed at a person ("giết mày",
 "đồ súc vật") they still confirm. Examples are written for the tests, not taken from any data set."""
 
