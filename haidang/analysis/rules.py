@@ -44,8 +44,10 @@ _REPEATS = re.compile(r"([^\W\d_])\1{2,}")
 
 
 @functools.lru_cache(maxsize=1)
-def _lexicons() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasick.Automaton, dict[str, str]]:
-    """(folded terms, accent-exact terms, the exact terms folded, display form of each key).
+def _lexicons() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasick.Automaton, dict[str, str],
+                         dict[str, frozenset[str]]]:
+    """(folded terms, accent-exact terms, the exact terms folded, display form of each key, and for each key
+    written with accents at least once the accented forms it is written in).
 
     A term written `=đánh` matches with its accents only: folded, `đánh` is `danh` (a name), `gậy` is
     `gây` (to cause), `ngay` is `ngày`. In a post typed without any accents, the folded form is all
@@ -86,13 +88,8 @@ def _lexicons() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasi
         if entries:
             automaton.make_automaton()
         automata.append(automaton)
-    _ACCENTED_FORMS.clear()
-    _ACCENTED_FORMS.update({k: frozenset(v) for k, v in accented_forms.items() if any(f != k for f in v)})
-    return automata[0], automata[1], automata[2], display
-
-
-# Key -> the accented forms the lexicon writes it in, for keys written with accents at least once.
-_ACCENTED_FORMS: dict[str, frozenset[str]] = {}
+    accented = {k: frozenset(v) for k, v in accented_forms.items() if any(f != k for f in v)}
+    return automata[0], automata[1], automata[2], display, accented
 
 
 def _lexicon() -> ahocorasick.Automaton:
@@ -141,13 +138,13 @@ def lexicon_hits(normalized: str, unaccented: bool | None = None) -> dict[str, l
     """Group -> hits (term, start, end) in a normalised text, whole words; accent-insensitive except for
     the terms marked `=` in the lexicon (see `_lexicons`). `unaccented`: the post as written had no accents
     (teencode expansion puts some back: "m" -> "mày"); measured on the normalised text when not given."""
-    folded_auto, exact_auto, exact_folded_auto, display = _lexicons()
+    folded_auto, exact_auto, exact_folded_auto, display, accented_forms = _lexicons()
     hay = fold_aligned(normalized)
     out: dict[str, list[dict]] = {}
     _scan(folded_auto, hay, out, display)
     plain = _unaccented(normalized, hay) if unaccented is None else unaccented
     if not plain:
-        _drop_other_words(normalized, out)
+        _drop_other_words(normalized, out, accented_forms)
     if plain:
         _scan(exact_folded_auto, hay, out, display)
     else:
@@ -159,7 +156,7 @@ def lexicon_hits(normalized: str, unaccented: bool | None = None) -> dict[str, l
     return out
 
 
-def _drop_other_words(normalized: str, out: dict[str, list[dict]]) -> None:
+def _drop_other_words(normalized: str, out: dict[str, list[dict]], accented_forms: dict[str, frozenset[str]]) -> None:
     """In a post typed with accents, a folded match whose accents are those of another word is no match:
     "ảnh CCCD 2 mặt cho tư vấn viên" holds no "mất chó", "ngộ độc" no "ngõ". A stretch typed without
     accents inside an accented post still matches ("cảnh báo: tin nhắn 'tai khoan bi khoa'")."""
@@ -169,7 +166,7 @@ def _drop_other_words(normalized: str, out: dict[str, list[dict]]) -> None:
     for group in list(out):
         kept = []
         for hit in out[group]:
-            forms = _ACCENTED_FORMS.get(_REPEATS.sub(r"\1", hit["term"]))
+            forms = accented_forms.get(_REPEATS.sub(r"\1", hit["term"]))
             written = _REPEATS.sub(r"\1", normalize_tones(lowered[hit["start"]:hit["end"]]))
             if forms is None or written in forms or written == fold(written):
                 kept.append(hit)
