@@ -1023,8 +1023,11 @@ def incitement_signals(normalized: str, lex: dict | None = None, quoter: Quoter 
     a crime) is weak, and a report of what happened ("bị", "đối tượng", "khởi tố") weaker still."""
     lex = lex if lex is not None else lexicon_hits(normalized)
     hay = fold_aligned(normalized)
+    # "ai nhận thì chặn liền": an act word inside a warning's own phrase is the advice to block a caller.
+    warned = lex.get("warning", [])
     acts = [a for a in _drop_harmless(hay, lex.get("incite_act", []))
-            if not _PASSIVE.search(hay[max(0, a["start"] - 8):a["start"]])]
+            if not _PASSIVE.search(hay[max(0, a["start"] - 8):a["start"]])
+            and not any(w["start"] <= a["start"] and a["end"] <= w["end"] for w in warned)]
     # "mang dao kiếm sang xóm bên", "cầm gậy ra đầu làng": carrying weapons to a place is the act itself.
     # Only against someone: soldiers "mang theo dao, cuốc" to clear mud after a flood attack nobody.
     acts = acts + [w for w in lex.get("incite_weapon", []) if _CARRY_BEFORE.search(hay[max(0, w["start"] - 24):w["start"]])
@@ -1051,13 +1054,21 @@ def incitement_signals(normalized: str, lex: dict | None = None, quoter: Quoter 
     hits = calls + gather + acts + weapons + places + times
     lead = "Kêu gọi tụ tập, chặn phá hoặc tấn công, kèm thời gian, địa điểm hoặc hung khí"
     clock_quotes = [c["term"] for c in clock]
-    collective = [c for c in calls if fold(c["term"]) not in _WEAK_CALLS] or gather
+    # Only a call on others makes it collective: a purpose ("cho mi biết tay") or a command ("…đi") is
+    # also what one person threatening another says.
+    called = {(c["start"], c["end"]) for c in lex.get("incite_call", [])}
+    collective = [c for c in calls if (c["start"], c["end"]) in called and fold(c["term"]) not in _WEAK_CALLS] or gather
     if calls:
         # A call to act violently is incitement; each of time, place, weapons, gathering makes it surer.
         score = _combine(0.6, 0.15 * len(context)) * (0.75 if news and not context else 1.0)
         if not collective and _PERSONAL_THREAT.search(normalized) and not (weapons and (places or times or clock)):
-            # "mai t lên trường t cho mày một trận": one person threatening another, the hate family's.
-            score = min(score, 0.45)
+            # "mai t lên trường t cho mày một trận": one person threatening another is harassment, not a
+            # call on others; it is that when the threat says when, where or what for.
+            threat = [_rule("hate.personal_threat", HarmCategory.HATE_HARASSMENT, 0.6, acts + calls + places + times,
+                            "Đe dọa bạo lực nhắm vào một người", quoter, extra_quotes=clock_quotes)] if (
+                context or lex.get("incite_intent")) else []
+            return [_rule("incitement.call_to_violence", HarmCategory.INCITEMENT, min(score, 0.45), hits,
+                          "Lời đe dọa có hành vi bạo lực", quoter, extra_quotes=clock_quotes), *threat]
         return [_rule("incitement.call_to_violence", HarmCategory.INCITEMENT, score, hits,
                       lead if context else "Lời kêu gọi có hành vi bạo lực", quoter, extra_quotes=clock_quotes)]
     if len(context) >= 2 or (times and gather) or (gather and len({a["term"] for a in acts}) >= 2):
@@ -1087,7 +1098,16 @@ _FUTURE = re.compile(r"(?<!\w)(?:sẽ|sắp|se|sap|trong đêm nay|trong vài gi
 _OWN_CASE = re.compile(r"(?<!\w)(?:gia dinh toi|nha toi|cua toi|dat nha toi|dat cua toi|toi phan doi|chung toi phan doi|"
                        r"gia dinh chung toi|nha chung toi|toi se khoi kien|toi khieu nai)(?!\w)")
 _VAGUE_DECISION = re.compile(r"(?<!\w)(?:theo (?:quyết định|văn bản|công văn|chỉ đạo|chủ trương) mới|quyết định mới|"
-                             r"văn bản đã ký|công văn mới|lệnh mới|chính sách mới)(?!\w)", re.IGNORECASE)
+                             r"văn bản đã ký|công văn mới|lệnh mới|chính sách mới|quy định mới|"
+                             r"(?:mới|vừa|mới vừa) (?:ra|ban hành|có) (?:quy định|quyết định|lệnh))(?!\w)", re.IGNORECASE)
+# A fine of an amount ("phạt 20 triệu") costs people money like a fee does.
+_FINE = re.compile(r"(?<!\w)(?:phạt|phat)\s+(?:tiền\s+|tien\s+)?(?:[^\s\d]+\s+){0,2}?" + _AMOUNT, re.IGNORECASE)
+# Supply shut for days, or a price jump by an amount ("cây xăng đóng cửa 3 ngày", "xăng tăng 10k/lít"):
+# the claim that panic buying ("đổ đầy bình") pushes.
+_SHORTAGE = re.compile(r"(?<!\w)(?:(?:đóng cửa|dong cua|ngừng bán|ngung ban|dừng bán|dung ban|ngừng cung cấp|ngung cung cap|"
+                       r"ngừng cấp|ngung cap)\s+(?:\w+\s+){0,3}?\d+\s*(?:ngày|ngay|tuần|tuan|tháng|thang)|"
+                       r"(?:tăng|tang)\s+(?:thêm\s+|them\s+)?\d[\d.,]*\s*(?:k|nghìn|nghin|ngàn|ngan|đồng|dong|%)"
+                       r"(?:\s*/\s*(?:lít|lit|l|kg|ký|ky|số|so|kwh))?)(?!\w)", re.IGNORECASE)
 
 
 def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
@@ -1120,7 +1140,8 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     # An outage said to last days or to cover a whole province ("cúp điện toàn tỉnh 48 tiếng"): a disaster claim.
     disaster = lex.get("rumour_disaster", []) + [
         {"term": m.group(0), "start": m.start(), "end": m.end()} for m in _OUTAGE.finditer(normalized)]
-    drastic = lex.get("rumour_drastic", [])
+    drastic = lex.get("rumour_drastic", []) + [
+        {"term": m.group(0), "start": m.start(), "end": m.end()} for m in _SHORTAGE.finditer(normalized)]
     dated = lex.get("rumour_policy", [])
     absolute = lex.get("rumour_absolute", [])
     public = lex.get("incite_call", [])
@@ -1158,7 +1179,8 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
         announced = dated[:1] if authority else []
         # A decision that costs people money ("học sinh phải đóng 5 triệu", "chỉ cần nộp 3 triệu để được cấp
         # bằng"), or one cited with no number or date ("theo quyết định mới"), is how fake policies read.
-        money = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _BUY_IN.finditer(normalized)]
+        money = [{"term": m.group(0), "start": m.start(), "end": m.end()}
+                 for rx in (_BUY_IN, _FINE) for m in rx.finditer(normalized)]
         vague = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _VAGUE_DECISION.finditer(normalized)]
         push, hits, n = pushed([(absolute, 0.2), (future, 0.1), (announced, 0.2), (money, 0.3), (vague, 0.2)])
         score = _combine(0.45, push)
@@ -1201,6 +1223,10 @@ _ANIMAL_AFTER = re.compile(r"\s+(?:nha|cua nha|cua minh|minh|de|lac|co|muc|vang|
                            r"phoc|nuoi|an|sua|can|dai)(?!\w)")
 
 
+_PEOPLE_OF = re.compile(r"(?<!\w)(?:dân|người|dan|nguoi)\s+(?:xứ\s+|xu\s+)?\w+")
+# What a people is blamed for having done ("ăn quỵt", "ôm đồ trốn", "đi nhậu hết").
+_BAD_DEEDS = re.compile(r"(?<!\w)(?:an quyt|quyt|om do tron|bo tron|an cap|an trom|lua dao|lua loc|di nhau het|nhau het|"
+                        r"an hai|luoi|ban tinh|danh nhau)(?!\w)")
 _PRONOUN_GROUPS = frozenset(fold(w) for w in ("bọn", "lũ", "tụi", "tụi nó", "bọn nó", "mấy ông bà"))
 _VICTIM = re.compile(r"(?<!\w)(?:bi|boi|nan nhan|de phong|canh giac|coi chung)(?!\w)")
 
@@ -1247,6 +1273,16 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
     people = [g for g in groups if fold(g["term"]) not in _PRONOUN_GROUPS]
     near += [t for t in lex.get("hate_trait_people", [])
              if any(0 <= t["start"] - g["end"] <= 40 and not _VICTIM.search(hay[g["end"]:t["start"]]) for g in people)]
+    # A people named by its place ("dân Nghệ", "người xứ Thanh"): a people only when it is said to be so by
+    # nature or kept out, not the residents of a ward in a complaint.
+    places = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _PEOPLE_OF.finditer(normalized)]
+    essence, shut_out = lex.get("hate_essence", []), lex.get("hate_shut_out", [])
+    named = people + places
+    if (essence and named and (traits or lex.get("hate_trait_people") or _BAD_DEEDS.search(hay))) or (
+            shut_out and any(0 <= g["start"] - s["start"] <= 30 for s in shut_out for g in named + groups)):
+        near += essence + shut_out
+    # A trait is said of the people named in the same post, a sentence or so away.
+    near += [t for t in traits if t not in near and any(60 < t["start"] - g["end"] <= 110 for g in people)]
     if near:
         # Two or more degrading traits heaped on one people is no slip of the tongue.
         out.append(_rule("hate.group", HarmCategory.HATE_HARASSMENT, 0.8 if len({fold(t["term"]) for t in near}) >= 2 else 0.7,
@@ -1348,7 +1384,7 @@ def offensive_words(text: str, quotes: list[str]) -> bool:
 # marks them inside insults ("giết mày", "đồ con bò"), and _OFFENSIVE_PAIRS keeps those, but alone they
 # flagged village football ("đội tao giết đội bên 5-0") and a pig killed for Tết.
 _EVERYDAY_ALONE = frozenset(("giết", "chết", "heo"))
-_EVERYDAY_ALONE_PLAIN = frozenset(("giet", "chet", "heo", "thon", "que"))
+_EVERYDAY_ALONE_PLAIN = frozenset(("giet", "chet", "heo", "thon", "que", "thang"))  # "thang": tháng, a month
 
 
 @functools.lru_cache(maxsize=2)
