@@ -26,7 +26,12 @@ written out ("năm mươi", "ba ngày") → digits, "70%" → "70 phần trăm",
   figure than the claim's; the best loses what its lead over the runner-up lacks of `MARGIN` (a post that
   fits two sibling claims equally says neither distinctly).
 
-The score of a pair is the larger of the TF-IDF/coverage score and the near-duplicate Jaccard (less the margin). Pure
+- **Scorer** (issue #17, recall; `scorer.py`): in a library of `scorer.DENSE_LIBRARY` claims or more, the
+  `scorer.CANDIDATES` best claims are scored again by a small logistic regression over (hand-set score,
+  lead over the best other candidate, rank, score × lead), fitted on the benchmark's dev split; the most probable is the
+  match. Near-copies keep the hand-set score (AUTO_LINK); a smaller library keeps the hand-set rule.
+
+The hand-set score of a pair is the larger of the TF-IDF/coverage score and the near-duplicate Jaccard (less the margin). Pure
 computation, no database: the Django side builds an index from the claims (`index.py`), and the benchmark
 builds one from its paraphrase set.
 """
@@ -47,7 +52,11 @@ from haidang.alerts.bands import BandIndex, band_params
 from haidang.alerts.textsig import jaccard, signatures
 from haidang.text.normalize import fold, normalize
 
+from . import scorer as scorer_module
 from .paraphrases import CONTEXT_FIXES, EQUIVALENTS, STOP_WORDS, UNIT_WORDS, VARIANTS
+from .scorer import CANDIDATES, CEILING, DENSE_LIBRARY, LEAD_CAP, NEAR_COPY, Scorer
+
+SHIPPED = object()  # ClaimIndex's default scorer: the coefficients of scorer.json
 
 # Share of the word n-gram cosine in the cosine part (the rest is the character n-gram cosine).
 WORD_WEIGHT = 0.5
@@ -85,6 +94,9 @@ FUZZ_WEIGHT = 0.1
 NUMBER_CONFLICT = 0.9
 NUMBER_MISSING = 1.0
 MARGIN = 0.04
+# The threshold the hand-set score (everything above, with MARGIN) had on the dev split before the scorer
+# (session 6): where a small library's hand-set score is put on the scorer's scale (`match`).
+HAND_SET_THRESHOLD = 0.63
 _DIGITS_RE = re.compile(r"\b\d+\b")
 
 
@@ -292,7 +304,9 @@ class ClaimIndex:
                  cover_weight: float = COVER_WEIGHT, cover_floor: float = COVER_FLOOR,
                  fuzz_weight: float = FUZZ_WEIGHT, rerank_k: int = RERANK_K,
                  number_conflict: float = NUMBER_CONFLICT, number_missing: float = NUMBER_MISSING,
-                 margin: float = MARGIN):
+                 margin: float = MARGIN, scorer: Scorer | None | object = SHIPPED):
+        # scorer: the second stage (`scorer.py`); None scores with the hand-set blend alone, as before it.
+        self.scorer = scorer_module.shipped() if scorer is SHIPPED else scorer
         self.word_weight, self.cover_weight, self.cover_floor = word_weight, cover_weight, cover_floor
         self.fuzz_weight, self.rerank_k = fuzz_weight, rerank_k
         self.number_conflict, self.number_missing = number_conflict, number_missing
@@ -504,14 +518,69 @@ class ClaimIndex:
             return self.number_conflict if said_numbers - self.numbers[i] else self.number_missing
         return 1.0
 
+    def candidates(self, text: str, *, exclude: set | None = None) -> list[tuple[int, float, tuple]]:
+        """The `scorer.CANDIDATES` best claims by the hand-set score, best first: (claim position, hand-set
+        score, the scorer's features of the pair, in `scorer.FEATURES` order)."""
+        cosine, lexical = self.scores(text)
+        return self._candidates(np.maximum(cosine, lexical), exclude)
+
+    def _candidates(self, best: np.ndarray, exclude: set | None) -> list[tuple[int, float, tuple]]:
+        if exclude:
+            best = best.copy()
+            for i, key in enumerate(self.keys):
+                if key in exclude:
+                    best[i] = -1.0
+        k = min(CANDIDATES, self.size)
+        top = np.argpartition(-best, k - 1)[:k]
+        top = sorted((i for i in top.tolist() if best[i] >= 0), key=lambda i: (-float(best[i]), i))
+        if not top:
+            return []
+        scores = [float(best[i]) for i in top]
+        out = []
+        for r, i in enumerate(top):
+            other = max((s for j, s in enumerate(scores) if j != r), default=0.0)
+            lead = min(scores[r] - other, LEAD_CAP)
+            features = (scores[r], lead, float(r), scores[r] * lead)
+            out.append((i, scores[r], features))
+        return out
+
     def match(self, text: str, *, exclude: set | None = None) -> Match | None:
-        """The best-scoring claim (None for an empty index). `exclude`: claim keys not to return
-        (an officer rejected them for this item)."""
+        """The best claim (None for an empty index). `exclude`: claim keys not to return (an officer rejected
+        them for this item). With the scorer (the default) the most probable of the candidates, scored
+        `scorer.Scorer.score`; a near-copy (hand-set score ≥ NEAR_COPY) keeps its hand-set score."""
         if not self.size:
             return None
         cosine, lexical = self.scores(text)
         best = np.maximum(cosine, lexical)
+        if self.scorer is None:
+            return self._hand_set_match(best, cosine, lexical, exclude)
+        if self.size < DENSE_LIBRARY:
+            # In a small library every claim leads its neighbours by far: the lead, the scorer's main
+            # evidence, means nothing there (scorer.DENSE_LIBRARY). The hand-set score decides, moved onto
+            # the scorer's scale: its own dev threshold lands on the scorer's, so the threshold in force
+            # means the same on both paths.
+            found = self._hand_set_match(best, cosine, lexical, exclude)
+            if found is not None and found.score < NEAR_COPY:
+                found.score = min(CEILING, found.score + self.scorer.threshold - HAND_SET_THRESHOLD)
+            return found
+        found = self._candidates(best, exclude)
+        if not found:
+            return None
+        scored = [(self.scorer.score(f), -r, i, s) for r, (i, s, f) in enumerate(found)]
+        score, _r, i, hand_set = max(scored)
+        method = "minhash" if lexical[i] >= cosine[i] else "tfidf"
+        if hand_set >= NEAR_COPY and i == found[0][0]:
+            # A near-copy keeps the hand-set score (less the margin), which AUTO_LINK was set for.
+            runner_up = found[1][1] if len(found) > 1 else 0.0
+            near = hand_set - max(0.0, self.margin - (hand_set - runner_up))
+            if near >= NEAR_COPY:
+                return Match(self.keys[i], float(near), method)
+        return Match(self.keys[i], float(score), method)
+
+    def _hand_set_match(self, best, cosine, lexical, exclude) -> Match | None:
+        # Before the scorer (issue #17): the hand-set score, less what the lead over the runner-up lacks.
         if exclude:
+            best = best.copy()
             for i, key in enumerate(self.keys):
                 if key in exclude:
                     best[i] = -1.0
@@ -524,3 +593,4 @@ class ClaimIndex:
             runner_up = float(np.partition(best, -2)[-2])
             score -= max(0.0, self.margin - (score - runner_up))
         return Match(self.keys[i], score, "minhash" if lexical[i] >= cosine[i] else "tfidf")
+
