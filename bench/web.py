@@ -11,7 +11,8 @@ server the bench starts with the Debian binaries, initdb into a temporary direct
 loopback port, unless DATABASE_URL is set, then that database is emptied and used), then ANALYZEd.
 gunicorn serves it on 127.0.0.1 on a free port (loopback only), and one keep-alive client measures
 each page in turn. The last line is one JSON object, per database:
-{"sqlite": {"dashboard": {"p50_ms", "p95_ms", "requests", "errors"}, ..., "seed": {...}}, "postgres": {...}}
+{"sqlite": {"dashboard": {"p50_ms", "p95_ms", "p99_ms", "max_ms", "requests", "errors"}, ..., "seed": {...}},
+ "postgres": {...}}
 """
 
 from __future__ import annotations
@@ -252,8 +253,8 @@ def measure(port: int, cookie: str, paths, n: int) -> dict:
                 print(f"  {path}: HTTP {response.status}", file=sys.stderr)
     conn.close()
     q = statistics.quantiles(times, n=100)
-    return {"p50_ms": round(statistics.median(times), 1), "p95_ms": round(q[94], 1), "requests": n,
-            "errors": errors}
+    return {"p50_ms": round(statistics.median(times), 1), "p95_ms": round(q[94], 1), "p99_ms": round(q[98], 1),
+            "max_ms": round(max(times), 1), "requests": n, "errors": errors}
 
 
 def _as_postgres_user(cmd: list[str]) -> list[str]:

@@ -3,19 +3,32 @@ day's biggest stories. Two half-width cards, like the core panels: section + car
 
 from __future__ import annotations
 
+from django.core.cache import cache
+
 from haidang.agencies import access
 
 from . import queries
 from .choices import Priority
 
 TOP_STORIES_HOURS = 24
+# The four tiles of open alerts by priority may be a minute old; per user (each sees their own alerts).
+COUNTS_CACHE_SECONDS = 60
+
+
+def _open_by_priority(user) -> dict[str, int]:
+    key = f"haidang:alerts:open_by_priority:{user.pk}"
+    counts = cache.get(key)
+    if counts is None:
+        counts = dict(queries.open_by_priority(user))
+        cache.set(key, counts, COUNTS_CACHE_SECONDS)
+    return counts
 
 
 def panels(request) -> list[dict]:
     user = request.user
     if not access.is_officer(user):
         return []
-    counts = dict(queries.open_by_priority(user))
+    counts = _open_by_priority(user)
     stories = list(queries.top_stories(user, n=5, hours=TOP_STORIES_HOURS))
     return [
         {
@@ -24,7 +37,7 @@ def panels(request) -> list[dict]:
             "context": {
                 # Every priority, zeros included, so the four tiles never move about.
                 "by_priority": [(value, label, counts.get(value, 0)) for value, label in reversed(Priority.choices)],
-                "latest": list(queries.by_priority(queries.alert_queue(user).select_related("agency"))[:5]),
+                "latest": queries.most_serious(queries.alert_queue(user), 5),
             },
         },
         {

@@ -58,6 +58,14 @@ def queue_page(alerts, number, size: int):
     return page
 
 
+def most_serious(alerts, n: int) -> list[Alert]:
+    """The first `n` of `alerts` most serious first, with their agency: the ids are sorted, then
+    only those rows loaded (as in `queue_page`; sorting every joined row cost ~10 ms on the dashboard)."""
+    ids = list(by_priority(alerts).values_list("pk", flat=True)[:n])
+    rows = Alert.objects.select_related("agency").in_bulk(ids)
+    return [rows[pk] for pk in ids if pk in rows]
+
+
 def sort_by_priority(alerts) -> list[Alert]:
     return sorted(alerts, key=lambda a: (-PRIORITY_RANK.get(a.priority, -1), -a.updated_at.timestamp()))
 

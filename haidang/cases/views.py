@@ -357,7 +357,7 @@ def audit_change_rows(changes) -> list[tuple[str, str, str]]:
 def case_detail(request, case_id: int):
     from haidang.agencies.queries import leaders_of
 
-    case = queries.view_case_for_user(request.user, case_id)
+    case = _reading_once(queries.view_case_for_user(request.user, case_id))
     plan = case.current_plan()
     user = request.user
     is_lead_working = access.has_role(user, case.lead_agency) or user.pk == case.lead_officer_id
@@ -402,6 +402,16 @@ def case_detail(request, case_id: int):
         "verification_form": forms.VerificationForm(case=case, auto_id="verification-%s") if can_verify else None,
         "states_path": _states_path(case),
     })
+
+
+def _reading_once(case):
+    """The case page reads the verification, appraisal and plan in force from the view, `next_step`
+    and `_decisions`: three look-ups each, nine queries. On this read-only page each is looked up
+    once and kept on this instance (nothing here changes them)."""
+    for name in ("current_verification", "current_appraisal", "current_plan"):
+        found = getattr(case, name)()
+        setattr(case, name, lambda found=found: found)
+    return case
 
 
 def _states_path(case) -> list[tuple[str, str, str]]:

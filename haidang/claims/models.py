@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -28,7 +28,8 @@ class ClaimQuerySet(RestrictedQuerySet):
         if not access.agency_ids(user):
             return self.none()
         # A claim drawn from a case is as need-to-know as the case it came from.
-        return self.filter(Q(case__isnull=True) | Q(case__in=Case.objects.restrict(user, action)))
+        # EXISTS, probed per claim by primary key, not `case_id IN (every visible case)` (see ClaimMatch).
+        return self.filter(Q(case__isnull=True) | Exists(Case.objects.restrict(user, action).filter(pk=OuterRef("case_id"))))
 
     def public(self):
         """Approved claims, never one from a confidential case (nothing of such a case goes out)."""
@@ -86,7 +87,9 @@ class Claim(models.Model):
 
 class ClaimMatchQuerySet(RestrictedQuerySet):
     def _restrict(self, user, action):
-        return self.filter(claim__in=Claim.objects.restrict(user, action))
+        # A correlated EXISTS: an item's few matches are each checked by their claim's primary key, where
+        # `claim_id IN (visible claims)` listed every visible case first (57 ms an item page at 100,000 cases).
+        return self.filter(Exists(Claim.objects.restrict(user, action).filter(pk=OuterRef("claim_id"))))
 
 
 class ClaimMatch(models.Model):

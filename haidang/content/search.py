@@ -18,13 +18,19 @@ import re
 from django.db import connections, router
 
 FTS_TABLE = "content_item_fts"
+# Every query word is a prefix (`"lua"*`). Without a prefix index FTS5 merges the doclists of every
+# term with that prefix in memory before it can return the newest match: 100-300 ms for a common word
+# at a million items. With one for these lengths (in characters) a prefix is read like a single term,
+# newest first, and the page costs under a millisecond; longer words (rare in Vietnamese syllables)
+# take the slower path. The index is about four times the size of the plain one.
+FTS_PREFIXES = "1 2 3 4 5 6"
 MAX_WORDS = 10
 _WORD = re.compile(r"\w+")
 
 # Literal SQL (the table name is a constant): an external-content FTS5 table and its three triggers.
 SQLITE_SETUP = [
     "CREATE VIRTUAL TABLE IF NOT EXISTS content_item_fts USING fts5(text_folded, content='content_item', "
-    "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
+    f"content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='{FTS_PREFIXES}')",
     "CREATE TRIGGER IF NOT EXISTS content_item_fts_ai AFTER INSERT ON content_item BEGIN "
     "INSERT INTO content_item_fts(rowid, text_folded) VALUES (new.id, new.text_folded); END",
     "CREATE TRIGGER IF NOT EXISTS content_item_fts_ad AFTER DELETE ON content_item BEGIN "
@@ -58,6 +64,10 @@ def install(connection) -> None:
     vendor = connection.vendor
     with connection.cursor() as cursor:
         if vendor == "sqlite":
+            if _fts_table_lacks_prefix_index(cursor):
+                # Built before the prefix index: dropped here, recreated and rebuilt below.
+                for statement in SQLITE_TEARDOWN:
+                    cursor.execute(statement)
             cursor.execute("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'content_item_fts_%'")
             triggers_before = cursor.fetchone()[0]
             try:
@@ -76,6 +86,12 @@ def install(connection) -> None:
                 except Exception:  # no right to create the extension: LIKE still works, only slower
                     break
     _available.pop(connection.alias, None)
+
+
+def _fts_table_lacks_prefix_index(cursor) -> bool:
+    cursor.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = %s", [FTS_TABLE])
+    row = cursor.fetchone()
+    return row is not None and f"prefix='{FTS_PREFIXES}'" not in (row[0] or "")
 
 
 def uninstall(connection) -> None:

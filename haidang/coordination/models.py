@@ -11,7 +11,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -47,10 +47,13 @@ class ReminderLog(models.Model):
 # --- Access ----------------------------------------------------------------------------
 
 
-def _visible_case_ids(user):
+def _case_visible(user):
+    """The row's case is one the user may see, as a correlated EXISTS: probed by primary key for each
+    meeting or consultation already narrowed (one case's), where `case_id IN (visible cases)` made the
+    database list every visible case first (60 ms a query at 100,000 cases on SQLite)."""
     from haidang.cases.models import Case
 
-    return Case.objects.restrict(user).values("pk")
+    return Exists(Case.objects.restrict(user).filter(pk=OuterRef("case_id")))
 
 
 class CoordinationQuerySet(RestrictedQuerySet):
@@ -61,7 +64,7 @@ class CoordinationQuerySet(RestrictedQuerySet):
         from haidang.agencies import access
 
         mine = access.agency_ids(user)
-        return self.filter(case_id__in=_visible_case_ids(user)).filter(
+        return self.filter(_case_visible(user)).filter(
             Q(case__lead_agency_id__in=mine) | Q(case__lead_officer=user) | Q(invitations__agency_id__in=mine)
         ).distinct()
 

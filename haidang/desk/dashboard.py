@@ -30,6 +30,8 @@ from haidang.core.vocabulary import HarmCategory
 log = logging.getLogger(__name__)
 
 CACHE_SECONDS = 120
+# A count that depends on who asks (overdue cases) is kept per user, and for a shorter while.
+USER_COUNTS_CACHE_SECONDS = 60
 VOLUME_DAYS = 14
 PLACES_DAYS = 7
 PLACES_SAMPLE = 5000  # the most recent analysed items looked at for top places
@@ -81,12 +83,18 @@ def monitoring_figures() -> dict:
 
 
 def overdue_cases(user) -> int | None:
-    """Overdue cases the user may see, counted up to `cases.queries.COUNT_CAP` (then shown as "1000+")."""
+    """Overdue cases the user may see, counted up to `cases.queries.COUNT_CAP` (then shown as "1000+"),
+    at most USER_COUNTS_CACHE_SECONDS old (per user: each sees their own cases)."""
     Case = _model("cases.Case")
     if Case is None or not hasattr(Case.objects, "restrict"):
         return None
-    return capped_count(Case.objects.restrict(user).filter(state__in=OPEN_STATES, due_at__lt=timezone.now()),
-                        cap=COUNT_CAP)
+    key = f"haidang:dashboard:overdue:{user.pk}:{COUNT_CAP}"
+    overdue = cache.get(key)
+    if overdue is None:
+        overdue = capped_count(Case.objects.restrict(user).filter(state__in=OPEN_STATES, due_at__lt=timezone.now()),
+                               cap=COUNT_CAP)
+        cache.set(key, overdue, USER_COUNTS_CACHE_SECONDS)
+    return overdue
 
 
 def volume_by_category(days: int = VOLUME_DAYS) -> dict:

@@ -65,6 +65,12 @@ def _can_work(user) -> bool:
     return access.is_officer(user, access.WORKING_ROLES)
 
 
+# What the feed's rows never show: the folded copy of the text (as long as the text), the raw extra
+# data and the analysis JSON besides `why` (the chips), not read, decoded and thrown away 50 times a page.
+FEED_UNUSED_COLUMNS = ("text_folded", "extra", "signals__categories", "signals__watchlist_hits", "signals__places",
+                       "signals__entities", "signals__model_versions")
+
+
 def _filter_form(request) -> FeedFilterForm:
     sources = Source.objects.restrict(request.user).order_by("name").values_list("pk", "name")
     watchlists = WatchList.objects.restrict(request.user).order_by("name").values_list("pk", "name")
@@ -80,7 +86,7 @@ def feed(request):
     query = filters.pop("q", "")
     kwargs = {("source_id" if k == "source" else "watchlist_id" if k == "watchlist" else k): v
               for k, v in filters.items()}
-    items = search_items(request.user, query, **kwargs)
+    items = search_items(request.user, query, **kwargs).defer(*FEED_UNUSED_COLUMNS)
     sort = form.sort_order()
     pager = published_page if sort == "published" else keyset_page
     page = pager(items, after=request.GET.get("after"), before=request.GET.get("before"))
