@@ -29,16 +29,19 @@ MAX_CHARS = 100_000  # longer texts are analysed on their first 100k characters 
 DEFAULT_THRESHOLDS = {"medium": 0.3, "high": 0.55, "urgent": 0.8}
 HARMFUL = [c for c in HarmCategory.values
            if c not in (HarmCategory.GRIEVANCE, HarmCategory.OTHER, HarmCategory.NEEDS_REVIEW)]
+# Django's `Choices.values` builds its list on every access: read it once.
+CATEGORIES = tuple(HarmCategory.values)
 
 
 def thresholds() -> dict[str, float]:
     return {**DEFAULT_THRESHOLDS, **getattr(settings, "HAIDANG_RISK_THRESHOLDS", {})}
 
 
-def priority_for(risk: float, *, urgent_hit: bool = False) -> str:
+def priority_for(risk: float, *, urgent_hit: bool = False, limits: dict[str, float] | None = None) -> str:
+    """`limits`: `thresholds()` when the caller has read them already (once per batch)."""
     if urgent_hit:
         return Priority.URGENT
-    t = thresholds()
+    t = limits if limits is not None else thresholds()
     if risk >= t["urgent"]:
         return Priority.URGENT
     if risk >= t["high"]:
@@ -94,10 +97,15 @@ def _model_probs(norms: list[str], texts: list[str]) -> tuple[dict[str, np.ndarr
     return probs, models
 
 
-def _p(probs: dict, models: dict, task: str, label: str, i: int) -> float | None:
-    if task not in models or task not in probs:
-        return None
-    return float(probs[task][i, models[task].classes.index(label)])
+_MODEL_SCORES = (("hate_offensive", "hate_offensive", "HATE_OR_OFFENSIVE"), ("hate", "toxicity", "HATE"),
+                 ("offensive", "toxicity", "OFFENSIVE"), ("scam", "scam", "SCAM"), ("negative", "sentiment", "negative"),
+                 ("spam", "spam", "SPAM"))
+
+
+def _score_columns(probs: dict, models: dict) -> dict[str, list[float]]:
+    """Each model score of `_MODEL_SCORES` for the whole batch, as Python floats (what `_p` gives per post)."""
+    return {name: probs[task][:, models[task].classes.index(label)].tolist()
+            for name, task, label in _MODEL_SCORES if task in models and task in probs}
 
 
 def _hate_spans(texts: list[str], norms: list[str] | None = None) -> tuple[list[list[dict]], list[float], object | None]:
@@ -148,6 +156,8 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
 
     index = active_index()
     limits = calibration.thresholds()
+    risk_limits = thresholds()  # the settings are read once per batch, not once per post
+    columns = _score_columns(probs, models)
     out = []
     for i in range(n):
         text, norm = cleaned[i], norms[i]
@@ -160,7 +170,7 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
         if span is not None:
             # Offending spans are necessary, not sufficient: a tagger that reads "dột" as "dốt" must be
             # confirmed by a hate rule or by the post-level model before it can decide.
-            p_post = _p(probs, models, "hate_offensive", "HATE_OR_OFFENSIVE", i)
+            p_post = columns["hate_offensive"][i] if "hate_offensive" in columns else None
             # A complaint to a public body ("bãi rác bốc mùi, xin xã…") is where that model errs most: there,
             # only a hate rule confirms.
             complaint = any(s["category"] == HarmCategory.GRIEVANCE for s in signals)
@@ -174,7 +184,7 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
             signals.append(span)
         hits = index.match(text, normalized=norm)
         why: list[dict] = []
-        by_cat: dict[str, list[float]] = {c: [] for c in HarmCategory.values}
+        by_cat: dict[str, list[float]] = {c: [] for c in CATEGORIES}
         subtopic = ""
         for s in signals:
             by_cat[s["category"]].append(s["score"])
@@ -186,15 +196,7 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
                         "reason": "Khớp danh sách theo dõi “{}”: {}.".format(
                             h["name"], ", ".join(f"“{m.get('term', '')}”" for m in h["hits"][:5]))})
         # Learned scores rank; they do not decide (see calibration.decide).
-        model_scores = {
-            "hate_offensive": _p(probs, models, "hate_offensive", "HATE_OR_OFFENSIVE", i),
-            "hate": _p(probs, models, "toxicity", "HATE", i),
-            "offensive": _p(probs, models, "toxicity", "OFFENSIVE", i),
-            "scam": _p(probs, models, "scam", "SCAM", i),
-            "negative": _p(probs, models, "sentiment", "negative", i),
-            "spam": _p(probs, models, "spam", "SPAM", i),
-        }
-        model_scores = {k: round(v, 4) for k, v in model_scores.items() if v is not None}
+        model_scores = {name: round(columns[name][i], 4) for name, _task, _label in _MODEL_SCORES if name in columns}
         if model_scores.get("negative") is not None and by_cat[HarmCategory.GRIEVANCE]:
             # A complaint cue counts more when the text is negative.
             by_cat[HarmCategory.GRIEVANCE] = [min(1.0, v * (0.8 + 0.4 * model_scores["negative"]))
@@ -229,7 +231,7 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
                         "reason": f"Chỉ {MAX_CHARS:,} ký tự đầu được phân tích.".replace(",", ".")})
         out.append({
             "categories": categories, "top_category": top, "subtopic": subtopic if top == HarmCategory.MISINFORMATION else "",
-            "priority": _at_least(priority_for(risk, urgent_hit=any(h["urgent"] for h in hits)),
+            "priority": _at_least(priority_for(risk, urgent_hit=any(h["urgent"] for h in hits), limits=risk_limits),
                                   _priority_floor(top, categories.get(top, 0.0))), "risk": risk,
             "watchlists": [{"id": h["id"], "name": h["name"], "urgent": h["urgent"], "hits": h["hits"]}
                            for h in hits],

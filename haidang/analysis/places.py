@@ -326,13 +326,16 @@ def find_places(text: str, *, province_hint=None, home_province: int | None = No
     g = gazetteer(home_province)
     home = g.home
     haystack = fold_aligned(text)
-    lowered = normalize_tones(text.lower()) if len(text.lower()) == len(text) else haystack
+    lowered = None  # read only around a match (most posts name no place)
     n = len(haystack)
     scored: list[tuple[int, int, list[tuple[Place, float]]]] = []
     for end_index, (key, values) in g.automaton.iter(haystack):
         start, end = end_index - len(key) + 1, end_index + 1
         if (start > 0 and _word(haystack[start - 1])) or (end < n and _word(haystack[end])):
             continue
+        if lowered is None:
+            lower = text.lower()
+            lowered = normalize_tones(lower) if len(lower) == len(text) else haystack
         written = lowered[start:end]
         unaccented = written.isascii()
         contexts: dict[int, tuple[str, str]] = {}

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -36,6 +37,48 @@ from haidang.text.normalize import clean, fold, fold_aligned, normalize_tones
 from .choices import HarmCategory
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+
+# --- gates: cheap checks that spare a pattern's scan of a text it cannot match ---------------------
+
+# Each gate below is a necessary condition of what it guards, so that skipping changes no output; the tests
+# turn them all off (`_GATED = False`) and compare (haidang/analysis/tests/test_speed_rules.py).
+_GATED = True
+# Patterns whose every match holds a digit (an amount, a time, a number) are not run on a text without one.
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _digits(text: str) -> bool:
+    """False only when the text holds no digit."""
+    return not _GATED or _HAS_DIGIT.search(text) is not None
+
+
+def _holds(text: str, words: re.Pattern) -> bool:
+    """False only when a case-sensitive pattern holding one of `words` (see `_words`) cannot match."""
+    return not _GATED or words.search(text) is not None
+# Characters whose case the regex engine reads otherwise than `str.lower` does: "İ" lowers to two characters,
+# and an IGNORECASE "i" or "s" also matches the dotless "ı" and the long "ſ" (as "ṡ" matches "ẛ").
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u1e9b]")
+
+
+@functools.lru_cache(maxsize=1024)
+def _lowered(text: str) -> str | None:
+    return None if _CASE_ODD.search(text) else text.lower()
+
+
+def _words(*words: str) -> re.Pattern:
+    """The words (lower-case Latin letters, as an IGNORECASE pattern writes them) as a case-sensitive pattern:
+    the engine skips ahead to their first letters, which it cannot do for a case-insensitive one."""
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _may_hold(text: str, words: re.Pattern) -> bool:
+    """False only when no IGNORECASE match of a pattern holding one of `words` (see `_words`) can be in the
+    text: one cheap search of the lower-cased text instead of a scan by the pattern."""
+    if not _GATED:
+        return True
+    low = _lowered(text)
+    return low is None or words.search(low) is not None
+
 
 # --- lexicons -------------------------------------------------------------------------------------------
 
@@ -84,7 +127,8 @@ def _lexicons() -> tuple[ahocorasick.Automaton, ahocorasick.Automaton, ahocorasi
     for entries in (folded, exact, exact_folded):
         automaton = ahocorasick.Automaton()
         for key, groups in entries.items():
-            automaton.add_word(key, (key, groups))
+            # The folded display form each hit reports as its term, computed once per key.
+            automaton.add_word(key, (key, groups, fold(display.get(key, key))))
         if entries:
             automaton.make_automaton()
         automata.append(automaton)
@@ -115,23 +159,48 @@ def _unaccented(text: str, folded: str) -> bool:
     return letters > 0 and changed <= letters * 0.01
 
 
+class _LetterKinds(dict):
+    """Code point -> "\x01" for a letter that folding changes beyond its case, "\x02" for another letter,
+    None (dropped) for the rest; filled as characters are met. `fold_aligned` maps each character on its own,
+    so `_unaccented(text, fold_aligned(text))` only counts characters of these two kinds."""
+
+    def __missing__(self, code: int) -> str | None:
+        ch = chr(code)
+        folded = fold_aligned(ch)
+        kind = ("\x01" if ch != folded and ch.lower() != folded else "\x02") if ch.isalpha() else None
+        self[code] = kind
+        return kind
+
+
+_LETTER_KINDS = _LetterKinds()
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
+def _unaccented_text(text: str) -> bool:
+    """`_unaccented(text, fold_aligned(text))`, counted by one `str.translate` instead of a loop."""
+    if text.isascii():
+        return _ASCII_LETTER.search(text) is not None  # folding changes no ASCII letter beyond its case
+    letters = text.translate(_LETTER_KINDS)
+    return len(letters) > 0 and letters.count("\x01") <= len(letters) * 0.01
+
+
 @functools.lru_cache(maxsize=512)
 def typed_without_accents(text: str) -> bool:
-    return _unaccented(text, fold_aligned(text))
+    return _unaccented_text(text)
 
 
 def _scan(automaton: ahocorasick.Automaton, hay: str, out: dict[str, list[dict]], display: dict) -> None:
     if len(automaton) == 0:
         return
     n = len(hay)
-    for end_index, (key, groups) in automaton.iter(hay):
+    for end_index, (key, groups, term) in automaton.iter(hay):
         start, end = end_index - len(key) + 1, end_index + 1
         if start > 0 and _word(hay[start - 1]):
             continue
         whole = end >= n or not _word(hay[end])
         for group, prefix in groups:
             if whole or prefix:
-                out.setdefault(group, []).append({"term": fold(display.get(key, key)), "start": start, "end": end})
+                out.setdefault(group, []).append({"term": term, "start": start, "end": end})
 
 
 def lexicon_hits(normalized: str, unaccented: bool | None = None) -> dict[str, list[dict]]:
@@ -142,7 +211,7 @@ def lexicon_hits(normalized: str, unaccented: bool | None = None) -> dict[str, l
     hay = fold_aligned(normalized)
     out: dict[str, list[dict]] = {}
     _scan(folded_auto, hay, out, display)
-    plain = _unaccented(normalized, hay) if unaccented is None else unaccented
+    plain = typed_without_accents(normalized) if unaccented is None else unaccented
     if not plain:
         _drop_other_words(normalized, out, accented_forms)
     if plain:
@@ -166,14 +235,30 @@ def _drop_other_words(normalized: str, out: dict[str, list[dict]], accented_form
     for group in list(out):
         kept = []
         for hit in out[group]:
-            forms = accented_forms.get(_REPEATS.sub(r"\1", hit["term"]))
-            written = _REPEATS.sub(r"\1", normalize_tones(lowered[hit["start"]:hit["end"]]))
-            if forms is None or written in forms or written == fold(written):
+            forms = accented_forms.get(_collapsed(hit["term"]))
+            if forms is None:
+                kept.append(hit)
+                continue
+            written, bare = _written(lowered[hit["start"]:hit["end"]])
+            if written in forms or bare:
                 kept.append(hit)
         if kept:
             out[group] = kept
         else:
             del out[group]
+
+
+@functools.lru_cache(maxsize=4096)
+def _collapsed(term: str) -> str:
+    return _REPEATS.sub(r"\1", term)
+
+
+@functools.lru_cache(maxsize=4096)
+def _written(words: str) -> tuple[str, bool]:
+    """A stretch of the post as `_drop_other_words` compares it (tones unified, repeats collapsed), and
+    whether it is written without accents."""
+    written = _REPEATS.sub(r"\1", normalize_tones(words))
+    return written, written == fold(written)
 
 
 # "đừng bấm vào", "không nên truy cập": the warning's own advice, not the scam's call.
@@ -290,6 +375,9 @@ class Quoter:
 
     def __init__(self, text: str):
         self.text = clean(text)
+        self._hay = None  # built on the first quote: most posts give no family anything to quote
+
+    def _prepare(self) -> None:
         plain, self._index = deobfuscate_aligned(self.text)
         self._hay = fold_aligned(plain)
         lowered = normalize_tones(plain.lower())
@@ -297,6 +385,8 @@ class Quoter:
 
     def locate(self, term: str) -> tuple[int, int] | None:
         """Where the term is written with its own accents, else where its folded form is."""
+        if self._hay is None:
+            self._prepare()
         exact = normalize_tones(display_term(fold(term)).lower())
         span = self._find(self._lower, exact) if exact else None
         return span if span is not None else self._find(self._hay, fold(term))
@@ -527,6 +617,7 @@ _DEADLINE = re.compile(r"(?<!\w)(?:trước|truoc)\s+\d{1,2}\s?(?:h|giờ|gio)(?
 _SMS_TO_MOBILE = re.compile(r"(?<!\w)(?:soạn|soan)\s+(?:tin\s+)?(?:\S+\s+){1,3}?(?:gửi|gui)\s+0[35789]\d", re.IGNORECASE)
 _VERIFY_AT = re.compile(r"(?<!\w)(?:xác minh|xac minh|xác thực|xac thuc|khôi phục|khoi phuc|mở khóa|mo khoa|kháng nghị|"
                         r"khang nghi)\s+(?:\w+\s+){0,3}?(?:tại|tai|qua|ở|o)(?!\w)", re.IGNORECASE)
+_RECRUIT_WORDS = _words("tuy")  # every match of _RECRUIT holds it
 _RECRUIT = re.compile(r"(?<!\w)(?:tuyển|tuyen)\s+(?:gấp|gap|dụng|dung|lao động|lao dong|nhân viên|nhan vien|người|nguoi|"
                       r"ctv|cộng tác viên|thợ|tho|\d+)(?!\w)", re.IGNORECASE)
 # "mua bộ tài liệu khởi đầu 290k", "đóng phí đồng phục 450k": the worker buys in before working.
@@ -536,6 +627,8 @@ _HANDLE = re.compile(r"(?<![\w.])@[a-z0-9_]{4,32}\b", re.IGNORECASE)
 
 
 def fee_hits(normalized: str) -> list[dict]:
+    if not _digits(normalized):
+        return []
     return [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _FEE.finditer(normalized)]
 
 
@@ -568,60 +661,82 @@ def asks_money_strong(ask_money: list[dict]) -> bool:
 
 _DEPOSITS = frozenset(fold(w) for w in ("đặt cọc", "cọc", "tiền cọc", "cọc trước", "chuyển cọc"))
 # Rooms, homestays and tours take a deposit to hold a booking.
+# (_BOOKING and _SELLER_PAYS are case-sensitive and read the folded text: every match of _BOOKING holds one
+# of these, every match of _SELLER_PAYS "nhan" or "cod".)
+_BOOKING_WORDS = _words("cho thue", "homestay", "khach san", "nha nghi", "dat phong", "phong tro", "resort", "villa", "tour",
+                        "/")
+_SELLER_WORDS = _words("nhan", "cod")
+_AT_SIGN = _words("@")  # every handle starts with it
 _BOOKING = re.compile(r"(?<!\w)(?:cho thue|homestay|khach san|nha nghi|dat phong|phong tro|resort|villa|tour)(?!\w)"
                       r"|/\s*(?:dem|thang|dem)(?!\w)")
+
+
+# The lexicon groups one of which every scam finding without a link, an account or a digit starts from.
+_SCAM_TRIGGERS = ("ask_money", "transfer", "ask_secret", "credential", "lure", "prize", "loan", "deposit", "job",
+                  "urgency", "forgery", "parcel", "brand")
 
 
 def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
     """An ask (money or a secret), a lure, urgency and a channel (a link, a mobile, Zalo/Telegram)."""
     lex = lex if lex is not None else lexicon_hits(normalized)
+    if _GATED and not (not lex.keys().isdisjoint(_SCAM_TRIGGERS) or entities.get("urls")
+                       or entities.get("bank_accounts") or _digits(normalized)):
+        return []  # every finding below needs one of these (the amounts, times and numbers need a digit)
     out = []
     urls = [u for u in entities.get("urls", []) if not is_official_host(_host(u["value"]))]
     # "nhận chuyển khoản hoặc tiền mặt": a seller saying how it takes payment, not an ask.
     hay = fold_aligned(normalized)
     ask_money = [h for h in _real_asks(lex.get("ask_money", []) + lex.get("transfer", []))
                  if not re.search(r"(?<!\w)(?:nhan|co nhan|chap nhan)\s+$", hay[max(0, h["start"] - 12):h["start"]])]
-    booking = bool(_BOOKING.search(hay))
+    booking = _holds(hay, _BOOKING_WORDS) and bool(_BOOKING.search(hay))
     if booking:
         ask_money = [h for h in ask_money if fold(h["term"]) not in _DEPOSITS]
-    if _SELLER_PAYS.search(hay):
+    if _holds(hay, _SELLER_WORDS) and _SELLER_PAYS.search(hay):
         # "Shop mình nhận chuyển khoản qua STK …, ship COD": a shop's payment terms name its account to be
         # paid for goods; no one is asked to send money for nothing.
         ask_money = [h for h in ask_money if fold(h["term"]) not in _PAYMENT_TERMS]
     # "soạn tin DK50 gửi 0834…": a service code texted to a private mobile, not to the carrier's short number.
-    ask_secret = lex.get("ask_secret", []) + lex.get("credential", []) + [
+    digits = _digits(normalized)
+    ask_secret = lex.get("ask_secret", []) + lex.get("credential", []) + ([
         {"term": m.group(0), "start": m.start(), "end": m.end()} for m in _SMS_TO_MOBILE.finditer(normalized)]
+        if digits else [])
     # "Xác minh danh tính tại meta-verify-support.com": a login or a check asked for at a link that is not official.
-    ask_secret = ask_secret + [{"term": m.group(0), "start": m.start(), "end": m.end()}
-                               for m in _VERIFY_AT.finditer(normalized)
-                               if any(not is_official_host(_host(u["value"])) and str(u["value"]).lower() in
-                                      normalized[m.end():m.end() + 60] for u in entities.get("urls", []))]
+    if entities.get("urls") or not _GATED:
+        ask_secret = ask_secret + [{"term": m.group(0), "start": m.start(), "end": m.end()}
+                                   for m in _VERIFY_AT.finditer(normalized)
+                                   if any(not is_official_host(_host(u["value"])) and str(u["value"]).lower() in
+                                          normalized[m.end():m.end() + 60] for u in entities.get("urls", []))]
     lure = lex.get("lure", []) + [h for g in ("prize", "loan", "deposit", "job") for h in lex.get(g, [])
                                   if not (booking and g == "deposit")]
-    urgency = [u for u in lex.get("urgency", []) if not _MULTIPLE.match(normalized, u["end"])] + [
+    urgency = [u for u in lex.get("urgency", []) if not _MULTIPLE.match(normalized, u["end"])] + ([
         {"term": m.group(0), "start": m.start(), "end": m.end()} for m in _DEADLINE.finditer(normalized)]
+        if digits else [])
     channel = lex.get("private", [])
     contact = _mobiles(entities) + urls
     accounts_given = [a for a in entities.get("bank_accounts", []) if a.get("confidence", 0) >= 0.5]
     fees = fee_hits(normalized)
     ask_money = ask_money + fees
-    channel = channel + [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _HANDLE.finditer(normalized)]
+    if _holds(normalized, _AT_SIGN):
+        channel = channel + [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _HANDLE.finditer(normalized)]
     brand, parcel, prize = lex.get("brand", []), lex.get("parcel", []), lex.get("prize", [])
     # "Đặt cọc qua STK 1561… Vietcombank, chủ TK …": the bank that holds a seller's account is named, not
     # spoken for.
     brand = [b for b in brand if not _ACCOUNT_BANK_BEFORE.search(normalized[max(0, b["start"] - 30):b["start"]])]
     high_yield = [{"term": m.group(0), "start": m.start(), "end": m.end()}
-                  for rx in (_YIELD, _RETURN, _GROWTH) for m in rx.finditer(normalized)]
+                  for rx in (_YIELD, _RETURN, _GROWTH) for m in rx.finditer(normalized)] if digits else []
     # "60k/cái", "300k/bộ" is a price unless it is what the worker earns ("kiếm 60k/cái", "hoa hồng 50k/sp").
     pay_rates = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _PAY_RATE.finditer(normalized)
-                 if not _GOODS_UNIT.search(m.group(0)) or _EARN_BEFORE.search(normalized[max(0, m.start() - 30):m.start()])]
+                 if not _GOODS_UNIT.search(m.group(0)) or _EARN_BEFORE.search(normalized[max(0, m.start() - 30):m.start()])
+                 ] if digits else []
     lure = lure + pay_rates
     # A job offer that takes money first ("đặt cọc 500k nhận nguyên liệu", "phí đăng ký 199k"): real
     # employers do not charge the people they hire. "Nhiệm vụ" alone is also what police and soldiers do.
-    job_offer = [h for h in lex.get("job", []) if fold(h["term"]) != "nhiem vu"] + pay_rates + [
+    job_offer = [h for h in lex.get("job", []) if fold(h["term"]) != "nhiem vu"] + pay_rates + ([
         {"term": m.group(0), "start": m.start(), "end": m.end()} for m in _RECRUIT.finditer(normalized)]
-    upfront = ask_money + fees + [h for h in lex.get("deposit", []) if fold(h["term"]) in _UPFRONT] + [
+        if _may_hold(normalized, _RECRUIT_WORDS) else [])
+    upfront = ask_money + fees + [h for h in lex.get("deposit", []) if fold(h["term"]) in _UPFRONT] + ([
         {"term": m.group(0), "start": m.start(), "end": m.end()} for m in _BUY_IN.finditer(normalized)]
+        if digits else [])
     for link in link_signals(entities.get("urls", [])):
         if link["rule"] == "scam.suspicious_tld" and (ask_money or ask_secret or lure):
             link["score"] = 0.75  # a throw-away domain that asks for money or a login
@@ -890,12 +1005,16 @@ _HOUSE = re.compile(r"(?<!\w)(?:(?:số nhà|so nha|nhà số|nha so|ngõ|ngo|ng
                     # "nhà ở thôn Phú Hội, xã Nam Trạch": where someone lives, named
                     r"|(?:nhà ở|nha o|nhà hắn ở|nhà nó ở)\s+(?:thôn|thon|xóm|xom|tổ|to|khu phố|khu pho|kiệt|kiet|ngõ|ngo|"
                     r"hẻm|hem|số|so)\s+\w+", re.IGNORECASE)
+# _HOUSE's one alternative without a digit starts with these words: without a digit or them, a text holds
+# no house number.
+_HOUSE_WORDS = _words("nhà ở", "nha o", "nhà hắn ở", "nhà nó ở")
 _ID_CUE = re.compile(r"(?:cccd|cmnd|căn cước|can cuoc|chứng minh|chung minh|số định danh|so dinh danh)",
                      re.IGNORECASE)
 _NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
 # Sensitive personal data (Decree 13, art. 2): health status named with a person.
 _SENSITIVE = re.compile(r"(?:nhiễm hiv|nhiem hiv|bị hiv|có hiv|danh sách bệnh nhân|bệnh tâm thần|bị bệnh lao|"
                         r"nghiện ma túy|nghien ma tuy)", re.IGNORECASE)
+_SENSITIVE_WORDS = _words("hiv", "danh sách bệnh nhân", "bệnh tâm thần", "bị bệnh lao", "nghiện ma túy", "nghien ma tuy")
 _ACCOUNT_CUE = re.compile(r"(?:tài khoản|tai khoan|stk|\btk\b|ngân hàng|ngan hang|chuyển khoản|chuyen khoan|ck)",
                           re.IGNORECASE)
 # A full name often stands alone after a colon: "Bóc phốt: Nguyễn Thị Hoa, CCCD …". The common family
@@ -909,8 +1028,42 @@ _PLACE_BEFORE = re.compile(r"(?:đường|phố|ngõ|kiệt|hẻm|trường|cầ
                            r"huyện|tỉnh|số|nhà văn hóa|trung tâm|công viên|sông|núi|đảo)\s*$", re.IGNORECASE)
 
 
+@functools.cache
+def _capitalised_pair() -> tuple[re.Pattern, re.Pattern]:
+    """Two words side by side, one space apart, each starting with a letter `str.isupper` calls upper case
+    (every such character, so that it is exactly the condition `_names` needs): built once, on first use.
+
+    Two patterns: the letters of the Basic Multilingual Plane (a class the engine tests at once, and put
+    first so that it skips ahead to them, with the lookbehind put after the letter), and every
+    letter, for the rare text with a character beyond it."""
+    codes = [c for c in range(sys.maxunicode + 1) if chr(c).isupper() and chr(c).isalnum()]
+    ranges, start, prev = [], codes[0], codes[0]
+    for c in codes[1:]:
+        if c != prev + 1:
+            ranges.append((start, prev))
+            start = c
+        prev = c
+    ranges.append((start, prev))
+
+    def cls(spans: list[tuple[int, int]]) -> str:
+        return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)
+
+    bmp = cls([(a, min(b, 0xFFFF)) for a, b in ranges if a <= 0xFFFF])
+    return re.compile(rf"[{bmp}](?<!\w.)\w* [{bmp}]"), re.compile(rf"(?<!\w)[{cls(ranges)}]\w* [{cls(ranges)}]")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _has_capitalised_pair(text: str) -> bool:
+    bmp, every = _capitalised_pair()
+    return bmp.search(text) is not None or (_ASTRAL.search(text) is not None and every.search(text) is not None)
+
+
 def _names(text: str) -> list[tuple[int, int]]:
     """Person names: two to four capitalised words after a form of address."""
+    if _GATED and not _has_capitalised_pair(text):
+        return []  # a name is two capitalised words one space apart, at least
     words = [m for m in _CAPITALISED.finditer(text)]
     out = []
     i = 0
@@ -950,11 +1103,16 @@ def personal_data_signals(text: str, normalized: str, entities: dict, lex: dict 
     accounts and home addresses of a person, each with its context. Numbers are masked in reasons."""
     lex = lex if lex is not None else lexicon_hits(normalized)
     text = clean(text)
+    if not (entities.get("phones") or entities.get("citizen_ids") or entities.get("bank_accounts")
+            or _digits(text) or _may_hold(text, _HOUSE_WORDS) or _may_hold(text, _SENSITIVE_WORDS)):
+        # No number of any kind: of the findings below only an address said in words ("nhà ở thôn …") or a
+        # health condition named with a person is left, and the text holds neither.
+        return []
     out = []
     ids = [e for e in entities.get("citizen_ids", [])
            if _ID_CUE.search(text[max(0, e["start"] - 40):e["start"]])
            or not _ACCOUNT_CUE.search(text[max(0, e["start"] - 40):e["start"]])]
-    for m in _NINE_DIGITS.finditer(text):  # the old 9-digit identity card, only when it is named
+    for m in _NINE_DIGITS.finditer(text) if _digits(text) else ():  # the old 9-digit card, when named
         if _ID_CUE.search(text[max(0, m.start() - 30):m.start()]):
             ids.append({"value": m.group(0), "start": m.start(), "end": m.end()})
     if ids:
@@ -966,19 +1124,22 @@ def personal_data_signals(text: str, normalized: str, entities: dict, lex: dict 
     names = _names(text)
     name_matches = [{"term": text[s:e], "start": s, "end": e} for s, e in names]
     phones = entities.get("phones", [])
-    # A number with no name, framed as a warning ("ai gặp số ni thì chặn"), exposes a scammer's line, not a person.
-    exposing = expose if names else [e for e in expose if fold(e["term"]) not in _WEAK_EXPOSE] if not _warning(lex) else []
+
     # Someone else's data is exposed when the post points at them: a word that exposes, or "hắn", "thằng",
     # "mụ", "cái đứa" (a person talked about, not the writer). Sellers and families give their own.
-    pointed = bool(expose) or bool(_PEJORATIVE.search(text))
+    def pointed() -> bool:  # asked only where it decides (a scan of the whole text)
+        return bool(expose) or bool(_PEJORATIVE.search(text))
+
     if phones and (names or expose):
+        # A number with no name, framed as a warning ("ai gặp số ni thì chặn"), exposes a scammer's line, not a person.
+        exposing = expose if names else [e for e in expose if fold(e["term"]) not in _WEAK_EXPOSE] if not _warning(lex) else []
         matches, quotes = _entity_matches(phones, mask=True, text=text)
         out.append({**_rule("personal_data.phone_with_name", HarmCategory.PERSONAL_DATA,
-                            0.7 if exposing or (names and pointed and not expose) else 0.35, [],
+                            0.7 if exposing or (names and pointed() and not expose) else 0.35, [],
                             "Lộ số điện thoại của một người" +
                             (", kèm lời bóc phốt hoặc truy tìm" if expose else ", kèm tên"), None,
                             extra_quotes=quotes), "matches": matches + name_matches, "in": "text"})
-    houses = list(_HOUSE.finditer(text))
+    houses = list(_HOUSE.finditer(text)) if _digits(text) or _may_hold(text, _HOUSE_WORDS) else []
     if houses and (names or expose or ids or phones):
         matches = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in houses]
         out.append({**_rule("personal_data.address", HarmCategory.PERSONAL_DATA,
@@ -1001,14 +1162,14 @@ def personal_data_signals(text: str, normalized: str, entities: dict, lex: dict 
                             "Công khai nơi ở và số điện thoại của một người bị chỉ trỏ", None), "in": "text"})
     if names and len(kinds) >= 2 and not _real_asks(lex.get("transfer", []) + lex.get("ask_money", [])):
         out.append({**_rule("personal_data.profile", HarmCategory.PERSONAL_DATA,
-                            (0.8 if expose or len(kinds) >= 3 else 0.7) if pointed else 0.3,
+                            (0.8 if expose or len(kinds) >= 3 else 0.7) if pointed() else 0.3,
                             [], "Công khai nhiều thông tin cá nhân của một người (tên kèm số điện thoại, số giấy tờ, "
                             "tài khoản hoặc địa chỉ)", None, extra_quotes=[m["term"] for m in name_matches[:2]]),
                     "matches": name_matches, "in": "text"})
     if lex.get("lost_found") and not ids and not expose_strong(expose):
         # "Tìm người thân: bà … đi lạc, ai thấy xin báo 091…": the family gives its own number to be called.
         out = [{**x, "score": min(x["score"], 0.3)} for x in out if x["rule"] != "personal_data.citizen_id"]
-    sensitive = list(_SENSITIVE.finditer(text))
+    sensitive = list(_SENSITIVE.finditer(text)) if names else []
     if names and sensitive:
         out.append({**_rule("personal_data.sensitive", HarmCategory.PERSONAL_DATA, 0.75,
                             [], "Công khai tên người kèm thông tin sức khỏe hoặc đời tư nhạy cảm", None,
@@ -1022,6 +1183,8 @@ def incitement_signals(normalized: str, lex: dict | None = None, quoter: Quoter 
     """A call to gather, block or attack, with a time, a place or weapons. A violence word alone (news of
     a crime) is weak, and a report of what happened ("bị", "đối tượng", "khởi tố") weaker still."""
     lex = lex if lex is not None else lexicon_hits(normalized)
+    if _GATED and not lex.get("incite_act") and not lex.get("incite_weapon"):
+        return []  # no act of violence to call for
     hay = fold_aligned(normalized)
     # "ai nhận thì chặn liền": an act word inside a warning's own phrase is the advice to block a caller.
     warned = lex.get("warning", [])
@@ -1092,6 +1255,8 @@ _WEAK_SHARE = frozenset(fold(w) for w in ("khẩn cấp", "cảnh báo khẩn", 
 _OUTAGE = re.compile(r"(?<!\w)(?:mất|mat|cúp|cup|cắt|cat|ngừng|ngung)\s+(?:điện|dien|nước|nuoc)\s+(?:\w+\s+){0,2}?"
                      r"(?:toàn|toan|cả tỉnh|ca tinh|cả miền|ca mien|cả thành phố|ca thanh pho|diện rộng|dien rong|"
                      r"\d+\s*(?:ngày|ngay|tuần|tuan)|(?:48|72)\s*(?:tiếng|tieng|giờ|gio))(?!\w)", re.IGNORECASE)
+# Every match of _OUTAGE names power or water.
+_OUTAGE_WORDS = _words("điện", "dien", "nước", "nuoc")
 _FUTURE = re.compile(r"(?<!\w)(?:sẽ|sắp|se|sap|trong đêm nay|trong vài giờ|\d+ (?:ngày|tiếng|giờ) nữa)(?!\w)", re.IGNORECASE)
 
 
@@ -1110,12 +1275,20 @@ _SHORTAGE = re.compile(r"(?<!\w)(?:(?:đóng cửa|dong cua|ngừng bán|ngung b
                        r"(?:\s*/\s*(?:lít|lit|l|kg|ký|ky|số|so|kwh))?)(?!\w)", re.IGNORECASE)
 
 
+# Every rumour finding starts from one of these groups, an outage (see _OUTAGE_WORDS) or a shortage (a digit).
+_RUMOUR_TRIGGERS = ("rumour_claim_health", "rumour_cure_strong", "rumour_cure", "rumour_coverup", "rumour_abandon",
+                    "rumour_disaster", "rumour_drastic", "rumour_share")
+
+
 def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
     """Rumours, by their structure: a CLAIM (a cure or a health scare, a disaster, a drastic public decision)
     PUSHED by one or more of: urging to share, a false attribution to an authority or an expert, a claim
     that it is being hidden, a call to panic (run, stock up, stop eating). A claim alone asks for a look;
     a claim that is pushed is a rumour to verify. A rumour raises a verification, never a removal."""
     lex = lex if lex is not None else lexicon_hits(normalized)
+    if _GATED and lex.keys().isdisjoint(_RUMOUR_TRIGGERS) and not _may_hold(normalized, _OUTAGE_WORDS) \
+            and not _digits(normalized):
+        return []  # no claim (health, disaster, outage, a drastic decision or shortage) and no call to share
     coverup = lex.get("rumour_coverup", [])
     # "khẩn cấp", "lan truyền", "tin đồn" are also what news and debunks say: a weak push. A claim that
     # the news is hidden counts once, as a cover-up.
@@ -1138,14 +1311,18 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     health = lex.get("rumour_claim_health", []) + lex.get("rumour_cure_strong", []) + (
         lex.get("rumour_cure", []) if remedy else [])
     # An outage said to last days or to cover a whole province ("cúp điện toàn tỉnh 48 tiếng"): a disaster claim.
+    outages = _OUTAGE.finditer(normalized) if _may_hold(normalized, _OUTAGE_WORDS) else ()
     disaster = lex.get("rumour_disaster", []) + [
-        {"term": m.group(0), "start": m.start(), "end": m.end()} for m in _OUTAGE.finditer(normalized)]
+        {"term": m.group(0), "start": m.start(), "end": m.end()} for m in outages]
+    shortages = _SHORTAGE.finditer(normalized) if _digits(normalized) else ()
     drastic = lex.get("rumour_drastic", []) + [
-        {"term": m.group(0), "start": m.start(), "end": m.end()} for m in _SHORTAGE.finditer(normalized)]
+        {"term": m.group(0), "start": m.start(), "end": m.end()} for m in shortages]
     dated = lex.get("rumour_policy", [])
     absolute = lex.get("rumour_absolute", [])
     public = lex.get("incite_call", [])
-    future = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _FUTURE.finditer(normalized)]
+    # Read only by a disaster or a drastic claim.
+    future = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _FUTURE.finditer(normalized)] \
+        if disaster or drastic else []
     # Telling the sick to drop their treatment ("bỏ thuốc", "không cần chạy thận") pushes a cure claim.
     abandon = lex.get("rumour_abandon", [])
     pushes = [(share, 0.45), (coverup, 0.45), (panic, 0.35), (attribution, 0.35), (weak_share, 0.15)]
@@ -1231,10 +1408,16 @@ _PRONOUN_GROUPS = frozenset(fold(w) for w in ("bọn", "lũ", "tụi", "tụi n�
 _VICTIM = re.compile(r"(?<!\w)(?:bi|boi|nan nhan|de phong|canh giac|coi chung)(?!\w)")
 
 
+_HATE_TRIGGERS = ("insult", "threat", "shun", "body_shame", "hate_trait", "hate_trait_people", "hate_essence",
+                  "hate_shut_out")
+
+
 def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
     """Insults, slurs and threats aimed at a person, and degrading words about a group. The span
     tagger (analysis/spans.py, trained on ViHOS spans) finds more; this family needs no model."""
     lex = lex if lex is not None else lexicon_hits(normalized)
+    if _GATED and lex.keys().isdisjoint(_HATE_TRIGGERS):
+        return []  # a group named alone is no finding: it needs a trait, an essence or a call to shut it out
     out = []
     hay = fold_aligned(normalized)
     # "tức chết đi được", "cười chết đi được": a feeling, said of oneself, not "(mày) chết đi".
@@ -1275,7 +1458,8 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
              if any(0 <= t["start"] - g["end"] <= 40 and not _VICTIM.search(hay[g["end"]:t["start"]]) for g in people)]
     # A people named by its place ("dân Nghệ", "người xứ Thanh"): a people only when it is said to be so by
     # nature or kept out, not the residents of a ward in a complaint.
-    places = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _PEOPLE_OF.finditer(normalized)]
+    places = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _PEOPLE_OF.finditer(normalized)] \
+        if lex.get("hate_essence") or lex.get("hate_shut_out") else []  # read only with one of those
     essence, shut_out = lex.get("hate_essence", []), lex.get("hate_shut_out", [])
     named = people + places
     if (essence and named and (traits or lex.get("hate_trait_people") or _BAD_DEEDS.search(hay))) or (
@@ -1362,18 +1546,20 @@ def _plain_words(text: str) -> list[str]:
 
 def offensive_words(text: str, quotes: list[str]) -> bool:
     """Whether the tagger's spans hold a word or a pair that offends on its own, outside everyday pairs."""
+    if _lost_found_re().search(fold(text)):
+        return False  # "Mất con chó Phú Quốc…, ai thấy báo giúp": only a hate rule confirms, never the tagger
     plain = typed_without_accents(text)
     # What is left of the post once its everyday pairs are taken out ("chết cười", "con chó nhà mình").
     pairs = _EVERYDAY_PAIRS_FOLDED if plain else _EVERYDAY_PAIRS
-    rest = set(re.findall(r"[\w*]+", pairs.sub(" ", " ".join(_plain_words(text)))))
-    if _lost_found_re().search(fold(text)):
-        return False  # "Mất con chó Phú Quốc…, ai thấy báo giúp": only a hate rule confirms, never the tagger
+    plain_text = pairs.sub(" ", " ".join(_plain_words(text)))  # (read twice below: built once)
+    rest = set(re.findall(r"[\w*]+", plain_text))
     words = {w for quote in quotes for w in _plain_words(quote) if w in rest}
+    if not words:
+        return False  # no quoted word outside the everyday pairs: neither test below can hold
     vocabulary = _offensive_vocabulary(plain)
     if any((fold(w) if plain else w) in vocabulary for w in words):
         return True
     # A pair read around each quote ("đồ mất dạy", "giết mày"): the tagger often marks one word of it.
-    plain_text = pairs.sub(" ", " ".join(_plain_words(text)))
     pattern = _OFFENSIVE_PAIRS_PLAIN if plain else _OFFENSIVE_PAIRS
     hay = fold(plain_text) if plain else plain_text
     quoted = {fold(w) if plain else w for w in words}
@@ -1409,6 +1595,10 @@ _REQUEST = re.compile(r"(?<!\w)(?:kính mong|mong|xin|kính đề nghị|đề n
 
 
 _REQUEST_FOLDED = folded_pattern(_REQUEST)
+# Every match of _REQUEST holds one of these (of _REQUEST_FOLDED, one of them folded).
+_REQUEST_WORDS = ("mong", "xin", "đề nghị", "làm ơn", "nhờ", "cho hỏi", "không ạ", "chưa ạ", "đã có kế hoạch", "bao giờ")
+_REQUEST_WORDS_FOLDED = _words(*(fold(w) for w in _REQUEST_WORDS))
+_REQUEST_WORDS = _words(*_REQUEST_WORDS)
 
 
 def grievance_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
@@ -1417,7 +1607,11 @@ def grievance_signals(normalized: str, lex: dict | None = None, quoter: Quoter |
     # A post typed without accents ("mong co quan chuc nang xem xet") is matched folded; with accents, as
     # written ("nhớ" is no "nhờ").
     plain = typed_without_accents(normalized)
-    requests = _REQUEST_FOLDED.finditer(fold_aligned(normalized)) if plain else _REQUEST.finditer(normalized)
+    if plain:
+        hay = fold_aligned(normalized)
+        requests = _REQUEST_FOLDED.finditer(hay) if _may_hold(hay, _REQUEST_WORDS_FOLDED) else ()
+    else:
+        requests = _REQUEST.finditer(normalized) if _may_hold(normalized, _REQUEST_WORDS) else ()
     cues = lex.get("grievance", []) + [{"term": normalized[m.start():m.end()], "start": m.start(), "end": m.end()}
                                        for m in requests]
     if not cues:
@@ -1476,9 +1670,16 @@ _NOT_NEWS_STYLE = re.compile(r"nguồn tin (?:riêng|nội bộ|thân cận|mậ
                              re.IGNORECASE)
 
 
+# Every match of _NOT_NEWS_STYLE holds one of the first words, every match of _NEWS_STYLE one of the others.
+_NOT_NEWS_WORDS = _words("nguồn tin", "đưa tin")
+_NEWS_WORDS = _words("ngày ", "ảnh:", "theo ", "cho biết", "phóng viên", "tto", "pv", "nguồn:", "đưa tin", "thông tấn",
+                     "vnexpress", "hiện trường")
+
+
 def news_style(text: str, lex: dict) -> bool:
     """Written as a news report: dates, sources, "cho biết", photo credits; reports of harm are not harm."""
-    style = len(_NEWS_STYLE.findall(_NOT_NEWS_STYLE.sub(" ", text)))
+    rest = _NOT_NEWS_STYLE.sub(" ", text) if _may_hold(text, _NOT_NEWS_WORDS) else text
+    style = len(_NEWS_STYLE.findall(rest)) if _may_hold(rest, _NEWS_WORDS) else 0
     return style >= 2 or (style >= 1 and len(lex.get("news", [])) >= 1)
 
 
@@ -1515,9 +1716,12 @@ def public_notice(text: str, normalized: str, entities: dict, lex: dict) -> bool
     """A notice to the public with nothing a fake needs: no private channel, no link off the official
     list, no ask for a secret, and money (if any) paid in person or to the institution's own account.
     "Thắc mắc liên hệ chị Hoa, cán bộ LĐTBXH, 0912…" is how wards write; it is no private channel."""
-    folded = fold(text)  # typed without accents, the same cues folded
-    if not ((_PUBLIC_ADDRESSEE.search(text) or _PUBLIC_ADDRESSEE_FOLDED.search(folded))
-            and (_IN_PERSON.search(text) or _IN_PERSON_FOLDED.search(folded))):
+    folded = None  # typed without accents, the same cues folded (folded only when asked)
+    if _PUBLIC_ADDRESSEE.search(text) is None:
+        folded = fold(text)
+        if _PUBLIC_ADDRESSEE_FOLDED.search(folded) is None:
+            return False
+    if _IN_PERSON.search(text) is None and _IN_PERSON_FOLDED.search(fold(text) if folded is None else folded) is None:
         return False
     # "làm định danh điện tử", "cập nhật thông tin" are what a notice is about; an OTP or a password is not.
     secrets = [h for h in lex.get("ask_secret", []) + lex.get("credential", [])
@@ -1591,6 +1795,8 @@ def all_signals(text: str, normalized: str, entities: dict, *, author_name: str 
         for signal in impersonation_signals("", author_name=author_name, lex={}, verified=verified_author):
             best[signal["rule"]] = signal
     signals = list(best.values())
+    if _GATED and not signals:
+        return signals  # (most posts) nothing below has anything to lower
     # Variants of one family found in different windows are one piece of evidence, not several: the
     # strongest speaks (a noisy-OR of them would turn two weak hints into a decision).
     for category in (HarmCategory.IMPERSONATION, HarmCategory.INCITEMENT, HarmCategory.MISINFORMATION):
@@ -1600,14 +1806,20 @@ def all_signals(text: str, normalized: str, entities: dict, *, author_name: str 
             signals = [x for x in signals if x not in same or x is keep]
     # A short post is one window: its lexicon hits are the whole post's.
     text_lex = whole_lex if whole_lex is not None else lex
-    if public_notice(text, normalized, entities, text_lex):
+    # Each of the three checks below only lowers signals of some categories: with none of those found, the
+    # check (a few scans of the whole text) is not made.
+    noticed = [x for x in signals if (x["category"] in (HarmCategory.SCAM, HarmCategory.IMPERSONATION)
+                                      and x.get("in") != "author")
+               or x["rule"] in ("personal_data.phone_with_name", "personal_data.profile")]
+    if (noticed or not _GATED) and public_notice(text, normalized, entities, text_lex):
         for signal in signals:
             if (signal["category"] in (HarmCategory.SCAM, HarmCategory.IMPERSONATION) and signal.get("in") != "author") \
                     or signal["rule"] in ("personal_data.phone_with_name", "personal_data.profile"):
                 signal["score"] = round(min(signal["score"], NOTICE_CAP), 3)
                 signal["reason"] = (signal["reason"].rstrip(".") + "; nhưng bài viết là thông báo cho người dân, "
                                     "hướng dẫn đến nơi làm việc hoặc cổng chính thức.")
-    quoted = quoted_scam(text)
+    quoted = quoted_scam(text) if not _GATED or any(
+        x["category"] in (HarmCategory.SCAM, HarmCategory.IMPERSONATION) for x in signals) else []
     if quoted:
         # "Mẹ em nhận tin nhắn "VCB: tài khoản sẽ bị khóa, vào vcb-xacthuc.top…"": the scam is quoted, the
         # post around it tells of it. Its evidence, all inside the quotes, is the warning's subject.
@@ -1621,7 +1833,8 @@ def all_signals(text: str, normalized: str, entities: dict, *, author_name: str 
                 signal["score"] = round(min(signal["score"], WARNING_CAP), 3)
                 signal["warned"] = True
                 signal["reason"] = signal["reason"].rstrip(".") + "; nhưng đó là lời trích dẫn trong một bài kể lại, cảnh báo."
-    if news_style(text, text_lex):
+    if (not _GATED or any(x["category"] in DAMPED and not x.get("warned") for x in signals)) \
+            and news_style(text, text_lex):
         for signal in signals:
             if signal["category"] in DAMPED and not signal.get("warned"):
                 signal["score"] = round(signal["score"] * NEWS_DAMPING, 3)

@@ -222,6 +222,24 @@ class Topic:
 
 
 _WS_RUN = re.compile(r"\s{2,}|[\t\n\r\f\v]")
+_SPACE_RUNS = re.compile(r"\s+")  # `\s` is `str.isspace`
+
+
+def _collapse_spaces(text: str) -> tuple[str, list[int]]:
+    """Each run of whitespace as one space (at the run's first character), and each kept character's offset
+    in `text`; found run by run, not character by character."""
+    kept, offsets = [], []
+    pos = 0
+    for m in _SPACE_RUNS.finditer(text):
+        start, end = m.span()
+        kept.append(text[pos:start])
+        offsets.extend(range(pos, start))
+        kept.append(" ")
+        offsets.append(start)
+        pos = end
+    kept.append(text[pos:])
+    offsets.extend(range(pos, len(text)))
+    return "".join(kept), offsets
 _WORD_START = re.compile(r"\w+")
 
 
@@ -283,16 +301,7 @@ class WatchlistIndex:
         offsets = None
         if _WS_RUN.search(text):
             # Phrases are stored with single spaces: collapse whitespace, keeping a map of offsets.
-            kept, offsets = [], []
-            previous_space = False
-            for i, ch in enumerate(text):
-                space = ch.isspace()
-                if space and previous_space:
-                    continue
-                kept.append(" " if space else ch)
-                offsets.append(i)
-                previous_space = space
-            text = "".join(kept)
+            text, offsets = _collapse_spaces(text)
         lowered = normalize_tones(text.lower()) if not text.isascii() else text.lower()
         if len(lowered) != len(text):  # a few characters lower-case to two; keep offsets honest
             lowered = "".join(ch.lower()[:1] or ch for ch in text)

@@ -41,8 +41,20 @@ def nfc(text: str) -> str:
 def fold(text: str) -> str:
     """Lower-case and strip diacritics; đ/Đ become d (they are letters, not accents, in Unicode)."""
     decomposed = unicodedata.normalize("NFD", text.lower())
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return unicodedata.normalize("NFC", stripped.replace("đ", "d"))
+    if decomposed.isascii():
+        return decomposed  # nothing to strip, no đ, and NFC of ASCII is itself
+    # The marks (category Mn) dropped by one str.translate, with a table filled as characters are met.
+    if not _MARKS_SEEN.issuperset(decomposed):
+        missing = set(decomposed).difference(_MARKS_SEEN)
+        for ch in missing:
+            if unicodedata.category(ch) == "Mn":
+                _MARK_TABLE[ord(ch)] = None
+        _MARKS_SEEN.update(missing)
+    return unicodedata.normalize("NFC", decomposed.translate(_MARK_TABLE).replace("đ", "d"))
+
+
+_MARK_TABLE: dict[int, None] = {}
+_MARKS_SEEN: set[str] = set()
 
 
 def clean(text) -> str:
@@ -77,10 +89,16 @@ def fold_aligned(text: str) -> str:
 
 def _fold_aligned(text: str) -> str:
     # str.translate with a table filled as characters are met: one C-level pass instead of a generator.
-    missing = {ord(ch) for ch in set(text)} - _FOLD_TABLE.keys()
-    for code in missing:
-        _FOLD_TABLE[code] = _fold_char(chr(code))
+    # (A set minus the table's keys view walks the whole table; a set minus a set does not.)
+    if not _FOLD_SEEN.issuperset(text):  # (most texts: every character met before)
+        missing = set(text).difference(_FOLD_SEEN)
+        for ch in missing:
+            _FOLD_TABLE[ord(ch)] = _fold_char(ch)
+        _FOLD_SEEN.update(missing)
     return text.translate(_FOLD_TABLE)
+
+
+_FOLD_SEEN: set[str] = set()
 
 
 # The rule families fold the same window many times over (each family, each check): keep the recent ones.
@@ -123,10 +141,16 @@ def _build_tone_table() -> tuple[re.Pattern, dict[str, str]]:
 
 
 _TONE_RE, _TONE_TABLE = _build_tone_table()
+# Every key is two characters, its first from one set and its second from another: a text with no such pair
+# side by side (most) has nothing to move. A plain two-class search is far cheaper than the lookbehind pattern.
+_TONE_HINT_RE = re.compile("[{}][{}]".format(*("".join(sorted({key[k] for key in _TONE_TABLE})) for k in (0, 1)))) \
+    if all(len(key) == 2 for key in _TONE_TABLE) else re.compile("")  # (the empty pattern: always look)
 
 
 def normalize_tones(text: str) -> str:
     """One tone-mark placement, so `hoà` and `hòa` compare equal. Expects NFC text."""
+    if not _TONE_HINT_RE.search(text):
+        return text
     return _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], text)
 
 
@@ -660,8 +684,16 @@ def deobfuscate_aligned(text: str) -> tuple[str, list[int]]:
     """
     if not text:
         return "", []
-    out, idx = _deobfuscate(text)
-    return out, list(range(len(text))) if idx is None else idx
+    out, idx = _deobfuscate_cached(text) if len(text) <= 4096 else _deobfuscate(text)
+    # A copy of the index: the cached one is shared.
+    return out, list(range(len(text))) if idx is None else list(idx)
+
+
+# The span tagger, the rule families' quoter and the offensive-word check each undo the same post's
+# evasions: keep the recent ones (a batch is 256 posts).
+@functools.lru_cache(maxsize=1024)
+def _deobfuscate_cached(text: str) -> tuple[str, list[int] | None]:
+    return _deobfuscate(text)
 
 
 # --- teencode expansion, on whole words only ---------------------------------------------------------
@@ -742,6 +774,8 @@ _SPACED_RUN_RE = re.compile(r"(?<![^\W_])[^\W\d_][\u0300-\u036f]*(?:[ \t\u00a0]+
 
 
 def _expand_teencode(text: str) -> str:
+    if _TEENCODE.keys().isdisjoint(_WORD_RE.findall(text)):
+        return text  # no word is a short form (one C-level pass instead of a callback per word)
     runs = [(r.start(), r.end()) for r in _SPACED_RUN_RE.finditer(text)]
 
     def repl(m: re.Match) -> str:
@@ -794,9 +828,21 @@ _ZWJ = re.compile("[\u200d\ufe0f]")
 def _emoji_tokens(text: str) -> str:
     text = _EMOJI_RE.sub(lambda m: f" {m.group(1)} ", text)
     text = _ZWJ.sub("", text)
-    text = _EMO_SAD.sub(" :( ", text)
-    text = _EMO_SMILE.sub(lambda m: " <3 " if m.group(0).startswith("<") else " :) ", text)
+    if _EMO_HINT_RE.search(text):  # every emoticon holds one of these; most posts have none
+        text = _EMO_SAD.sub(" :( ", text)
+        text = _EMO_SMILE.sub(lambda m: " <3 " if m.group(0).startswith("<") else " :) ", text)
     return text
+
+
+_EMO_HINT_RE = re.compile(r"[:=;^<]")
+# Whitespace that `_SPACES.sub(" ", …)` would change: a run of two or more, or one that is not a space
+# (a class first, so that the engine skips ahead to whitespace).
+_SPACES_TO_FIX = re.compile(r"\s(?:\s|(?<=[^\S ]))")
+
+
+def _single_spaces(text: str) -> str:
+    """`_SPACES.sub(" ", text)`, without building a copy of a text that is already so (most)."""
+    return _SPACES.sub(" ", text) if _SPACES_TO_FIX.search(text) else text
 
 
 # --- the pipeline -------------------------------------------------------------------------------------
@@ -820,7 +866,7 @@ def _normalize_once(text: str) -> str:
     text = _emoji_tokens(text)
     # Letters are joined on the text as the output will be (repeats collapsed, one space), and again
     # while collapsing makes new runs ("ê3" -> "êe" -> "ê" beside "l"): else a second pass would.
-    text = _collapse(_SPACES.sub(" ", text))
+    text = _collapse(_single_spaces(text))
     for _ in range(4):
         joined = _join_letters(text, None)[0]
         if _DOTTED_HINT_RE.search(joined):
@@ -831,7 +877,7 @@ def _normalize_once(text: str) -> str:
         text = collapsed
     text = normalize_tones(text)
     text = _expand_teencode(text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())  # runs of whitespace as one space, none at the ends
 
 
 def normalize(text) -> str:
@@ -844,7 +890,7 @@ def normalize(text) -> str:
     if not text:
         return ""
     out = _normalize_once(text)
-    if not out.isascii() and any(unicodedata.combining(ch) for ch in out):
+    if not out.isascii() and any(map(unicodedata.combining, out)):
         # Rare: lower-casing left combining marks that compose differently on a second pass.
         for _ in range(3):
             again = _normalize_once(out)
@@ -895,6 +941,22 @@ def is_citizen_id(digits: str) -> bool:
 _FORMAT_RE = re.compile(f"[{_FORMAT_CLASS}]")
 
 
+_ANY_DIGIT_RE = re.compile(r"\d")
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in taken)
+
+
+def _urls(text: str, out: dict, taken: list[tuple[int, int]], at) -> None:
+    for m in _URL_RE.finditer(text):
+        value = m.group(0).rstrip(_TRAIL_PUNCT)
+        start, end = m.start(), m.start() + len(value)
+        if value and _free(taken, start, end):
+            out["urls"].append({"value": value, **at(start, end)})
+            taken.append((start, end))
+
+
 def extract_entities(text: str) -> dict[str, list[dict]]:
     """URLs, e-mails, phones, bank-account-like numbers and citizen IDs, each `{value, start, end}`.
 
@@ -920,17 +982,17 @@ def extract_entities(text: str) -> dict[str, list[dict]]:
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+        return _free(taken, start, end)
 
-    for m in _EMAIL_RE.finditer(text):
+    # Each pattern runs only where it can match (most posts have no "@", no "." and no digit): an e-mail holds
+    # an "@", a web address a "." or "://", a phone or an account number a digit.
+    for m in _EMAIL_RE.finditer(text) if "@" in text else ():
         out["emails"].append({"value": m.group(0), **at(*m.span())})
         taken.append(m.span())
-    for m in _URL_RE.finditer(text):
-        value = m.group(0).rstrip(_TRAIL_PUNCT)
-        start, end = m.start(), m.start() + len(value)
-        if value and free(start, end):
-            out["urls"].append({"value": value, **at(start, end)})
-            taken.append((start, end))
+    if "." in text or "://" in text:
+        _urls(text, out, taken, at)
+    if not _ANY_DIGIT_RE.search(text):
+        return out
     for m in _PHONE_RE.finditer(text):
         if not free(*m.span()):
             continue
