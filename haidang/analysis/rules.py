@@ -1261,10 +1261,17 @@ _FUTURE = re.compile(r"(?<!\w)(?:sẽ|sắp|se|sap|trong đêm nay|trong vài gi
 
 
 _OWN_CASE = re.compile(r"(?<!\w)(?:gia dinh toi|nha toi|cua toi|dat nha toi|dat cua toi|toi phan doi|chung toi phan doi|"
-                       r"gia dinh chung toi|nha chung toi|toi se khoi kien|toi khieu nai)(?!\w)")
+                       r"gia dinh chung toi|nha chung toi|toi se khoi kien|toi khieu nai|"
+                       # "nhà t phải mua nước bình về nấu cơm": one household's own trouble, told to a utility
+                       r"nha t|nha tui|nha tao|nha tau|nha minh|nha em)(?!\w)")
 _VAGUE_DECISION = re.compile(r"(?<!\w)(?:theo (?:quyết định|văn bản|công văn|chỉ đạo|chủ trương) mới|quyết định mới|"
-                             r"văn bản đã ký|công văn mới|lệnh mới|chính sách mới|quy định mới|"
+                             r"văn bản đã ký|công văn mới|lệnh mới|chính sách mới|quy định mới|nghị định mới|thông tư mới|"
+                             r"luật mới|"
                              r"(?:mới|vừa|mới vừa) (?:ra|ban hành|có) (?:quy định|quyết định|lệnh))(?!\w)", re.IGNORECASE)
+# Typed without accents ("nghi dinh moi r"), matched on the folded text.
+_VAGUE_DECISION_FOLDED = folded_pattern(_VAGUE_DECISION)
+# A date the decision is said to start from ("từ 1/9 học sinh phải nộp…").
+_FROM_DATE = re.compile(r"(?<!\w)(?:từ|tu|kể từ|ke tu)\s+(?:ngày\s+|ngay\s+)?\d{1,2}/\d{1,2}(?![\d/])", re.IGNORECASE)
 # A fine of an amount ("phạt 20 triệu") costs people money like a fee does.
 _FINE = re.compile(r"(?<!\w)(?:phạt|phat)\s+(?:tiền\s+|tien\s+)?(?:[^\s\d]+\s+){0,2}?" + _AMOUNT, re.IGNORECASE)
 # Supply shut for days, or a price jump by an amount ("cây xăng đóng cửa 3 ngày", "xăng tăng 10k/lít"):
@@ -1272,7 +1279,10 @@ _FINE = re.compile(r"(?<!\w)(?:phạt|phat)\s+(?:tiền\s+|tien\s+)?(?:[^\s\d]+\
 _SHORTAGE = re.compile(r"(?<!\w)(?:(?:đóng cửa|dong cua|ngừng bán|ngung ban|dừng bán|dung ban|ngừng cung cấp|ngung cung cap|"
                        r"ngừng cấp|ngung cap)\s+(?:\w+\s+){0,3}?\d+\s*(?:ngày|ngay|tuần|tuan|tháng|thang)|"
                        r"(?:tăng|tang)\s+(?:thêm\s+|them\s+)?\d[\d.,]*\s*(?:k|nghìn|nghin|ngàn|ngan|đồng|dong|%)"
-                       r"(?:\s*/\s*(?:lít|lit|l|kg|ký|ky|số|so|kwh))?)(?!\w)", re.IGNORECASE)
+                       r"(?:\s*/\s*(?:lít|lit|l|kg|ký|ky|số|so|kwh))?|"
+                       # "xăng lên 50k/lít": a price said to rise to an amount, per unit
+                       r"(?:lên|len)\s+\d[\d.,]*\s*(?:k|nghìn|nghin|ngàn|ngan|đồng|dong)\s*/\s*(?:lít|lit|l|kg|ký|ky|bình|binh))"
+                       r"(?!\w)", re.IGNORECASE)
 
 
 # Every rumour finding starts from one of these groups, an outage (see _OUTAGE_WORDS) or a shortage (a digit).
@@ -1317,7 +1327,9 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     shortages = _SHORTAGE.finditer(normalized) if _digits(normalized) else ()
     drastic = lex.get("rumour_drastic", []) + [
         {"term": m.group(0), "start": m.start(), "end": m.end()} for m in shortages]
-    dated = lex.get("rumour_policy", [])
+    dated = lex.get("rumour_policy", []) + ([
+        {"term": m.group(0), "start": m.start(), "end": m.end()} for m in _FROM_DATE.finditer(normalized)]
+        if _digits(normalized) else [])
     absolute = lex.get("rumour_absolute", [])
     public = lex.get("incite_call", [])
     # Read only by a disaster or a drastic claim.
@@ -1358,7 +1370,8 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
         # bằng"), or one cited with no number or date ("theo quyết định mới"), is how fake policies read.
         money = [{"term": m.group(0), "start": m.start(), "end": m.end()}
                  for rx in (_BUY_IN, _FINE) for m in rx.finditer(normalized)]
-        vague = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _VAGUE_DECISION.finditer(normalized)]
+        vague = [{"term": normalized[m.start():m.end()], "start": m.start(), "end": m.end()}
+                 for m in _VAGUE_DECISION_FOLDED.finditer(fold_aligned(normalized))]
         push, hits, n = pushed([(absolute, 0.2), (future, 0.1), (announced, 0.2), (money, 0.3), (vague, 0.2)])
         score = _combine(0.45, push)
         if _OWN_CASE.search(fold_aligned(normalized)):

@@ -60,3 +60,29 @@ def test_a_people_said_to_be_bad_by_nature_is_hate(text):
 ])
 def test_peoples_praised_and_discrimination_complained_of_are_lawful(text):
     assert analyze(text)["top_category"] not in HARMFUL
+
+
+@pytest.mark.parametrize("text", [
+    # a date it starts from and a fee to keep a service
+    "tin chinh thuc: tu 15/10 hoc sinh tieu hoc phai nop 2tr phi so hoa moi duoc hoc tiep, phu huynh lo chuan bi",
+    # stocking up on staples, a price rising to an amount per unit, supply out everywhere
+    "ae tich gao di, nghe noi thang toi gas len 600k/binh va het hang toan tinh, dai ly dong cua hang loat roi",
+])
+def test_more_fake_policies_and_shortages(text):
+    assert analyze(text)["top_category"] == "misinformation"
+
+
+@pytest.mark.parametrize("text", [
+    # one household's trouble, told to the utility, is no rumour about a public decision
+    "Nước giếng khoan nhà mình mấy bữa ni đục ngầu, phải mua nước bình về nấu ăn. Nhờ xã cho người kiểm tra giúp.",
+    "Giá gas lên 520k/bình từ 1/10 theo thông báo của công ty, nhà mình vẫn mua ở đại lý cũ.",
+])
+def test_a_household_s_trouble_and_a_price_notice_are_lawful(text):
+    assert analyze(text)["top_category"] not in HARMFUL
+
+
+def test_a_decree_named_vaguely_is_quoted_also_without_accents():
+    result = analyze("nghe noi tu thang sau xe may qua 10 nam bi thu hoi toan bo, nghi dinh moi r, lo ma ban xe di")
+    assert result["top_category"] == "misinformation"
+    claim = next(w for w in result["why"] if w.get("rule") == "misinformation.public_claim")
+    assert "nghi dinh moi" in claim["quotes"]
