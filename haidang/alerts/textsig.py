@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 import numpy as np
 from datasketch import MinHash
 
-from haidang.text.normalize import clean, fold, normalize
+from haidang.text.normalize import clean, code_point_ranges, fold, normalize
 
 from .conf import conf
 
@@ -71,14 +71,7 @@ def _marks() -> re.Pattern:
     """Combining and non-spacing marks (left over after NFC they make `normalize` iterate and
     `fold` join their neighbours): a text holding one takes the full path."""
     # Marks live in planes 0, 1 and 14 (variation selectors); the tests check the full range.
-    points = [c for c in (*range(0x20000), *range(0xE0000, 0xE1000)) if _is_mark(chr(c))]
-    ranges, start, prev = [], points[0], points[0]
-    for c in points[1:]:
-        if c != prev + 1:
-            ranges.append((start, prev))
-            start = c
-        prev = c
-    ranges.append((start, prev))
+    ranges = code_point_ranges(c for c in (*range(0x20000), *range(0xE0000, 0xE1000)) if _is_mark(chr(c)))
     return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
 
 

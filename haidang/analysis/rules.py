@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 import ahocorasick
 from rapidfuzz import fuzz, process
 
-from haidang.text.normalize import clean, fold, fold_aligned, normalize_tones
+from haidang.text.normalize import clean, code_point_ranges, fold, fold_aligned, normalize_tones
 
 from .choices import HarmCategory
 
@@ -1036,14 +1036,7 @@ def _capitalised_pair() -> tuple[re.Pattern, re.Pattern]:
     Two patterns: the letters of the Basic Multilingual Plane (a class the engine tests at once, and put
     first so that it skips ahead to them, with the lookbehind put after the letter), and every
     letter, for the rare text with a character beyond it."""
-    codes = [c for c in range(sys.maxunicode + 1) if chr(c).isupper() and chr(c).isalnum()]
-    ranges, start, prev = [], codes[0], codes[0]
-    for c in codes[1:]:
-        if c != prev + 1:
-            ranges.append((start, prev))
-            start = c
-        prev = c
-    ranges.append((start, prev))
+    ranges = code_point_ranges(c for c in range(sys.maxunicode + 1) if chr(c).isupper() and chr(c).isalnum())
 
     def cls(spans: list[tuple[int, int]]) -> str:
         return "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in spans)

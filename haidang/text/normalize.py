@@ -1033,3 +1033,17 @@ def segment(text: str) -> str:
     from pyvi import ViTokenizer
 
     return ViTokenizer.tokenize(clean(text))
+
+
+def code_point_ranges(points) -> list[tuple[int, int]]:
+    """Sorted code points as runs of consecutive ones, (first, last) each: the ranges of a character class
+    built from a property no regex class names (`str.isupper`, combining marks)."""
+    points = list(points)
+    ranges, start, prev = [], points[0], points[0]
+    for c in points[1:]:
+        if c != prev + 1:
+            ranges.append((start, prev))
+            start = c
+        prev = c
+    ranges.append((start, prev))
+    return ranges
