@@ -8,11 +8,10 @@ import datetime as dt
 import time
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from haidang.analysis.models import ItemSignals
 from haidang.cases import queries as case_queries
@@ -23,14 +22,7 @@ from haidang.desk import dashboard
 from haidang.desk import queries as desk_queries
 from haidang.sources.actions import do_create_source
 
-
-@pytest.fixture(autouse=True)
-def _english_and_fresh_cache(settings):
-    settings.LANGUAGE_CODE = "en"
-    cache.clear()
-    with translation.override("en"):
-        yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("english_and_fresh_cache")
 
 
 def _later(monkeypatch, seconds: int) -> None:

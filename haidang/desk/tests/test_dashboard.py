@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from haidang.analysis.models import ItemSignals
 from haidang.analysis.tasks import analyse_items
@@ -15,14 +14,7 @@ from haidang.content.ingest import ingest_records
 from haidang.content.models import Item
 from haidang.sources.actions import do_create_source
 
-
-@pytest.fixture(autouse=True)
-def _english_and_fresh_cache(settings):
-    settings.LANGUAGE_CODE = "en"
-    cache.clear()
-    with translation.override("en"):
-        yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("english_and_fresh_cache")
 
 
 @pytest.fixture

@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from haidang.analysis.models import ItemSignals
 from haidang.cases.queries import capped_count, cases_by_state
@@ -19,14 +18,7 @@ from haidang.desk import dashboard
 from haidang.desk import queries as desk_queries
 from haidang.sources.actions import do_create_source
 
-
-@pytest.fixture(autouse=True)
-def _english_and_fresh_cache(settings):
-    settings.LANGUAGE_CODE = "en"
-    cache.clear()
-    with translation.override("en"):
-        yield
-    cache.clear()
+pytestmark = pytest.mark.usefixtures("english_and_fresh_cache")
 
 
 def _tagged_items(personas) -> list[Item]:
