@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 import ahocorasick
 from rapidfuzz import fuzz, process
 
-from haidang.text.normalize import clean, code_point_ranges, fold, fold_aligned, normalize_tones
+from haidang.text.normalize import clean, code_point_ranges, fold, fold_aligned, normalize, normalize_tones
 
 from .choices import HarmCategory
 
@@ -474,7 +474,7 @@ def _entity_matches(entities: list[dict], mask: bool = False, text: str | None =
 _HARMLESS_PAIRS = frozenset(fold(p) for p in (
     "đánh giá", "đánh bắt", "đánh cá", "đánh thuế", "đánh dấu", "đánh số", "đánh máy", "đánh răng", "đánh bạc",
     "đánh thức", "đánh bóng", "đánh vần", "ngăn chặn", "chặn đứng", "phá sản", "khám phá", "đột phá", "phá án",
-    "phá kỷ lục", "đốt rác", "đốt đồng", "đốt vàng mã", "chém gió", "giết thời gian", "đâm đơn", "đâm ra",
+    "phá kỷ lục", "đốt rác", "đốt đồng", "đốt rơm", "đốt rạ", "đốt cỏ", "đốt củi", "đốt than", "đốt lửa", "đốt vàng mã", "chém gió", "giết thời gian", "đâm đơn", "đâm ra",
     "ném bóng", "trả thù lao", "tấn công mạng", "đánh cầu", "đánh cầu lông", "đánh cờ", "đánh bài", "đánh đàn",
     "đánh trống", "đánh golf", "đánh tennis", "đánh bại", "đánh bóng bàn", "đánh giày", "đánh vật", "tấn công khung thành",
     "muỗi đốt", "ong đốt", "kiến đốt", "bị đốt", "đánh đổi", "đánh mất", "đánh động", "đánh tiếng", "đánh liều", "đánh lừa", "đánh rơi", "đánh giá cao",
@@ -489,9 +489,16 @@ _HARMLESS_PAIRS = frozenset(fold(p) for p in (
 ))
 
 
+# "chặn đường ven sông để tổ chức lễ hội, bà con đi đường khác": a road closed by notice, not a blockade.
+_ROAD_CLOSURE = re.compile(r"(?<!\w)(?:de to chuc|de thi cong|de sua|phuc vu|phan luong|di vong|di duong khac|"
+                           r"re huong|tam cam|cam duong|cam xe|tam dong|dieu tiet giao thong)(?!\w)")
+
+
 def _drop_harmless(hay: str, hits: list[dict]) -> list[dict]:
     out = []
     for h in hits:
+        if h["term"].startswith(("chan", "phong toa")) and _ROAD_CLOSURE.search(hay, h["end"], h["end"] + 120):
+            continue
         before = hay[max(0, h["start"] - 12):h["end"]].split()
         after = hay[h["start"]:h["end"] + 16].split()
         pairs = {" ".join(before[-2:]), " ".join(before[-3:]), " ".join(after[:2]), " ".join(after[:3])}
@@ -570,12 +577,18 @@ def _warning(lex: dict, *, rumour: bool = False) -> list[dict]:
     acts = bool(lex.get("reader_action") or lex.get("recovery")) or (
         rumour and bool(lex.get("rumour_panic") or lex.get("rumour_coverup")))
     hidden = rumour and bool(lex.get("rumour_coverup"))
+    # "đừng ai mua cá biển nữa, chia sẻ cho bà con biết": the rumour's own advice, pushed to be shared; "đừng ai
+    # chia sẻ tin này" (the share word right after it) is a debunk's.
+    shares = [h for h in lex.get("rumour_share", []) if fold(h["term"]) not in _WEAK_SHARE] if rumour else []
     return [w for w in lex.get("warning", [])
             if not any(p["start"] < w["end"] and w["start"] < p["end"] for p in pushes)
             and not (acts and w["term"] in _WEAK_WARNING) and not (hidden and w["term"] in _WEAK_RUMOUR_WARNING)
+            and not (w["term"] in _WEAK_RUMOUR_WARNING and shares and not any(0 <= h["start"] - w["end"] <= 3
+                                                                            for h in shares))
             and not (rumour and w["term"] in _SCAM_ONLY_WARNING)]
 
 
+_LOAN_SHARK = re.compile(r"(?<!\w)(?:vay nang lai|cho vay lai nang|tin dung den|lai nang|siet no|doi no)(?!\w)")
 _YIELD = re.compile(r"(?:lãi|lai|lợi nhuận|loi nhuan|lời|loi)\s*\d+(?:[.,]\d+)?\s*%\s*(?:/|một|mot|mỗi|moi)?\s*"
                     r"(?:ngày|ngay|tuần|tuan|tháng|thang)|\bx\s?(?:2|3|5|10|100)\b"
                     # a share of the money every day or week, said bare ("hưởng 2%/ngày"): no bank pays that
@@ -724,6 +737,8 @@ def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quote
     brand = [b for b in brand if not _ACCOUNT_BANK_BEFORE.search(normalized[max(0, b["start"] - 30):b["start"]])]
     high_yield = [{"term": m.group(0), "start": m.start(), "end": m.end()}
                   for rx in (_YIELD, _RETURN, _GROWTH) for m in rx.finditer(normalized)] if digits else []
+    if high_yield and _LOAN_SHARK.search(fold(normalized)):
+        high_yield = []  # "nhóm cho vay nặng lãi, lãi 30%/tháng": the rate a loan shark charges, promised to no one
     # "60k/cái", "300k/bộ" is a price unless it is what the worker earns ("kiếm 60k/cái", "hoa hồng 50k/sp").
     pay_rates = [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _PAY_RATE.finditer(normalized)
                  if not _GOODS_UNIT.search(m.group(0)) or _EARN_BEFORE.search(normalized[max(0, m.start() - 30):m.start()])
@@ -940,6 +955,8 @@ def impersonation_signals(normalized: str, *, author_name: str = "", lex: dict |
     channels = channels + strong
     contact = (_mobiles(entities) + [u for u in entities.get("urls", []) if not is_official_host(_host(u["value"]))]
                + entities.get("bank_accounts", []))
+    # "Bấm phím 9 gặp nhân viên": a recorded call's keypad is the private line itself.
+    contact = contact + [{**s, "value": display_term(s["term"])} for s in strong if fold(s["term"]) in ("bam phim", "nhan phim")]
     news = lex.get("news", [])
     fake_links = [link for link in link_signals(entities.get("urls", []))
                   if link["rule"] in ("scam.lookalike_domain", "scam.suspicious_tld")]
@@ -1280,7 +1297,7 @@ _SHORTAGE = re.compile(r"(?<!\w)(?:(?:đóng cửa|dong cua|ngừng bán|ngung b
 
 # Every rumour finding starts from one of these groups, an outage (see _OUTAGE_WORDS) or a shortage (a digit).
 _RUMOUR_TRIGGERS = ("rumour_claim_health", "rumour_cure_strong", "rumour_cure", "rumour_coverup", "rumour_abandon",
-                    "rumour_disaster", "rumour_drastic", "rumour_share")
+                    "rumour_disaster", "rumour_drastic", "rumour_share", "rumour_security")
 
 
 def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
@@ -1299,7 +1316,9 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
                  if not any(c["start"] < h["end"] and h["start"] < c["end"] for c in coverup)]
     share = [h for h in share_all if fold(h["term"]) not in _WEAK_SHARE]
     weak_share = [h for h in share_all if fold(h["term"]) in _WEAK_SHARE]
-    panic = lex.get("rumour_panic", [])
+    # One phrase is not both the claim and its push: "mất trắng" claims a loss, it does not urge one to act.
+    drastic_spans = {(d["start"], d["end"]) for d in lex.get("rumour_drastic", [])}
+    panic = [p for p in lex.get("rumour_panic", []) if (p["start"], p["end"]) not in drastic_spans]
     authority, expert = lex.get("authority", []), lex.get("rumour_expert", [])
     attribution = (lex.get("rumour_attr", []) + expert + _attributed_warnings(lex)) if (authority or expert) else []
     remedy, disease = lex.get("rumour_remedy", []), lex.get("rumour_disease", [])
@@ -1355,6 +1374,15 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
                          disaster + hits, "Tin về thảm họa, sự cố" + (" kèm lời thúc giục lan truyền hoặc hoảng loạn"
                                                                       if n else "") + ", cần kiểm chứng",
                          quoter, "disaster_epidemic"))
+    security = lex.get("rumour_security", [])
+    if security:
+        # "xe 7 chỗ bắt cóc trẻ em quanh trường, báo chí giấu, share cả nhóm": a danger to the public, pushed.
+        # Told plainly ("công an bắt đối tượng bắt cóc trẻ em") it is news: only a push makes it a rumour.
+        push, hits, n = pushed([])
+        if n:
+            out.append(_rule("misinformation.security_claim", HarmCategory.MISINFORMATION, _combine(0.4, push),
+                             security + hits, "Tin về mối nguy an ninh, trật tự (bắt cóc, tội phạm) kèm lời thúc giục "
+                             "lan truyền hoặc hoảng loạn, cần kiểm chứng", quoter, "security_order"))
     if drastic and (authority or dated or panic or coverup or share):
         # Pinned on an authority's announcement ("Sở Y tế thông báo từ tuần sau ngừng khám…"), or pushed
         # by panic ("đổ đầy bình ngay kẻo mai không còn") or a claim that it is hidden.
@@ -1430,12 +1458,17 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
     insults = [h for h in lex.get("insult", []) if not (fold(h["term"]) == "chet di" and (
         _FEELING_BEFORE.search(hay[max(0, h["start"] - 12):h["start"]]) or hay[h["end"]:h["end"] + 6].strip().startswith("duoc")))
         # "con chó nhà mình đẻ 5 con", "con chó lạc": an animal, not the insult
-        and not (fold(h["term"]) == "con cho" and (_ANIMAL_AFTER.match(hay, h["end"]) or lex.get("lost_found")))]
+        and not (fold(h["term"]) == "con cho" and (_ANIMAL_AFTER.match(hay, h["end"]) or lex.get("lost_found")))
+        # "dm mấy xe container" typed "dm may xe": "mấy", a count, not "mày"
+        and not (fold(h["term"]) in ("me may", "bo may") and _COUNTED_AFTER.match(hay, h["end"]))]
     threats = lex.get("threat", [])
     groups, traits = lex.get("hate_group", []), lex.get("hate_trait", [])
     if insults:
         score = 0.6 + 0.1 * min(2, len(insults) - 1)
         lead = "Có từ ngữ xúc phạm, lăng mạ"
+        if not threats and swearing_at_nobody([h["term"] for h in insults], normalized):
+            # "đm thua nữa là bỏ ăn 3 ngày": a swear word aimed at nobody; a look at most.
+            score, lead = 0.35, "Có từ tục tĩu nhưng không nhắm vào ai (cần xem xét)"
         if not threats and _OFFICE.search(normalized) and all(fold(h["term"]) in _HARSH_CRITICISM for h in insults):
             # "Cán bộ phường ăn hại": harsh words about an office or its holders by title are criticism, which
             # is answered, never flagged; a look is the most it asks for.
@@ -1469,8 +1502,11 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
     essence, shut_out = lex.get("hate_essence", []), lex.get("hate_shut_out", [])
     named = people + places
     if (essence and named and (traits or lex.get("hate_trait_people") or _BAD_DEEDS.search(hay))) or (
-            shut_out and any(0 <= g["start"] - s["start"] <= 30 for s in shut_out for g in named + groups)):
+            shut_out and any(-90 <= g["start"] - s["start"] <= 30 for s in shut_out for g in named + groups)):
         near += essence + shut_out
+        # "dân xứ đó toàn lươn lẹo, … đừng tin đứa nào": the trait follows the people named by its place.
+        near += [t for t in traits + lex.get("hate_trait_people", []) if t not in near
+                 and any(0 <= t["start"] - g["end"] <= 60 for g in places)]
     # A trait is said of the people named in the same post, a sentence or so away.
     near += [t for t in traits if t not in near and any(60 < t["start"] - g["end"] <= 110 for g in people)]
     if near:
@@ -1490,7 +1526,7 @@ _OFFENSIVE_WORDS = frozenset((
     "bede", "biến", "buồi", "bã", "bò", "bần", "bẩn", "bệnh", "bố", "bựa", "cac", "ccc", "cha", "chém", "chó", "cl",
     "clg", "clm", "cmm", "cmn", "cmnr", "cuồng", "câm", "cút", "cẩu", "cặc", "cặn", "cụ", "dcm", "dit", "dkm", "dm",
     "dmcs", "dmm", "dày", "dơ", "dạy", "dốt", "dụng", "hoạn", "hãm", "hèn", "hôi", "hạ", "hại", "khùng", "khỉ",
-    "khốn", "khựa", "l*n", "loz", "lozz", "lz", "láo", "lồn", "lợn", "mõm", "mất", "mặt", "mẹ", "mịa", "mọe", "mọi",
+    "khốn", "khựa", "l*n", "loz", "lozz", "lz", "láo", "lồn", "lợn", "mõm", "mặt", "mẹ", "mịa", "mọe", "mọi",
     "mồm", "ngu", "ngáo", "ngợm", "nhục", "nết", "nứng", "phò", "phản", "rác", "rách", "rạch", "rẻ", "rợ", "sml",
     "súc", "sủa", "thg", "thái", "thú", "thối", "thộn", "tiện", "trym", "trẩu", "tát", "tởm", "vailon", "vcc", "vcl",
     "vkl", "vl", "vô", "vả", "vật", "xàm", "xéo", "éo", "óc", "đb", "đcm", "đit", "điên", "điếm", "đkm", "đm", "đmm",
@@ -1528,7 +1564,8 @@ _EVERYDAY_PAIRS = re.compile(r"(?<!\w)(?:chết cười|cười chết|mệt ch�
                              r"thèm chết|chết mất|chết đi được|thằng bạn|thằng em|thằng cháu|thằng con|thằng anh|thằng bé|"
                              r"thằng út|con bạn|giết mổ|lò mổ|thú y|heo chết|heo bệnh|lợn chết|lợn bệnh|heo hơi|lợn hơi|thịt heo|thịt lợn|"
                              r"nuôi heo|nuôi lợn|chuồng heo|chuồng lợn|đàn heo|đàn lợn|heo con|lợn con|chăn nuôi|đánh đầu|như giết|"
-                             r"chạy chết|tiền đạo|hậu vệ|thủ môn|tiền vệ|trọng tài|sút chết)(?!\w)",
+                             r"chạy chết|tiền đạo|hậu vệ|thủ môn|tiền vệ|trọng tài|sút chết|chết trâu|chết bò|trâu bò|chết người|chó sủa|"
+                             r"sủa cả|sủa suốt|sủa inh|sủa ầm|như điên|thằng phản diện|con phản diện)(?!\w)",
                              re.IGNORECASE)
 # Typed without accents, the same pairs folded ("doi bong", "tuc chet").
 _EVERYDAY_PAIRS_FOLDED = folded_pattern(_EVERYDAY_PAIRS)
@@ -1550,6 +1587,40 @@ def _plain_words(text: str) -> list[str]:
     return re.findall(r"[\w*]+", normalize_tones(deobfuscate_aligned(clean(text))[0].lower()))
 
 
+# Swear words and bare kinship words that intensify or exclaim ("kẹt xe vãi", "đm thua nữa", "lừa nhiều vl")
+# rather than insult. Aimed at nobody they are everyday speech, not harassment: they count only when the
+# post addresses someone (`addresses_someone`). Folded, since most such posts are typed without accents.
+_SWEARING = frozenset((
+    "dit", "dm", "dmm", "dcm", "dkm", "dmcs", "vcl", "vkl", "vl", "vc", "vcc", "vai", "vailon", "clm", "clg", "cl",
+    "ccc", "cc", "cmm", "cmn", "cmnr", "cac", "lon", "l*n", "loz", "lozz", "lz", "l", "buoi", "deo", "dech", "dell",
+    "me", "ma", "bo", "cha", "cu", "mia", "moe", "sml", "ml", "d", "db", "du",
+))
+# Someone spoken to or of with contempt: "mày", "thằng …", "bọn …". Typed without accents "may" is also "máy",
+# "mấy" and "may", and "thang" is "tháng", so those count only beside a word that makes them a person.
+_ADDRESSED_ACCENTED = re.compile(r"(?<!\w)(?:mày|mầy|bây|thằng|bọn|tụi|mụ)(?!\w)")
+# After "mấy" (typed "may"), a counted thing: "dm may xe container" is "mấy xe", not "mày".
+_COUNTED = (r"(?:xe|ong|ba|thang|con|dua|nguoi|cai|bua|ngay|hom|tieng|nam|lan|cu|tay|chu|anh|chi|em|ben|nha|quan|"
+            r"tram|cay|chiec|thg|ae|bac)(?!\w)")
+_COUNTED_AFTER = re.compile(r"\s+" + _COUNTED)
+_ADDRESSED_FOLDED = re.compile(
+    r"(?<!\w)(?:(?:dit me|me|bo|cha|nha|cua|chung|tui|bon|thang|con|tao|dm|dmm|dcm|dkm|oi)\s+may(?!\s+" + _COUNTED + ")|"
+    r"may\s+(?:oi|di|la|kia|nhu|ngu|bi|thi|lam|noi|phai|chet|dau)|"
+    r"thang\s+(?:cha|cho|ngu|kia|do|oc|nao|khon|mat|ranh|nhai|dien|loz|lon|beo|lun|den)|"
+    r"con\s+(?:kia|mu|ranh)|(?:bon|tui|chung)\s+(?:no|bay|kia|do|cho)|(?:mu|lao)\s+(?:kia|do|gia))(?!\w)")
+
+
+def addresses_someone(normalized: str) -> bool:
+    # A reply that starts with a tagged name ("Lê Thị Trang dm đắt") is not read as addressed: the name is
+    # gone once a post is typed in lower case, and "dm đắt" said to a friend harasses no one either.
+    return bool(_ADDRESSED_ACCENTED.search(normalized.lower()) or _ADDRESSED_FOLDED.search(fold(normalized)))
+
+
+def swearing_at_nobody(words, normalized: str) -> bool:
+    """Whether the offending words found are all swearing or bare kinship words and the post addresses no one."""
+    words = [fold(w) for w in words]
+    return bool(words) and all(w in _SWEARING for w in words) and not addresses_someone(normalized)
+
+
 def offensive_words(text: str, quotes: list[str]) -> bool:
     """Whether the tagger's spans hold a word or a pair that offends on its own, outside everyday pairs."""
     if _lost_found_re().search(fold(text)):
@@ -1563,7 +1634,8 @@ def offensive_words(text: str, quotes: list[str]) -> bool:
     if not words:
         return False  # no quoted word outside the everyday pairs: neither test below can hold
     vocabulary = _offensive_vocabulary(plain)
-    if any((fold(w) if plain else w) in vocabulary for w in words):
+    offending = [w for w in words if (fold(w) if plain else w) in vocabulary]
+    if offending and not swearing_at_nobody(offending, normalize(text)):
         return True
     # A pair read around each quote ("đồ mất dạy", "giết mày"): the tagger often marks one word of it.
     pattern = _OFFENSIVE_PAIRS_PLAIN if plain else _OFFENSIVE_PAIRS
@@ -1575,8 +1647,8 @@ def offensive_words(text: str, quotes: list[str]) -> bool:
 # Words of the ViHOS-learned list (data/offensive_words.txt) that are everyday Vietnamese on their own: ViHOS
 # marks them inside insults ("giết mày", "đồ con bò"), and _OFFENSIVE_PAIRS keeps those, but alone they
 # flagged village football ("đội tao giết đội bên 5-0") and a pig killed for Tết.
-_EVERYDAY_ALONE = frozenset(("giết", "chết", "heo"))
-_EVERYDAY_ALONE_PLAIN = frozenset(("giet", "chet", "heo", "thon", "que", "thang"))  # "thang": tháng, a month
+_EVERYDAY_ALONE = frozenset(("giết", "chết", "heo", "mất"))  # "mất": lose ("mất cả trận"); "mất dạy" is a pair
+_EVERYDAY_ALONE_PLAIN = frozenset(("giet", "chet", "heo", "thon", "que", "thang", "mat"))  # "thang": tháng, a month
 
 
 @functools.lru_cache(maxsize=2)

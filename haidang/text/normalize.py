@@ -239,7 +239,10 @@ _LOANWORDS = frozenset((
     "video", "phim", "idol", "fan", "team", "top", "hot", "post", "comment", "cmt", "status", "stt", "online",
     "show", "style", "cute", "love", "fake", "real", "meme", "troll", "drama", "trend", "check", "test",
     "pet", "land", "even", "limited", "corona", "covid", "ok", "okay", "sorry", "thanks", "hello", "bye"))
-_LEX_SPACED = SYLLABLES | _ABBREVIATIONS | _LOANWORDS
+# Swear abbreviations of social media, so that "l o z", "d e l l", "c l m m" are read as written words.
+_SLANG = frozenset(("lol", "loz", "lozz", "lone", "dell", "clmm", "clm", "vcl", "vkl", "dmm", "dcm", "dkm", "cmm",
+                    "cmn", "cmnr", "sml", "vcc"))
+_LEX_SPACED = SYLLABLES | _ABBREVIATIONS | _LOANWORDS | _SLANG
 _LEX_FULL = _LEX_SPACED | _TEEN_KEYS
 # One-letter words ("a", "ở", "e", "m", "k"): two of them side by side are two words, not a split one.
 _STANDALONE = frozenset(w for w in _LEX_FULL if len(w) == 1)
@@ -388,7 +391,25 @@ def _segment_run(letters: list[str], lexicon: frozenset[str]) -> list[int] | Non
                 if best[i] is None or cand < best[i]:
                     best[i] = cand
     if best[n] is None:
-        return None
+        # No reading of the whole run: join the words found and leave the other letters apart ("n g u t h ì
+        # f ả i" -> "ngu thì f ả i"), each leftover letter costing three words so that words are found first.
+        # Only words of three letters or more: two stray letters ("ơ ă", "ê ô") spell a syllable too often.
+        best = [None] * (n + 1)
+        best[0] = (0, 0)
+        for i in range(1, n + 1):
+            if best[i - 1] is not None:
+                best[i] = (best[i - 1][0] + 3, i - 1)
+            for j in range(max(0, i - 7), i - 2):
+                if best[j] is not None and word[j:i] in lexicon and sum(tones[j:i]) <= 1:
+                    cand = (best[j][0] + 1, j)
+                    if best[i] is None or cand < best[i]:
+                        best[i] = cand
+        leftover, i = 0, n
+        while i > 0:
+            leftover += best[i][1] == i - 1
+            i = best[i][1]
+        if 2 * leftover > n:
+            return None  # mostly stray letters (a list of letters, initials): not a split word
     cuts, i = [], n
     while i > 0:
         cuts.append(i)
