@@ -176,6 +176,10 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
             complaint = any(s["category"] == HarmCategory.GRIEVANCE for s in signals)
             # And a report of a crime or a trial ("tòa tuyên án tử hình kẻ giết người") is news, not hate.
             complaint = complaint or rules.reads_as_news(text, norm)
+            # And a victim's warning ("tui bị lừa mất 5 triệu vì tin thằng gọi…, bà con đừng dại") names the
+            # scammer harshly to warn others: there too only a hate rule confirms.
+            # ("mày coi chừng tao" is a threat, not a warning: said to someone, it does not count.)
+            complaint = complaint or (rules.warns(norm) and not rules.addresses_someone(norm))
             confirmed = any(s["category"] == HarmCategory.HATE_HARASSMENT and s["score"] >= 0.5 for s in signals) or (
                 (p_post or 0.0) >= 0.9 and not complaint and rules.offensive_words(text, span["quotes"]))
             if not confirmed:

@@ -589,6 +589,11 @@ def _warning(lex: dict, *, rumour: bool = False) -> list[dict]:
 
 
 _LOAN_SHARK = re.compile(r"(?<!\w)(?:vay nang lai|cho vay lai nang|tin dung den|lai nang|siet no|doi no)(?!\w)")
+def warns(normalized: str) -> bool:
+    """Whether the post is framed as a warning or a debunk (its own cues, not a rumour's push)."""
+    return bool(_warning(lexicon_hits(normalized)))
+
+
 _YIELD = re.compile(r"(?:lãi|lai|lợi nhuận|loi nhuan|lời|loi)\s*\d+(?:[.,]\d+)?\s*%\s*(?:/|một|mot|mỗi|moi)?\s*"
                     r"(?:ngày|ngay|tuần|tuan|tháng|thang)|\bx\s?(?:2|3|5|10|100)\b"
                     # a share of the money every day or week, said bare ("hưởng 2%/ngày"): no bank pays that
@@ -1604,15 +1609,34 @@ _COUNTED = (r"(?:xe|ong|ba|thang|con|dua|nguoi|cai|bua|ngay|hom|tieng|nam|lan|cu
 _COUNTED_AFTER = re.compile(r"\s+" + _COUNTED)
 _ADDRESSED_FOLDED = re.compile(
     r"(?<!\w)(?:(?:dit me|me|bo|cha|nha|cua|chung|tui|bon|thang|con|tao|dm|dmm|dcm|dkm|oi)\s+may(?!\s+" + _COUNTED + ")|"
-    r"may\s+(?:oi|di|la|kia|nhu|ngu|bi|thi|lam|noi|phai|chet|dau)|"
+    r"may\s+(?:oi|kia|chet|nghe day|nghe chua|biet tay)|"
     r"thang\s+(?:cha|cho|ngu|kia|do|oc|nao|khon|mat|ranh|nhai|dien|loz|lon|beo|lun|den)|"
-    r"con\s+(?:kia|mu|ranh)|(?:bon|tui|chung)\s+(?:no|bay|kia|do|cho)|(?:mu|lao)\s+(?:kia|do|gia))(?!\w)")
+    r"con\s+(?:kia|mu|ranh)|(?:bon|tui|chung)\s+(?:no|bay|kia|do|cho)|(?:mu|lao)\s+(?:kia|do|gia)|"
+    # a swear said right before the people it is aimed at ("địt mẹ thằng …", "dm bọn …"), "mấy thằng"
+    r"(?:dit me|dit con me|dm|dmm|dcm|dkm|du ma|me kiep|to cha|cl|clm)\s+(?:thang|thg|con|bon|tui|lu|bay|chung|ong|ba)|"
+    r"may\s+(?:thang|thg|dua|con mu)|thg\s+\w+)(?!\w)")
+
+
+# Typed without accents, "may" is "mày" unless a machine, luck or a count is meant ("tắt máy", "máy bay",
+# "may mắn", "mấy xe").
+_BARE_MAY = re.compile(r"(?<!\w)may(?!\w)")
+_MACHINE_BEFORE = re.compile(r"(?<!\w)(?:tat|bat|cai|chiec|sac|doi|sua|mo|nha|hu|mua|ban|thue|xe|di)\s+$")
+_MACHINE_AFTER = re.compile(r"\s+(?:bay|tinh|giat|lanh|man|mac|ao|xuc|cay|cat|anh|quay|moc|no|bom|phat|in|chieu|say|"
+                            r"han|khoan|ep|xay|hut|loc|nong|rua|kia|ra|do|vao|dc|duoc|qua|lam|la|co)(?!\w)|\s+" + _COUNTED)
+
+
+def _plain_may(folded: str) -> bool:
+    return any(not _MACHINE_BEFORE.search(folded, max(0, m.start() - 8), m.start())
+               and not _MACHINE_AFTER.match(folded, m.end()) for m in _BARE_MAY.finditer(folded))
 
 
 def addresses_someone(normalized: str) -> bool:
     # A reply that starts with a tagged name ("Lê Thị Trang dm đắt") is not read as addressed: the name is
     # gone once a post is typed in lower case, and "dm đắt" said to a friend harasses no one either.
-    return bool(_ADDRESSED_ACCENTED.search(normalized.lower()) or _ADDRESSED_FOLDED.search(fold(normalized)))
+    if _ADDRESSED_ACCENTED.search(normalized.lower()):
+        return True
+    folded = fold(normalized)
+    return bool(_ADDRESSED_FOLDED.search(folded) or (typed_without_accents(normalized) and _plain_may(folded)))
 
 
 def swearing_at_nobody(words, normalized: str) -> bool:
@@ -1641,14 +1665,38 @@ def offensive_words(text: str, quotes: list[str]) -> bool:
     pattern = _OFFENSIVE_PAIRS_PLAIN if plain else _OFFENSIVE_PAIRS
     hay = fold(plain_text) if plain else plain_text
     quoted = {fold(w) if plain else w for w in words}
-    return any(set(m.group(0).split()) & quoted for m in pattern.finditer(hay))
+    addressed = None
+    for m in pattern.finditer(hay):
+        if set(m.group(0).split()) & quoted:
+            if fold(m.group(0)) not in _SWEAR_PAIRS:
+                return True
+            if addressed is None:
+                addressed = addresses_someone(normalize(text))
+            if addressed:
+                return True
+    return False
+
+
+# Pairs that swear ("đụ má", "địt mẹ", "mẹ kiếp") rather than insult: aimed at nobody, a look at most.
+_SWEAR_PAIRS = frozenset(("me kiep", "to cha", "du ma", "dit me", "dit con me"))
 
 
 # Words of the ViHOS-learned list (data/offensive_words.txt) that are everyday Vietnamese on their own: ViHOS
 # marks them inside insults ("giết mày", "đồ con bò"), and _OFFENSIVE_PAIRS keeps those, but alone they
 # flagged village football ("đội tao giết đội bên 5-0") and a pig killed for Tết.
-_EVERYDAY_ALONE = frozenset(("giết", "chết", "heo", "mất"))  # "mất": lose ("mất cả trận"); "mất dạy" is a pair
-_EVERYDAY_ALONE_PLAIN = frozenset(("giet", "chet", "heo", "thon", "que", "thang", "mat"))  # "thang": tháng, a month
+_EVERYDAY_ALONE = frozenset((
+    "giết", "chết", "heo", "mất",  # "mất": lose ("mất cả trận"); "mất dạy" is a pair
+    # Learned from ViHOS spans, but everyday words on their own ("trò hề", "mã OTP", "chuồng trại", "nổ máy",
+    # "đồ ăn", "cái quần mô"): they offend only inside the pairs of _OFFENSIVE_PAIRS.
+    "hề", "mã", "mồ", "mả", "khung", "trại", "nát", "phá", "nổ", "nô", "quái", "quỷ", "tật", "sọ", "sỉ", "ác",
+    "lột", "cắn", "chối", "dí", "bới", "bóc", "bợ", "nhét", "nhồi", "hùa", "hù", "hó", "dại", "dối", "đè", "ói",
+    "lú", "lòi", "lòn", "lôn", "lủ", "cuc", "chui", "chet", "giãy", "khinh", "loai", "mom", "mị", "méo", "nhái",
+    "ngục", "phệ", "thă", "tk", "trâu", "vat", "xac", "xao", "xau", "ấu", "ẳng", "đoảng", "đớp", "đái", "đấm",
+    "bê", "bú", "bậy", "chửi", "chưi", "hắn", "lờ", "nhảm", "não", "phét", "sàm", "tàn", "xạo", "xỏ", "ỉa",
+))
+# Typed without accents most folded forms are also a swear or an insult ("tat" is "tật" and "tát"), so only these.
+_EVERYDAY_ALONE_PLAIN = frozenset(("giet", "chet", "heo", "thon", "que", "thang", "mat", "he", "trai", "khung", "loai",
+                                   "trau", "chui", "khinh"))  # "thang": tháng, a month
 
 
 @functools.lru_cache(maxsize=2)

@@ -130,7 +130,9 @@ def _offensive_words_reference(text, quotes):
     pattern = rules._OFFENSIVE_PAIRS_PLAIN if plain else rules._OFFENSIVE_PAIRS
     hay = fold(plain_text) if plain else plain_text
     quoted = {fold(w) if plain else w for w in words}
-    return any(set(m.group(0).split()) & quoted for m in pattern.finditer(hay))
+    return any(set(m.group(0).split()) & quoted and (fold(m.group(0)) not in rules._SWEAR_PAIRS
+                                                      or rules.addresses_someone(normalize(text)))
+               for m in pattern.finditer(hay))
 
 
 @pytest.mark.parametrize("text", _texts() + ["đồ mất dạy", "giết mày", "chết cười", "thằng em tao", "Mất con chó, ai thấy báo"])
