@@ -491,13 +491,16 @@ _HARMLESS_PAIRS = frozenset(fold(p) for p in (
 
 # "chặn đường ven sông để tổ chức lễ hội, bà con đi đường khác": a road closed by notice, not a blockade.
 _ROAD_CLOSURE = re.compile(r"(?<!\w)(?:de to chuc|de thi cong|de sua|phuc vu|phan luong|di vong|di duong khac|"
-                           r"re huong|tam cam|cam duong|cam xe|tam dong|dieu tiet giao thong)(?!\w)")
+                           r"re huong|tam cam|cam duong|cam xe|tam dong|dieu tiet|di cham)(?!\w)")
+# "đất đá chặn đường", "cây đổ chặn lối": nature blocks a road, nobody is called to.
+_NATURE_BEFORE = re.compile(r"(?<!\w)(?:dat da|da lan|sat lo|cay do|cay|nuoc|lu|bun dat|dat)\s+$")
 
 
 def _drop_harmless(hay: str, hits: list[dict]) -> list[dict]:
     out = []
     for h in hits:
-        if h["term"].startswith(("chan", "phong toa")) and _ROAD_CLOSURE.search(hay, h["end"], h["end"] + 120):
+        if h["term"].startswith(("chan", "phong toa")) and (_ROAD_CLOSURE.search(hay, h["end"], h["end"] + 120)
+                                                          or _NATURE_BEFORE.search(hay, max(0, h["start"] - 12), h["start"])):
             continue
         before = hay[max(0, h["start"] - 12):h["end"]].split()
         after = hay[h["start"]:h["end"] + 16].split()
@@ -1570,7 +1573,9 @@ _EVERYDAY_PAIRS = re.compile(r"(?<!\w)(?:chết cười|cười chết|mệt ch�
                              r"thằng út|con bạn|giết mổ|lò mổ|thú y|heo chết|heo bệnh|lợn chết|lợn bệnh|heo hơi|lợn hơi|thịt heo|thịt lợn|"
                              r"nuôi heo|nuôi lợn|chuồng heo|chuồng lợn|đàn heo|đàn lợn|heo con|lợn con|chăn nuôi|đánh đầu|như giết|"
                              r"chạy chết|tiền đạo|hậu vệ|thủ môn|tiền vệ|trọng tài|sút chết|chết trâu|chết bò|trâu bò|chết người|chó sủa|"
-                             r"sủa cả|sủa suốt|sủa inh|sủa ầm|như điên|thằng phản diện|con phản diện)(?!\w)",
+                             r"sủa cả|sủa suốt|sủa inh|sủa ầm|như điên|thằng phản diện|con phản diện|ngủ tới sáng|ngủ đến sáng|đi ngủ|"
+                             r"buồn ngủ|ngủ ngon|ngủ say|ngủ trưa|ngủ sớm|ngủ dậy|giấc ngủ|ngủ quên|ngủ nướng|ngủ không được|"
+                             r"ngủ ko được|chưa ngủ|ngủ luôn)(?!\w)",
                              re.IGNORECASE)
 # Typed without accents, the same pairs folded ("doi bong", "tuc chet").
 _EVERYDAY_PAIRS_FOLDED = folded_pattern(_EVERYDAY_PAIRS)
