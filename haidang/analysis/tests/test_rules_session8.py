@@ -26,6 +26,10 @@ def top(text: str) -> str:
     "Mùa ni bà con đốt rơm ngoài đồng nhớ coi hướng gió, hôm qua suýt cháy lan qua nhà kho.",
     # news of an arrest of loan sharks
     "Công an huyện vừa bắt nhóm cho vay nặng lãi, lãi tới 25%/tháng, ai bị đòi nợ thì báo công an.",
+    # a landslide blocks a road; sleeping typed without accents; a victim names the scammer harshly to warn
+    "QL12A đoạn qua Minh Hóa sạt lở, đất đá chặn đường, xe phải chờ điều tiết, ai đi tối ni chạy chậm.",
+    "ong chu nha say qua ngu toi sang ngoai hien, sang day con ngac nhien 😂",
+    "Tui bị thằng gọi xưng trúng thưởng lừa mất 3 triệu, đã trình báo công an xã, bà con đừng dại như tui.",
     # a citizen's warning quoting a job scam
     "Em họ tui suýt dính: nick lạ nhắn 'làm nhiệm vụ like video, nạp trước 200k', mấy cái ni lừa đảo hết, đừng nạp.",
 ])
@@ -52,6 +56,10 @@ def test_swearing_at_someone_is_still_harassment(text):
     ("c là chị Lan bạn mẹ e nè, c đang kẹt ở sân bay ko rút tiền đc, e ck giúp c 3tr vô stk 1903 5528 7716 02 "
      "Techcombank, tối c trả liền, đừng nói mẹ e nha", "scam"),
     ("dan xu do toan luon leo, lam an voi tui no la mat trang, dung tin dua nao", "hate_harassment"),
+    ("Thằng bán hàng chợ Đông Hà kia, mày coi chừng tao, gặp ngoài đường tao cho mày nằm viện.", "hate_harassment"),
+    ("Chúc mừng số máy của bạn trúng 1 xe máy + 10 triệu, nộp phí vận chuyển 900k qua số 0387 452 911 để nhận",
+     "scam"),
+    ("Mấy đứa khuyết tật bán vé số toàn giả vờ, đồ ăn bám xã hội, đuổi hết đi", "hate_harassment"),
 ])
 def test_harmful_posts_get_their_category(text, category):
     assert top(text) == category
