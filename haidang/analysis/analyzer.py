@@ -184,7 +184,9 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
                 (p_post or 0.0) >= 0.9 and not complaint and rules.offensive_words(text, span["quotes"]))
             if not confirmed:
                 span["score"] = round(min(span["score"], 0.35), 3)
-                span["reason"] = span["reason"].rstrip(".") + "; chưa đủ căn cứ, cần xem xét."
+                # Unconfirmed, the tagger's words are a lead, not a finding: say so, not "offending words".
+                span["reason"] = ("Mô hình thấy dấu hiệu xúc phạm quanh các từ " +
+                                  ", ".join(f"“{q}”" for q in span["quotes"][:5]) + "; chưa đủ căn cứ, cần xem xét.")
             signals.append(span)
         hits = index.match(text, normalized=norm)
         why: list[dict] = []

@@ -1520,7 +1520,8 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
     if near:
         # Two or more degrading traits heaped on one people is no slip of the tongue.
         out.append(_rule("hate.group", HarmCategory.HATE_HARASSMENT, 0.8 if len({fold(t["term"]) for t in near}) >= 2 else 0.7,
-                         groups + near,
+                         # the people named by its place is quoted too ("Dân Nghệ … cái giống đó")
+                         groups + [g for g in places if any(abs(t["start"] - g["end"]) <= 90 for t in near)] + near,
                          "Miệt thị một nhóm người", quoter))
     return out
 

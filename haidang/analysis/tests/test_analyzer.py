@@ -48,6 +48,17 @@ def test_hate_is_explained_by_the_offending_words_as_written():
     assert not any(w.get("ngrams") for w in r["why"])
 
 
+def test_unconfirmed_spans_are_called_a_lead_not_offending_words():
+    # The tagger marks "con", "nó" here; no hate rule or model confirms them, so the reason says it is a lead.
+    r = analyze("Ai biết con nhỏ điều dưỡng khoa nội tiêm nhầm thuốc cho mẹ tui thì nhắn, tối thứ 7 chặn đầu nó "
+                "ngoài bãi xe dạy cho một trận, đông người cho chắc.")
+    assert r["top_category"] == "incitement"
+    span = next(w for w in r["why"] if w["kind"] == "span")
+    assert span["score"] <= 0.35
+    assert span["reason"].startswith("Mô hình thấy dấu hiệu xúc phạm quanh các từ “")
+    assert "Có từ ngữ xúc phạm" not in span["reason"]
+
+
 @pytest.mark.parametrize("text", ["", "😂😂😂", "a\ud800b", "Привет 你好 xin chào", "lừa đảo " * 130_000, None])
 def test_bad_input_gives_a_result(text):
     r = analyze(text)
