@@ -166,7 +166,11 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
         found_places = places_mod.find_places(text, province_hint=hint)
         author = author_names[i] if author_names else ""
         signals = rules.all_signals(text, norm, entities, author_name=author or "")
-        span = _span_signal(spans_found[i], span_scores[i], tagger)
+        told = rules.reported_speech(text)
+        found_spans = [f for f in spans_found[i] if not any(s <= f["start"] and f["end"] <= e for s, e in told)] \
+            if told else spans_found[i]
+        # Words a story reports someone shouting ("ông hàng xóm chửi “giết hết tụi bây”") offend no one here.
+        span = _span_signal(found_spans, span_scores[i], tagger)
         if span is not None:
             # Offending spans are necessary, not sufficient: a tagger that reads "dột" as "dốt" must be
             # confirmed by a hate rule or by the post-level model before it can decide.

@@ -471,7 +471,7 @@ def _entity_matches(entities: list[dict], mask: bool = False, text: str | None =
 
 # Words that look like violence or obstruction but are not, in their common pairs ("đánh giá",
 # "ngăn chặn", "chém gió", "đâm đơn" is filing a petition).
-_HARMLESS_PAIRS = frozenset(fold(p) for p in (
+_HARMLESS_PAIRS_WRITTEN = (
     "đánh giá", "đánh bắt", "đánh cá", "đánh thuế", "đánh dấu", "đánh số", "đánh máy", "đánh răng", "đánh bạc",
     "đánh thức", "đánh bóng", "đánh vần", "ngăn chặn", "chặn đứng", "phá sản", "khám phá", "đột phá", "phá án",
     "phá kỷ lục", "đốt rác", "đốt đồng", "đốt rơm", "đốt rạ", "đốt cỏ", "đốt củi", "đốt than", "đốt lửa", "đốt vàng mã", "chém gió", "giết thời gian", "đâm đơn", "đâm ra",
@@ -485,8 +485,11 @@ _HARMLESS_PAIRS = frozenset(fold(p) for p in (
     # typed without accents, "danh" is also "đánh" and "chan" also "chặn"
     "mạo danh", "giả danh", "danh sách", "danh dự", "danh hiệu", "điểm danh", "danh tính", "nặc danh", "danh nghĩa",
     "danh thiếp", "chăn thả", "chăn nuôi", "chăn trâu", "chăn bò", "bàn chân", "chân thành", "chân dung", "chân đê",
-    "chân núi", "chân tay", "tay chân", "chân cầu", "chăn màn", "chăn gối",
-))
+    "chân núi", "chân tay", "tay chân", "chân cầu", "chăn màn", "chăn gối", "chân vịt",
+)
+_HARMLESS_PAIRS = frozenset(fold(p) for p in _HARMLESS_PAIRS_WRITTEN)
+# Folded, "chặn cầu" is "chân cầu": where the post is typed with accents, a pair counts only as written.
+_HARMLESS_PAIRS_ACCENTED = frozenset(p.lower() for p in _HARMLESS_PAIRS_WRITTEN)
 
 
 # "chặn đường ven sông để tổ chức lễ hội, bà con đi đường khác": a road closed by notice, not a blockade.
@@ -496,22 +499,55 @@ _ROAD_CLOSURE = re.compile(r"(?<!\w)(?:de to chuc|de thi cong|de sua|phuc vu|pha
 _NATURE_BEFORE = re.compile(r"(?<!\w)(?:dat da|da lan|sat lo|cay do|cay|nuoc|lu|bun dat|dat)\s+$")
 
 
-def _drop_harmless(hay: str, hits: list[dict]) -> list[dict]:
+def _around(hay: str, h: dict) -> set[str]:
+    # Words only: "gãy chân vịt." is the pair "chân vịt" with its full stop.
+    before = re.findall(r"\w+", hay[max(0, h["start"] - 12):h["end"]])
+    after = re.findall(r"\w+", hay[h["start"]:h["end"] + 16])
+    return {" ".join(before[-2:]), " ".join(before[-3:]), " ".join(after[:2]), " ".join(after[:3])}
+
+
+# Words said by someone else and told as a story ("cứ hét “chém nó đi!”" at a game): reported, not called for.
+_REPORTED_SPEECH = re.compile(r"(?<!\w)(?:hét|hét lên|la|la lên|nói|chửi|bảo|kêu|gào|hô|quát|rủa|het|noi|chui|bao|keu|"
+                              r"gao|quat)(?!\w)[^\"“\n]{0,30}?[\"“]([^\"”]{2,200})[\"”]", re.IGNORECASE)
+# "chặn đứng" is to stop something ("chặn đứng dịch bệnh"), unless a road follows ("chặn đứng QL9").
+_ROAD_AFTER = re.compile(r"\s+(?:ql|quoc lo|duong|cau|tinh lo|cao toc|ngã|nga|loi)", re.IGNORECASE)
+
+
+def reported_speech(normalized: str) -> list[tuple[int, int]]:
+    if '"' not in normalized and "“" not in normalized:
+        return []
+    return [m.span(1) for m in _REPORTED_SPEECH.finditer(normalized)]
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    for s, e in spans:
+        text = text[:s] + " " * (e - s) + text[e:]
+    return text
+
+
+def _drop_harmless(hay: str, hits: list[dict], normalized: str = "") -> list[dict]:
     out = []
     for h in hits:
+        if fold(h["term"]) == "chan" and _ROAD_AFTER.match(hay, h["end"] + len(" dung")) \
+                and hay[h["end"]:h["end"] + 5] == " dung":
+            out.append(h)
+            continue
         if h["term"].startswith(("chan", "phong toa")) and (_ROAD_CLOSURE.search(hay, h["end"], h["end"] + 120)
                                                           or _NATURE_BEFORE.search(hay, max(0, h["start"] - 12), h["start"])):
             continue
-        before = hay[max(0, h["start"] - 12):h["end"]].split()
-        after = hay[h["start"]:h["end"] + 16].split()
-        pairs = {" ".join(before[-2:]), " ".join(before[-3:]), " ".join(after[:2]), " ".join(after[:3])}
-        if not pairs & _HARMLESS_PAIRS:
+        written = normalized[h["start"]:h["end"]].lower() if normalized else ""
+        if written and written != fold(written):
+            harmless = bool(_around(normalized.lower(), h) & _HARMLESS_PAIRS_ACCENTED)
+        else:
+            harmless = bool(_around(hay, h) & _HARMLESS_PAIRS)
+        if not harmless:
             out.append(h)
     return out
 
 
 # "cả khoa bị phong tỏa", "đã bị đánh": what happened to someone, not a call.
 _PASSIVE = re.compile(r"(?<!\w)(?:bi|duoc|da bi)\s+$")
+_HAY_QUESTION = re.compile(r"\s+(?:sao|khong|ko|k|kg|hem|chua|la|lam|qua|nhi|that|ghe|vay|z|do|nua|roi)(?!\w)")
 _WEAK_CALLS = frozenset(fold(w) for w in ("phải", "hãy", "tất cả", "quyết", "mọi người"))
 # "tao … mày": one person threatening another (harassment), not a call on others to act.
 _PERSONAL_THREAT = re.compile(r"(?<!\w)(?:tao|tau|t|tui)(?!\w).*(?<!\w)(?:mày|mi|m|may)(?!\w)", re.IGNORECASE | re.DOTALL)
@@ -1206,7 +1242,9 @@ def incitement_signals(normalized: str, lex: dict | None = None, quoter: Quoter 
     hay = fold_aligned(normalized)
     # "ai nhận thì chặn liền": an act word inside a warning's own phrase is the advice to block a caller.
     warned = lex.get("warning", [])
-    acts = [a for a in _drop_harmless(hay, lex.get("incite_act", []))
+    told = reported_speech(normalized)
+    acts = [a for a in _drop_harmless(hay, lex.get("incite_act", []), normalized)
+            if not any(s <= a["start"] and a["end"] <= e for s, e in told)
             if not _PASSIVE.search(hay[max(0, a["start"] - 8):a["start"]])
             and not any(w["start"] <= a["start"] and a["end"] <= w["end"] for w in warned)]
     # "mang dao kiếm sang xóm bên", "cầm gậy ra đầu làng": carrying weapons to a place is the act itself.
@@ -1217,8 +1255,10 @@ def incitement_signals(normalized: str, lex: dict | None = None, quoter: Quoter 
         return []
     # A call must stand by the act it calls for: "phải", "hãy", "tất cả" a few words before it, a call on
     # others ("anh em", "bà con", "kêu gọi") within a sentence or two.
+    # Typed without accents, "hay" before "sao", "không", "là" is "or", not "hãy" ("muốn giết dân hay sao").
     calls = [c for c in lex.get("incite_call", [])
-             if any(max(c["start"] - a["end"], a["start"] - c["end"]) <= (30 if fold(c["term"]) in _WEAK_CALLS else 90)
+             if not (fold(c["term"]) == "hay" and _HAY_QUESTION.match(hay, c["end"]))
+             and any(max(c["start"] - a["end"], a["start"] - c["end"]) <= (30 if fold(c["term"]) in _WEAK_CALLS else 90)
                     for a in acts)]
     gather = lex.get("incite_gather", [])
     weapons = lex.get("incite_weapon", [])
@@ -1228,7 +1268,12 @@ def incitement_signals(normalized: str, lex: dict | None = None, quoter: Quoter 
     news = lex.get("news", [])
     # "Đốt hết mấy cái máy xúc đó đi": a sentence-final "đi" after the act is a command; so is a purpose
     # like "cho nhớ đời", "cho họ sợ".
-    calls = calls + lex.get("incite_intent", []) + [
+    # The same words are not both the act and its purpose: "rút dây mạng cho biết tay" names no act of violence.
+    intents = lex.get("incite_intent", [])
+    if all(any(a["start"] < i["end"] and i["start"] < a["end"] for i in intents) for a in acts) \
+            and not addresses_someone(_blanked(normalized, told)):
+        intents = [i for i in intents if not any(a["start"] < i["end"] and i["start"] < a["end"] for a in acts)]
+    calls = calls + intents + [
         {"term": "đi", "start": m.start(1), "end": m.end(1)} for a in acts
         for m in [_COMMAND_DI.search(normalized, a["end"], a["end"] + 60)] if m]
     context = [x for x in (weapons, places, times + clock, gather) if x]
@@ -1403,6 +1448,10 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
                  for m in _VAGUE_DECISION_FOLDED.finditer(fold_aligned(normalized))]
         push, hits, n = pushed([(absolute, 0.2), (future, 0.1), (announced, 0.2), (money, 0.3), (vague, 0.2)])
         score = _combine(0.45, push)
+        if lex.get("grievance") and not (share or coverup):
+            # "…phải mua nước bình mà uống. Đề nghị công ty cấp nước kiểm tra": a complaint asks the body to
+            # answer; a rumour is pushed to be spread.
+            score = min(score, 0.45)
         if _OWN_CASE.search(fold_aligned(normalized)):
             # "Tôi phản đối quyết định cưỡng chế thu hồi đất của gia đình tôi": one's own case, told to be
             # answered, is a grievance, not a rumour about a public decision.
@@ -1571,7 +1620,7 @@ _EVERYDAY_PAIRS = re.compile(r"(?<!\w)(?:chết cười|cười chết|mệt ch�
                              r"bị bẩn|làm bẩn|rác thải|bãi rác|xe rác|đổ rác|thu gom rác|phí rác|phân loại rác|đội bóng|đá bóng|bóng đá|"
                              r"sân bóng|quả bóng|trái bóng|tức chết|đánh nhau|vui chết|sướng chết|buồn chết|đói chết|nóng chết|lạnh chết|"
                              r"thèm chết|chết mất|chết đi được|thằng bạn|thằng em|thằng cháu|thằng con|thằng anh|thằng bé|"
-                             r"thằng út|con bạn|giết mổ|lò mổ|thú y|heo chết|heo bệnh|lợn chết|lợn bệnh|heo hơi|lợn hơi|thịt heo|thịt lợn|"
+                             r"thằng út|con bạn|chém gió|tát nước|lon bia|lon nước|giết mổ|lò mổ|thú y|heo chết|heo bệnh|lợn chết|lợn bệnh|heo hơi|lợn hơi|thịt heo|thịt lợn|"
                              r"nuôi heo|nuôi lợn|chuồng heo|chuồng lợn|đàn heo|đàn lợn|heo con|lợn con|chăn nuôi|đánh đầu|như giết|"
                              r"chạy chết|tiền đạo|hậu vệ|thủ môn|tiền vệ|trọng tài|sút chết|chết trâu|chết bò|trâu bò|chết người|chó sủa|"
                              r"sủa cả|sủa suốt|sủa inh|sủa ầm|như điên|thằng phản diện|con phản diện|ngủ tới sáng|ngủ đến sáng|đi ngủ|"
@@ -1605,10 +1654,17 @@ _SWEARING = frozenset((
     "dit", "dm", "dmm", "dcm", "dkm", "dmcs", "vcl", "vkl", "vl", "vc", "vcc", "vai", "vailon", "clm", "clg", "cl",
     "ccc", "cc", "cmm", "cmn", "cmnr", "cac", "lon", "l*n", "loz", "lozz", "lz", "l", "buoi", "deo", "dech", "dell",
     "me", "ma", "bo", "cha", "cu", "mia", "moe", "sml", "ml", "d", "db", "du",
+    # Said of oneself or of a thing ("ngu vl, quên khóa cốp"), and "dan", which typed plain is mostly "dân":
+    # aimed at someone they are insults, and `addresses_someone` finds that.
+    "ngu", "dan",
+    # Typed plain and said to no one, "may" is "máy" and "dai" "dài" or "tổng đài" (see `addresses_someone`).
+    "may", "dai", "cho", "tat",  # and "cho" is "cho", not "chó", and "tat" "tắt", not "tát"
 ))
 # Someone spoken to or of with contempt: "mày", "thằng …", "bọn …". Typed without accents "may" is also "máy",
 # "mấy" and "may", and "thang" is "tháng", so those count only beside a word that makes them a person.
-_ADDRESSED_ACCENTED = re.compile(r"(?<!\w)(?:mày|mầy|bây|thằng|bọn|tụi|mụ)(?!\w)")
+# "thằng em", "thằng bạn" are one's own people, spoken of fondly.
+_ADDRESSED_ACCENTED = re.compile(r"(?<!\w)(?:mày|mầy|bây|thằng(?!\s+(?:em|bạn|cháu|con|anh|bé|út|cu)(?!\w))|bọn|tụi|mụ)"
+                                 r"(?!\w)")
 # After "mấy" (typed "may"), a counted thing: "dm may xe container" is "mấy xe", not "mày".
 _COUNTED = (r"(?:xe|ong|ba|thang|con|dua|nguoi|cai|bua|ngay|hom|tieng|nam|lan|cu|tay|chu|anh|chi|em|ben|nha|quan|"
             r"tram|cay|chiec|thg|ae|bac)(?!\w)")
@@ -1647,8 +1703,14 @@ def addresses_someone(normalized: str) -> bool:
 
 def swearing_at_nobody(words, normalized: str) -> bool:
     """Whether the offending words found are all swearing or bare kinship words and the post addresses no one."""
-    words = [fold(w) for w in words]
-    return bool(words) and all(w in _SWEARING for w in words) and not addresses_someone(normalized)
+    # "dan", "may", "dai" only as typed plain: written "đần", "mày" or "dái" they are not the ambiguous words.
+    words = [fold(w) if fold(w) not in _PLAIN_ONLY or w == fold(w) else w for w in words]
+    # Who a story reports shouting at ("ông hàng xóm chửi “giết hết tụi bây”") is not who the post addresses.
+    return bool(words) and all(w in _SWEARING for w in words) \
+        and not addresses_someone(_blanked(normalized, reported_speech(normalized)))
+
+
+_PLAIN_ONLY = frozenset(("dan", "may", "dai", "cho", "tat"))
 
 
 def offensive_words(text: str, quotes: list[str]) -> bool:

@@ -1,0 +1,78 @@
+"""Tenth pass (#12): insults said of oneself or a thing, words a story reports someone shouting, "chặn cầu"
+read as "chân cầu", "hay sao" read as "hãy", a complaint read as a rumour, a crowd sent to someone's Facebook.
+
+Every example here was written for this file; none is a row of the civic set or of the batches written for it."""
+
+import pytest
+
+from haidang.analysis import rules
+from haidang.analysis.analyzer import analyze
+from haidang.text.normalize import normalize
+
+HARMFUL = {"scam", "impersonation", "misinformation", "hate_harassment", "incitement", "personal_data"}
+
+
+def top(text: str) -> str:
+    return analyze(text, explain=False)["top_category"]
+
+
+@pytest.mark.parametrize("text", [
+    # insults said of oneself, of an app, of the weather: nobody is addressed
+    "ngu vl, quen tat bep, noi com khet het. tu chui minh",
+    "dm cai app ngan hang, chuyen tien 3 lan ko dc, goi tong dai ko ai bat may",
+    "ong troi muon giet ngu dan hay sao ma mua hoai, ca thang chua phoi duoc lua",
+    # words a story reports someone shouting at a game or a match
+    'Thằng em chơi game cả tối cứ hét "giết nó đi! chém nó đi!", mẹ tưởng nhà có đánh nhau 😅',
+    'Ông chú coi bóng đá thua, chửi như tát nước "đá vậy thì giết hết tụi bây cho rồi", xong lại mở lon bia',
+    # "chân vịt", "chân cầu" are no blockade; a complaint that asks the water company to check is no rumour
+    "ghe tui bi gay chan vit vi luong can. ba con da ky don gui xa tu thang 5, de nghi nao vet som",
+    "Chủ nhật ni đoàn thanh niên tập trung dưới chân cầu Hiền Lương để dọn rác, ai rảnh ra phụ nghe.",
+    "Nước máy ở khu phố 4 mấy bữa ni đục, nhà nhà phải mua nước bình mà nấu. Đề nghị công ty cấp nước "
+    "kiểm tra và công khai kết quả.",
+])
+def test_lawful_posts_get_no_harmful_top_category(text):
+    assert top(text) not in HARMFUL
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Tối chủ nhật ni anh em ra chặn cầu Nhật Lệ, mang gậy với dao theo, đứa mô chạy qua thì xử luôn",
+     "incitement"),
+    ("Sáng mai 7h cả làng ra chặn đứng QL1 đoạn qua Gio Linh, mang đá với gậy theo phòng tụi nó xông vô",
+     "incitement"),
+    ("ai thay xe cho cat lau di qua thon thi chan lai, xi lop, dap kinh, khong de tui no cho nua", "incitement"),
+    ("Từ mai đóng cao tốc đoạn qua Vĩnh Linh 20 ngày, tất cả xe phải vòng QL1, chia sẻ cho mọi người biết",
+     "misinformation"),
+    ("tu thang sau ai chua tiem mui nhac lai se bi thu bang lai, bo cong an ra van ban roi, lo di tiem di",
+     "misinformation"),
+    ("Cá chết trắng bờ biển Cửa Việt, nhà máy xả thải ban đêm, đừng ai ăn cá biển nữa, chia sẻ gấp", "misinformation"),
+    ("sdt 0912 345 678 cua con Hoa ban ca o cho, fb no la Hoa Ca Chep, no lua tien hang, moi nguoi vo chui no",
+     "personal_data"),
+    ("đơn hàng của chị bị thất lạc, chị ck giúp em 30k phí lưu kho vô STK 1029384756 MB để em gửi lại trong ngày",
+     "scam"),
+    ("người bắc vô đây làm ăn toàn gian xảo, dân gì đâu mà gian từ trong trứng", "hate_harassment"),
+    ("thằng Nam lớp bên ngồi xe lăn mà cũng đòi đi thi, đồ tàn phế, biết thân biết phận đi", "hate_harassment"),
+])
+def test_harmful_posts_get_their_category(text, category):
+    assert top(text) == category
+
+
+def test_reported_speech_is_the_quoted_words_after_a_verb_of_saying():
+    text = 'bố cứ hét "chém nó đi" suốt, còn mẹ nói "thôi đi ngủ"'
+    spans = rules.reported_speech(text)
+    assert [text[s:e] for s, e in spans] == ["chém nó đi", "thôi đi ngủ"]
+    assert rules.reported_speech('Bà con "chặn đường" làm chi') == []  # quotes with no one saying them
+
+
+def test_a_harmless_pair_counts_only_as_written_when_the_post_has_accents():
+    hay = rules.fold_aligned(normalize("ra chặn cầu"))
+    hit = {"term": "chan", "start": 3, "end": 7}
+    assert rules._drop_harmless(hay, [hit], normalize("ra chặn cầu")) == [hit]
+    assert rules._drop_harmless(rules.fold_aligned(normalize("dưới chân cầu")), [{**hit, "start": 5, "end": 9}],
+                                normalize("dưới chân cầu")) == []
+    # typed plain, "chan cau" is both: the harmless reading wins, as before
+    assert rules._drop_harmless("ra chan cau", [hit], "ra chan cau") == []
+
+
+def test_a_threat_to_someone_keeps_its_purpose():
+    # "cho mi biết tay" is both the act and its purpose; said to someone, it still threatens
+    assert top("Con mụ bán rau kia, mi coi chừng tau, tối ni tau ra đón đường cho mi biết tay.") == "hate_harassment"
