@@ -225,6 +225,65 @@ def lexicon_hits(normalized: str, unaccented: bool | None = None) -> dict[str, l
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _terms_by_length() -> dict[int, list[tuple[str, list[tuple[str, bool]], str]]]:
+    """Every lexicon key (folded, exact ones too) by its number of words: what a masked phrase may spell."""
+    out: dict[int, list] = {}
+    for automaton in (_lexicons()[0], _lexicons()[2]):
+        if len(automaton):
+            for key, value in automaton.items():
+                out.setdefault(len(key.split()), []).append(value)
+    return out
+
+
+_MASKED_TOKEN = re.compile(r"[\w*]*\w\*[\w*]*|[\w*]*\*\w[\w*]*")
+
+
+def masked_hits(text: str, normalized: str) -> dict[str, list[dict]]:
+    """Words with letters starred out ("toàn l*a đ*o", "óc c*"): a star stands for one to three letters, and
+    a phrase of one to three words holding one is read as the lexicon term it spells, if it spells one. At
+    least three letters of the phrase must show, or "c*" alone could be anything.
+
+    Normalising reads a star between letters as a separator ("c*ô*n*g a*n" is "công an"), so "l*a đ*o"
+    becomes "la đo": the phrase is read from the cleaned text, and its hit placed where that joined form
+    stands in the normalised text (the occurrence nearest the same place)."""
+    out: dict[str, list[dict]] = {}
+    if "*" not in text:
+        return out
+    _scan_masked(fold_aligned(text), out)
+    hay = fold_aligned(normalized)
+    placed: dict[str, list[dict]] = {}
+    for group, hits in out.items():
+        for h in hits:
+            joined = fold_aligned(text[h["start"]:h["end"]]).replace("*", "")
+            spots = [m.start() for m in re.finditer(re.escape(joined) + r"(?!\w)", hay)]
+            if spots:
+                at = min(spots, key=lambda p: abs(p - h["start"]))
+                placed.setdefault(group, []).append({**h, "start": at, "end": at + len(joined)})
+    return placed
+
+
+def _scan_masked(hay: str, out: dict[str, list[dict]]) -> None:
+    words = list(re.finditer(r"[\w*]+", hay))
+    by_length = _terms_by_length()
+    seen = set()
+    for i, w in enumerate(words):
+        if not _MASKED_TOKEN.fullmatch(w.group(0)):
+            continue
+        for lo in range(max(0, i - 2), i + 1):
+            for hi in range(i + 1, min(len(words), lo + 3) + 1):
+                window = words[lo:hi]
+                if sum(ch.isalnum() for m in window for ch in m.group(0)) < 3:
+                    continue
+                pattern = re.compile(r"\s+".join(re.escape(m.group(0)).replace(r"\*", r"\w{1,3}") for m in window))
+                start, end = window[0].start(), window[-1].end()
+                for key, groups, term in by_length.get(hi - lo, ()):
+                    if "*" not in key and pattern.fullmatch(key) and (key, start) not in seen:
+                        seen.add((key, start))
+                        for group, _prefix in groups:
+                            out.setdefault(group, []).append({"term": term, "start": start, "end": end})
+
+
 def _drop_other_words(normalized: str, out: dict[str, list[dict]], accented_forms: dict[str, frozenset[str]]) -> None:
     """In a post typed with accents, a folded match whose accents are those of another word is no match:
     "ảnh CCCD 2 mặt cho tư vấn viên" holds no "mất chó", "ngộ độc" no "ngõ". A stretch typed without
@@ -1323,6 +1382,9 @@ _OUTAGE_WORDS = _words("điện", "dien", "nước", "nuoc")
 _FUTURE = re.compile(r"(?<!\w)(?:sẽ|sắp|se|sap|trong đêm nay|trong vài giờ|\d+ (?:ngày|tiếng|giờ) nữa)(?!\w)", re.IGNORECASE)
 
 
+_POINTS_TO_SOURCE = re.compile(r"(?<!\w)(?:xem chi tiet|chi tiet xem|chi tiet tai|tra cuu tai|tra cuu tren|niem yet tai|"
+                               r"cong khai tai|dang tai tren|tai cong thong tin|tren cong thong tin|theo quyet dinh so|"
+                               r"quyet dinh so|cong van so|thong bao so)(?!\w)")
 _OWN_CASE = re.compile(r"(?<!\w)(?:gia dinh toi|nha toi|cua toi|dat nha toi|dat cua toi|toi phan doi|chung toi phan doi|"
                        r"gia dinh chung toi|nha chung toi|toi se khoi kien|toi khieu nai|"
                        # "nhà t phải mua nước bình về nấu cơm": one household's own trouble, told to a utility
@@ -1402,7 +1464,10 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
         if disaster or drastic else []
     # Telling the sick to drop their treatment ("bỏ thuốc", "không cần chạy thận") pushes a cure claim.
     abandon = lex.get("rumour_abandon", [])
-    pushes = [(share, 0.45), (coverup, 0.45), (panic, 0.35), (attribution, 0.35), (weak_share, 0.15)]
+    # An insider said to have told the writer ("người nhà làm địa chính nói rồi", "tin nội bộ"): a source
+    # no one can check, which is how fake decisions travel.
+    insider = lex.get("rumour_insider", [])
+    pushes = [(share, 0.45), (coverup, 0.45), (panic, 0.35), (attribution, 0.35), (insider, 0.35), (weak_share, 0.15)]
 
     def pushed(extra: list[tuple[list, float]]) -> tuple[float, list[dict], int]:
         weights = [w for hits, w in pushes + extra if hits]
@@ -1436,7 +1501,7 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
             out.append(_rule("misinformation.security_claim", HarmCategory.MISINFORMATION, _combine(0.4, push),
                              security + hits, "Tin về mối nguy an ninh, trật tự (bắt cóc, tội phạm) kèm lời thúc giục "
                              "lan truyền hoặc hoảng loạn, cần kiểm chứng", quoter, "security_order"))
-    if drastic and (authority or dated or panic or coverup or share):
+    if drastic and (authority or dated or panic or coverup or share or insider):
         # Pinned on an authority's announcement ("Sở Y tế thông báo từ tuần sau ngừng khám…"), or pushed
         # by panic ("đổ đầy bình ngay kẻo mai không còn") or a claim that it is hidden.
         announced = dated[:1] if authority else []
@@ -1448,11 +1513,15 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
                  for m in _VAGUE_DECISION_FOLDED.finditer(fold_aligned(normalized))]
         push, hits, n = pushed([(absolute, 0.2), (future, 0.1), (announced, 0.2), (money, 0.3), (vague, 0.2)])
         score = _combine(0.45, push)
+        if not (share or coverup or panic or insider) and _POINTS_TO_SOURCE.search(fold_aligned(normalized)):
+            # "…bậc 1 tăng 800 đồng/m3. Khách hàng xem chi tiết biểu giá tại trụ sở công ty": a notice that
+            # says where to check it.
+            score = min(score, 0.45)
         if lex.get("grievance") and not (share or coverup):
             # "…phải mua nước bình mà uống. Đề nghị công ty cấp nước kiểm tra": a complaint asks the body to
             # answer; a rumour is pushed to be spread.
             score = min(score, 0.45)
-        if _OWN_CASE.search(fold_aligned(normalized)):
+        if not insider and _OWN_CASE.search(fold_aligned(normalized)):  # "người nhà mình làm…" is a source
             # "Tôi phản đối quyết định cưỡng chế thu hồi đất của gia đình tôi": one's own case, told to be
             # answered, is a grievance, not a rumour about a public decision.
             score = min(score, 0.3)
@@ -1974,6 +2043,10 @@ def all_signals(text: str, normalized: str, entities: dict, *, author_name: str 
     for start, end in windows(normalized):
         window = normalized[start:end]
         lex = lexicon_hits(window, plain) if whole_lex is not None else lexicon_hits(normalized, plain)
+        if whole_lex is None and "*" in text:
+            for group, hits in masked_hits(text, normalized).items():
+                have = {(h["start"], h["end"]) for h in lex.get(group, [])}
+                lex.setdefault(group, []).extend(h for h in hits if (h["start"], h["end"]) not in have)
         ents = _entities_in(entities, window) if whole_lex is not None else entities
         found = (scam_signals(window, ents, lex, quoter)
                  + personal_data_signals(text if whole_lex is None else window, window, ents, lex, quoter)

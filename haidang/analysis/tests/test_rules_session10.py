@@ -76,3 +76,27 @@ def test_a_harmless_pair_counts_only_as_written_when_the_post_has_accents():
 def test_a_threat_to_someone_keeps_its_purpose():
     # "cho mi biết tay" is both the act and its purpose; said to someone, it still threatens
     assert top("Con mụ bán rau kia, mi coi chừng tau, tối ni tau ra đón đường cho mi biết tay.") == "hate_harassment"
+
+
+def test_starred_out_letters_are_read_as_the_term_they_hide():
+    text = "dân xứ nớ toàn l*a đ*o"
+    hits = rules.masked_hits(text, normalize(text))
+    assert [normalize(text)[h["start"]:h["end"]] for h in hits["hate_trait_people"]] == ["toàn la đo"]
+    assert rules.masked_hits("c*", normalize("c*")) == {}  # too few letters show to read anything
+    assert top("người bắc vô đây toàn l*a đ*o, dân gì đâu mà gian từ trong trứng") == "hate_harassment"
+
+
+@pytest.mark.parametrize("text", [
+    "Dat ven song Gianh nha nuoc thu hoi het lam khu du lich, khong den bu dong nao. Nguoi quen lam o huyen noi "
+    "chac chan, ai co dat thi ban le di",
+    "Phó chủ tịch huyện bị cách chức vì vụ đất rừng, tin nội bộ, báo không dám đăng đâu.",
+    "Từ năm học tới học sinh THCS phải mua sách của trường, mỗi bộ 600k, bắt buộc mua, Sở GD chỉ đạo rồi.",
+])
+def test_a_fake_decision_told_by_an_insider_is_a_rumour(text):
+    assert top(text) == "misinformation"
+
+
+def test_a_price_notice_that_says_where_to_check_it_is_lawful():
+    text = ("Từ ngày 1/1, giá nước sinh hoạt tại Đồng Hới điều chỉnh theo quyết định của UBND tỉnh, bậc 2 tăng 600 "
+            "đồng/m3. Khách hàng xem chi tiết tại trụ sở công ty cấp nước.")
+    assert top(text) not in HARMFUL
