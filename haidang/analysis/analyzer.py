@@ -184,6 +184,8 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
             # scammer harshly to warn others: there too only a hate rule confirms.
             # ("mày coi chừng tao" is a threat, not a warning: said to someone, it does not count.)
             complaint = complaint or (rules.warns(norm) and not rules.addresses_someone(norm))
+            # And a writer calling themself a fool ("tao vừa tự lao vô trụ, óc chó thiệt") offends no one.
+            complaint = complaint or rules.blames_self(norm)
             confirmed = any(s["category"] == HarmCategory.HATE_HARASSMENT and s["score"] >= 0.5 for s in signals) or (
                 (p_post or 0.0) >= 0.9 and not complaint and rules.offensive_words(text, span["quotes"]))
             if not confirmed:

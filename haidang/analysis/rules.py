@@ -545,6 +545,8 @@ _HARMLESS_PAIRS_WRITTEN = (
     "mạo danh", "giả danh", "danh sách", "danh dự", "danh hiệu", "điểm danh", "danh tính", "nặc danh", "danh nghĩa",
     "danh thiếp", "chăn thả", "chăn nuôi", "chăn trâu", "chăn bò", "bàn chân", "chân thành", "chân dung", "chân đê",
     "chân núi", "chân tay", "tay chân", "chân cầu", "chăn màn", "chăn gối", "chân vịt",
+    # games: a boss, monsters, a ranked match
+    "đánh boss", "đánh quái", "đánh rank", "đánh game", "đánh trùm", "đánh lẻ",
 )
 _HARMLESS_PAIRS = frozenset(fold(p) for p in _HARMLESS_PAIRS_WRITTEN)
 # Folded, "chặn cầu" is "chân cầu": where the post is typed with accents, a pair counts only as written.
@@ -568,6 +570,9 @@ def _around(hay: str, h: dict) -> set[str]:
 # Words said by someone else and told as a story ("cứ hét “chém nó đi!”" at a game): reported, not called for.
 _REPORTED_SPEECH = re.compile(r"(?<!\w)(?:hét|hét lên|la|la lên|nói|chửi|bảo|kêu|gào|hô|quát|rủa|het|noi|chui|bao|keu|"
                               r"gao|quat)(?!\w)[^\"“\n]{0,30}?[\"“]([^\"”]{2,200})[\"”]", re.IGNORECASE)
+# …or the quote first: "“chém nó đi mi” là thằng Hùng hét khi tao cầm tướng".
+_REPORTED_AFTER = re.compile(r"[\"“]([^\"”]{2,200})[\"”][^\"“\n]{0,30}?(?<!\w)(?:hét|la|nói|chửi|bảo|kêu|gào|hô|quát|het|"
+                             r"noi|chui|keu|gao|quat)(?!\w)", re.IGNORECASE)
 # "chặn đứng" is to stop something ("chặn đứng dịch bệnh"), unless a road follows ("chặn đứng QL9").
 _ROAD_AFTER = re.compile(r"\s+(?:ql|quoc lo|duong|cau|tinh lo|cao toc|ngã|nga|loi)", re.IGNORECASE)
 
@@ -575,7 +580,7 @@ _ROAD_AFTER = re.compile(r"\s+(?:ql|quoc lo|duong|cau|tinh lo|cao toc|ngã|nga|l
 def reported_speech(normalized: str) -> list[tuple[int, int]]:
     if '"' not in normalized and "“" not in normalized:
         return []
-    return [m.span(1) for m in _REPORTED_SPEECH.finditer(normalized)]
+    return sorted({m.span(1) for rx in (_REPORTED_SPEECH, _REPORTED_AFTER) for m in rx.finditer(normalized)})
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -607,6 +612,9 @@ def _drop_harmless(hay: str, hits: list[dict], normalized: str = "") -> list[dic
 # "cả khoa bị phong tỏa", "đã bị đánh": what happened to someone, not a call.
 _PASSIVE = re.compile(r"(?<!\w)(?:bi|duoc|da bi)\s+$")
 _HAY_QUESTION = re.compile(r"\s+(?:sao|khong|ko|k|kg|hem|chua|la|lam|qua|nhi|that|ghe|vay|z|do|nua|roi)(?!\w)")
+_NOT_BEFORE = re.compile(r"(?<!\w)(?:khong|ko|k|chang|cha)\s+$")  # "không phải", "ko phải": not "phải" (must)
+# "chứ ko phải chém thật": an act denied.
+_DENIED = re.compile(r"(?<!\w)(?:khong phai|ko phai|k phai|kp|chu khong|chu ko|chu k)\s+(?:la\s+)?$")
 _WEAK_CALLS = frozenset(fold(w) for w in ("phải", "hãy", "tất cả", "quyết", "mọi người"))
 # "tao … mày": one person threatening another (harassment), not a call on others to act.
 _PERSONAL_THREAT = re.compile(r"(?<!\w)(?:tao|tau|t|tui)(?!\w).*(?<!\w)(?:mày|mi|m|may)(?!\w)", re.IGNORECASE | re.DOTALL)
@@ -644,7 +652,7 @@ _WEAK_WARNING = frozenset(fold(w) for w in (
     "nhận tin nhắn", "đúng quy định", "có giấy phép", "tôi vừa nhận", "vừa nhận sms", "vừa nhận được tin",
     "đã xác minh"))
 # "Đừng ai uống nước giếng nữa" warns, unless the post says the danger is hidden: then it spreads a rumour.
-_WEAK_RUMOUR_WARNING = frozenset(fold(w) for w in ("đừng ai",))
+_WEAK_RUMOUR_WARNING = frozenset(fold(w) for w in ("đừng ai", "ai nhận được", "nhận tin nhắn", "ai nhận"))
 # What a lawful seller says of itself ("có giấy phép", "đúng quy định") frames no rumour as a warning:
 # "xe máy không có giấy phép lái xe sẽ bị tịch thu" is the rumour's own words.
 _SCAM_ONLY_WARNING = frozenset(fold(w) for w in ("có giấy phép", "đúng quy định"))
@@ -694,6 +702,8 @@ def warns(normalized: str) -> bool:
 
 _YIELD = re.compile(r"(?:lãi|lai|lợi nhuận|loi nhuan|lời|loi)\s*\d+(?:[.,]\d+)?\s*%\s*(?:/|một|mot|mỗi|moi)?\s*"
                     r"(?:ngày|ngay|tuần|tuan|tháng|thang)|\bx\s?(?:2|3|5|10|100)\b"
+                    # "lãi 30% sau 3 ngày": a yield said over a few days
+                    r"|(?:lãi|lai|lời|loi)\s*\d+(?:[.,]\d+)?\s*%\s*(?:sau|trong|chỉ sau|chi sau)\s*\d+\s*(?:ngày|ngay|tuần|tuan)"
                     # a share of the money every day or week, said bare ("hưởng 2%/ngày"): no bank pays that
                     r"|\d+(?:[.,]\d+)?\s*%\s*/\s*(?:ngày|ngay|tuần|tuan)(?!\w)", re.IGNORECASE)
 
@@ -748,6 +758,10 @@ def fee_hits(normalized: str) -> list[dict]:
     return [{"term": m.group(0), "start": m.start(), "end": m.end()} for m in _FEE.finditer(normalized)]
 
 
+_BARE_SECRETS = frozenset(fold(w) for w in ("otp", "mã otp", "mật khẩu", "đăng nhập", "số thẻ", "thẻ atm", "số thẻ atm",
+                                             "mã xác thực", "mã xác nhận", "mã xác minh"))
+_ASK_FOR_SECRET = re.compile(r"(?<!\w)(?:cung cap|doc|gui|nhap|bao|nhan|dua|xac nhan|cho|soan|dien|chup|ke khai|khai|"
+                             r"de lai|send|ib|inbox|ck|chuyen)(?:[\s,]+\w+){0,6}[\s,]*$")
 _APP_WORDS = frozenset(fold(w) for w in ("tải app", "cài app", "tải ứng dụng", "cài đặt ứng dụng", "cài ứng dụng",
                                          "đăng nhập"))
 _ACCOUNT_WORDS = frozenset(fold(w) for w in ("số tài khoản", "stk"))
@@ -877,6 +891,11 @@ def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quote
                          "Dấu hiệu lừa đảo: đòi tiền hoặc thông tin bí mật, kèm lời mời chào hay thúc giục, "
                          "qua kênh liên lạc riêng", quoter, extra_quotes=contact_quotes))
     secrets = [h for h in ask_secret if fold(h["term"]) not in _APP_WORDS]
+    if not reached:
+        # "tin OTP ngân hàng về trễ", "chặn nhầm tin OTP": a code named is not a code asked for. With no
+        # channel to send it to, a bare name counts only after a word that asks for it ("đọc mã OTP").
+        secrets = [h for h in secrets if fold(h["term"]) not in _BARE_SECRETS
+                   or _ASK_FOR_SECRET.search(hay[max(0, h["start"] - 48):h["start"]])]
     if lex.get("lost_found") and not asks_money_strong(ask_money):
         secrets = []  # "đánh rơi ví, trong có CCCD, thẻ ATM": the lost things, not an ask for them
     if secrets and (reached or lex.get("ask_secret")):
@@ -1304,6 +1323,7 @@ def incitement_signals(normalized: str, lex: dict | None = None, quoter: Quoter 
     told = reported_speech(normalized)
     acts = [a for a in _drop_harmless(hay, lex.get("incite_act", []), normalized)
             if not any(s <= a["start"] and a["end"] <= e for s, e in told)
+            and not _DENIED.search(hay[max(0, a["start"] - 16):a["start"]])
             if not _PASSIVE.search(hay[max(0, a["start"] - 8):a["start"]])
             and not any(w["start"] <= a["start"] and a["end"] <= w["end"] for w in warned)]
     # "mang dao kiếm sang xóm bên", "cầm gậy ra đầu làng": carrying weapons to a place is the act itself.
@@ -1317,6 +1337,7 @@ def incitement_signals(normalized: str, lex: dict | None = None, quoter: Quoter 
     # Typed without accents, "hay" before "sao", "không", "là" is "or", not "hãy" ("muốn giết dân hay sao").
     calls = [c for c in lex.get("incite_call", [])
              if not (fold(c["term"]) == "hay" and _HAY_QUESTION.match(hay, c["end"]))
+             and not (fold(c["term"]) == "phai" and _NOT_BEFORE.search(hay[max(0, c["start"] - 10):c["start"]]))
              and any(max(c["start"] - a["end"], a["start"] - c["end"]) <= (30 if fold(c["term"]) in _WEAK_CALLS else 90)
                     for a in acts)]
     gather = lex.get("incite_gather", [])
@@ -1572,6 +1593,16 @@ _HATE_TRIGGERS = ("insult", "threat", "shun", "body_shame", "hate_trait", "hate_
                   "hate_shut_out")
 
 
+# The writer as the one at fault: "tao vừa tự…", "mình đúng là…", "tự chửi mình".
+_SELF_BLAME = re.compile(r"(?<!\w)(?:tao vua tu|tau vua tu|tui vua tu|minh vua tu|tu chui minh|tu trach minh|"
+                         r"dung la minh|minh dung la|tao dung la|tui dung la|tau dung la|ngu nhu tao|ngu nhu minh)(?!\w)")
+
+
+def blames_self(normalized: str) -> bool:
+    """The writer calls themself the fool ("tao vừa tự lao vô trụ…, óc chó thiệt") and addresses no one."""
+    return bool(_SELF_BLAME.search(fold_aligned(normalized))) and not addresses_someone(normalized)
+
+
 def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
     """Insults, slurs and threats aimed at a person, and degrading words about a group. The span
     tagger (analysis/spans.py, trained on ViHOS spans) finds more; this family needs no model."""
@@ -1595,6 +1626,10 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
         if not threats and swearing_at_nobody([h["term"] for h in insults], normalized):
             # "đm thua nữa là bỏ ăn 3 ngày": a swear word aimed at nobody; a look at most.
             score, lead = 0.35, "Có từ tục tĩu nhưng không nhắm vào ai (cần xem xét)"
+        elif not threats and len(insults) == 1 and _SELF_BLAME.search(hay) and not addresses_someone(normalized) \
+                and not groups:
+            # "tao vừa tự lao vô trụ…, óc chó thiệt chớ": the writer calling themself a fool; a look at most.
+            score, lead = 0.35, "Có từ xúc phạm nhưng người viết tự nói về mình (cần xem xét)"
         if not threats and _OFFICE.search(normalized) and all(fold(h["term"]) in _HARSH_CRITICISM for h in insults):
             # "Cán bộ phường ăn hại": harsh words about an office or its holders by title are criticism, which
             # is answered, never flagged; a look is the most it asks for.
@@ -1723,17 +1758,22 @@ _SWEARING = frozenset((
     "dit", "dm", "dmm", "dcm", "dkm", "dmcs", "vcl", "vkl", "vl", "vc", "vcc", "vai", "vailon", "clm", "clg", "cl",
     "ccc", "cc", "cmm", "cmn", "cmnr", "cac", "lon", "l*n", "loz", "lozz", "lz", "l", "buoi", "deo", "dech", "dell",
     "me", "ma", "bo", "cha", "cu", "mia", "moe", "sml", "ml", "d", "db", "du",
-    # Said of oneself or of a thing ("ngu vl, quên khóa cốp"), and "dan", which typed plain is mostly "dân":
-    # aimed at someone they are insults, and `addresses_someone` finds that.
-    "ngu", "dan",
-    # Typed plain and said to no one, "may" is "máy" and "dai" "dài" or "tổng đài" (see `addresses_someone`).
-    "may", "dai", "cho", "tat",  # and "cho" is "cho", not "chó", and "tat" "tắt", not "tát"
+    # Said of oneself or of a thing ("ngu vl, quên khóa cốp"): aimed at someone it is an insult, and
+    # `addresses_someone` finds that.
+    "ngu",
+    # Typed plain and said to no one, "may" is "máy" (see `addresses_someone`) and "tat" is "tắt", not "tát".
+    # ("dan", "dai", "cho" were tried too: each made posts typed without accents read much softer than the
+    # same posts with them, on ViHOS and ViHSD dev.)
+    "may", "tat",
 ))
 # Someone spoken to or of with contempt: "mày", "thằng …", "bọn …". Typed without accents "may" is also "máy",
 # "mấy" and "may", and "thang" is "tháng", so those count only beside a word that makes them a person.
 # "thằng em", "thằng bạn" are one's own people, spoken of fondly.
-_ADDRESSED_ACCENTED = re.compile(r"(?<!\w)(?:mày|mầy|bây|thằng(?!\s+(?:em|bạn|cháu|con|anh|bé|út|cu)(?!\w))|bọn|tụi|mụ)"
-                                 r"(?!\w)")
+# "4 thằng feed" counts players, it points at no one.
+_ADDRESSED_ACCENTED = re.compile(r"(?<!\w)(?:mày|mầy|bây|(?<!\d\s)thằng(?!\s+(?:em|bạn|cháu|con|anh|bé|út|cu)(?!\w))|bọn|"
+                                 r"tụi|mụ)(?!\w)")
+# A person named after a word for them ("con Thảo lớp 11B", "thằng Tuấn"): someone is spoken of.
+_NAMED_PERSON = re.compile(r"(?<!\w)(?:con|thằng|thg|mụ|lão|tk|tên)\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?!\w)")
 # After "mấy" (typed "may"), a counted thing: "dm may xe container" is "mấy xe", not "mày".
 _COUNTED = (r"(?:xe|ong|ba|thang|con|dua|nguoi|cai|bua|ngay|hom|tieng|nam|lan|cu|tay|chu|anh|chi|em|ben|nha|quan|"
             r"tram|cay|chiec|thg|ae|bac)(?!\w)")
@@ -1764,7 +1804,7 @@ def _plain_may(folded: str) -> bool:
 def addresses_someone(normalized: str) -> bool:
     # A reply that starts with a tagged name ("Lê Thị Trang dm đắt") is not read as addressed: the name is
     # gone once a post is typed in lower case, and "dm đắt" said to a friend harasses no one either.
-    if _ADDRESSED_ACCENTED.search(normalized.lower()):
+    if _ADDRESSED_ACCENTED.search(normalized.lower()) or _NAMED_PERSON.search(normalized):
         return True
     folded = fold(normalized)
     return bool(_ADDRESSED_FOLDED.search(folded) or (typed_without_accents(normalized) and _plain_may(folded)))
@@ -1772,14 +1812,14 @@ def addresses_someone(normalized: str) -> bool:
 
 def swearing_at_nobody(words, normalized: str) -> bool:
     """Whether the offending words found are all swearing or bare kinship words and the post addresses no one."""
-    # "dan", "may", "dai" only as typed plain: written "đần", "mày" or "dái" they are not the ambiguous words.
+    # "may", "tat" only as typed plain: written "mày" or "tát" they are not the ambiguous words.
     words = [fold(w) if fold(w) not in _PLAIN_ONLY or w == fold(w) else w for w in words]
     # Who a story reports shouting at ("ông hàng xóm chửi “giết hết tụi bây”") is not who the post addresses.
     return bool(words) and all(w in _SWEARING for w in words) \
         and not addresses_someone(_blanked(normalized, reported_speech(normalized)))
 
 
-_PLAIN_ONLY = frozenset(("dan", "may", "dai", "cho", "tat"))
+_PLAIN_ONLY = frozenset(("may", "tat"))
 
 
 def offensive_words(text: str, quotes: list[str]) -> bool:

@@ -923,8 +923,13 @@ def normalize(text) -> str:
 
 # --- entities --------------------------------------------------------------------------------------
 _EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The top-level domains a bare host may end in (with a scheme or "www." any host is read). Two-letter
+# country codes that are also Vietnamese words typed plain ("la", "in", "my") are left out.
 _TLDS = ("vn|com|net|org|info|xyz|top|site|online|io|me|ly|gl|co|cc|tk|ml|ga|cf|gq|shop|click|link|club|"
-         "live|app|biz|asia|store|vip|icu|cn|ru|pro|page|win|bid|gov|edu")
+         "live|app|biz|asia|store|vip|icu|cn|ru|pro|page|win|bid|gov|edu|help|support|cloud|life|fun|today|world|"
+         "space|website|tech|work|works|buzz|rest|sbs|cfd|bond|cyou|lol|mom|best|monster|quest|finance|money|loan|"
+         "pw|ws|bz|tv|one|zone|center|group|ltd|company|network|services|digital|email|global|news|social|media|"
+         "plus|run|blog|kr|jp|th|kh|sg|tw|hk|uk|eu|us|xin|ink|wiki|live|mobi|name|tel|cam|vin|fit|bio")
 _URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s<>\"'{}|\\^`]+"
     rf"|(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{_TLDS})\b(?:/[^\s<>\"']*)?",
