@@ -166,10 +166,11 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
         found_places = places_mod.find_places(text, province_hint=hint)
         author = author_names[i] if author_names else ""
         signals = rules.all_signals(text, norm, entities, author_name=author or "")
-        told = rules.reported_speech(text)
+        told = rules.mentioned(text)
         found_spans = [f for f in spans_found[i] if not any(s <= f["start"] and f["end"] <= e for s, e in told)] \
             if told else spans_found[i]
-        # Words a story reports someone shouting ("ông hàng xóm chửi “giết hết tụi bây”") offend no one here.
+        # Words a story reports someone shouting ("ông hàng xóm chửi “giết hết tụi bây”"), or a slur the post
+        # names to mock it ("cái trò “dân Quảng Bình ranh mãnh”"), offend no one here.
         span = _span_signal(found_spans, span_scores[i], tagger)
         if span is not None:
             # Offending spans are necessary, not sufficient: a tagger that reads "dột" as "dốt" must be

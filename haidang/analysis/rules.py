@@ -547,6 +547,8 @@ _HARMLESS_PAIRS_WRITTEN = (
     "chân núi", "chân tay", "tay chân", "chân cầu", "chăn màn", "chăn gối", "chân vịt",
     # games: a boss, monsters, a ranked match
     "đánh boss", "đánh quái", "đánh rank", "đánh game", "đánh trùm", "đánh lẻ",
+    # pests on the farm
+    "giết chuột", "diệt chuột", "đánh bả", "đánh bẫy", "giết sâu", "diệt sâu", "giết cỏ",
 )
 _HARMLESS_PAIRS = frozenset(fold(p) for p in _HARMLESS_PAIRS_WRITTEN)
 # Folded, "chặn cầu" is "chân cầu": where the post is typed with accents, a pair counts only as written.
@@ -581,6 +583,26 @@ def reported_speech(normalized: str) -> list[tuple[int, int]]:
     if '"' not in normalized and "“" not in normalized:
         return []
     return sorted({m.span(1) for rx in (_REPORTED_SPEECH, _REPORTED_AFTER) for m in rx.finditer(normalized)})
+
+
+# A claim or a slur named in quotes as a thing the post talks about: "cái tin “uống chanh muối khỏi tiêm cúm”",
+# "mấy cái clip “lá đu đủ chữa ung thư”", "cái trò “dân Quảng Bình ranh mãnh”".
+_MENTIONED = re.compile(r"(?<!\w)(?:tin|clip|video|bài|câu|kiểu|trò|chữ|luận điệu|tin đồn|thông tin|cai tin|cau|kieu|tro|"
+                        r"chu|bai|luan dieu|tin don|thong tin)\s*:?\s*[\"“]([^\"”]{2,200})[\"”]", re.IGNORECASE)
+
+
+def mentioned(normalized: str) -> list[tuple[int, int]]:
+    """Quoted words the post reports or talks about, rather than says: reported speech and named claims."""
+    if '"' not in normalized and "“" not in normalized:
+        return []
+    return sorted(set(reported_speech(normalized)) | {m.span(1) for m in _MENTIONED.finditer(normalized)})
+
+
+def _unmentioned(lex: dict, spans: list[tuple[int, int]]) -> dict:
+    if not spans:
+        return lex
+    return {g: kept for g, hits in lex.items()
+            if (kept := [h for h in hits if not any(s <= h["start"] and h["end"] <= e for s, e in spans)])}
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -1441,7 +1463,7 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     PUSHED by one or more of: urging to share, a false attribution to an authority or an expert, a claim
     that it is being hidden, a call to panic (run, stock up, stop eating). A claim alone asks for a look;
     a claim that is pushed is a rumour to verify. A rumour raises a verification, never a removal."""
-    lex = lex if lex is not None else lexicon_hits(normalized)
+    lex = _unmentioned(lex if lex is not None else lexicon_hits(normalized), mentioned(normalized))
     if _GATED and lex.keys().isdisjoint(_RUMOUR_TRIGGERS) and not _may_hold(normalized, _OUTAGE_WORDS) \
             and not _digits(normalized):
         return []  # no claim (health, disaster, outage, a drastic decision or shortage) and no call to share
@@ -1594,7 +1616,8 @@ _HATE_TRIGGERS = ("insult", "threat", "shun", "body_shame", "hate_trait", "hate_
 
 
 # The writer as the one at fault: "tao vừa tự…", "mình đúng là…", "tự chửi mình".
-_SELF_BLAME = re.compile(r"(?<!\w)(?:tao vua tu|tau vua tu|tui vua tu|minh vua tu|tu chui minh|tu trach minh|"
+_SELF_BLAME = re.compile(r"(?<!\w)(?:tao vua tu|tau vua tu|tui vua tu|minh vua tu|tu chui minh|tu trach minh|ngu la tao|"
+                         r"ngu la tui|ngu la minh|"
                          r"dung la minh|minh dung la|tao dung la|tui dung la|tau dung la|ngu nhu tao|ngu nhu minh)(?!\w)")
 
 
@@ -1606,7 +1629,7 @@ def blames_self(normalized: str) -> bool:
 def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
     """Insults, slurs and threats aimed at a person, and degrading words about a group. The span
     tagger (analysis/spans.py, trained on ViHOS spans) finds more; this family needs no model."""
-    lex = lex if lex is not None else lexicon_hits(normalized)
+    lex = _unmentioned(lex if lex is not None else lexicon_hits(normalized), mentioned(normalized))
     if _GATED and lex.keys().isdisjoint(_HATE_TRIGGERS):
         return []  # a group named alone is no finding: it needs a trait, an essence or a call to shut it out
     out = []
@@ -1672,7 +1695,10 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
     near += [t for t in traits if t not in near and any(60 < t["start"] - g["end"] <= 110 for g in people)]
     if near:
         # Two or more degrading traits heaped on one people is no slip of the tongue.
-        out.append(_rule("hate.group", HarmCategory.HATE_HARASSMENT, 0.8 if len({fold(t["term"]) for t in near}) >= 2 else 0.7,
+        # One degrading trait said of a people named as such ("Đàn bà lái xe như đầu đất"), not of "bọn", is
+        # as sure as two said of "bọn".
+        traits_said = len({fold(t["term"]) for t in near}) + (1 if people or places else 0)
+        out.append(_rule("hate.group", HarmCategory.HATE_HARASSMENT, 0.8 if traits_said >= 2 else 0.7,
                          # the people named by its place is quoted too ("Dân Nghệ … cái giống đó")
                          groups + [g for g in places if any(abs(t["start"] - g["end"]) <= 90 for t in near)] + near,
                          "Miệt thị một nhóm người", quoter))
@@ -1724,7 +1750,7 @@ _EVERYDAY_PAIRS = re.compile(r"(?<!\w)(?:chết cười|cười chết|mệt ch�
                              r"bị bẩn|làm bẩn|rác thải|bãi rác|xe rác|đổ rác|thu gom rác|phí rác|phân loại rác|đội bóng|đá bóng|bóng đá|"
                              r"sân bóng|quả bóng|trái bóng|tức chết|đánh nhau|vui chết|sướng chết|buồn chết|đói chết|nóng chết|lạnh chết|"
                              r"thèm chết|chết mất|chết đi được|thằng bạn|thằng em|thằng cháu|thằng con|thằng anh|thằng bé|"
-                             r"thằng út|con bạn|chém gió|tát nước|lon bia|lon nước|giết mổ|lò mổ|thú y|heo chết|heo bệnh|lợn chết|lợn bệnh|heo hơi|lợn hơi|thịt heo|thịt lợn|"
+                             r"thằng út|con bạn|chém gió|tát nước|lon bia|lon nước|chết máy|giết chuột|giết mổ|lò mổ|thú y|heo chết|heo bệnh|lợn chết|lợn bệnh|heo hơi|lợn hơi|thịt heo|thịt lợn|"
                              r"nuôi heo|nuôi lợn|chuồng heo|chuồng lợn|đàn heo|đàn lợn|heo con|lợn con|chăn nuôi|đánh đầu|như giết|"
                              r"chạy chết|tiền đạo|hậu vệ|thủ môn|tiền vệ|trọng tài|sút chết|chết trâu|chết bò|trâu bò|chết người|chó sủa|"
                              r"sủa cả|sủa suốt|sủa inh|sủa ầm|như điên|thằng phản diện|con phản diện|ngủ tới sáng|ngủ đến sáng|đi ngủ|"

@@ -139,3 +139,25 @@ def test_a_bare_host_on_a_newer_top_level_domain_is_a_link():
 
     assert [u["value"] for u in extract_entities("gửi kháng nghị tại zalo-baove.help nhé")["urls"]] == ["zalo-baove.help"]
     assert extract_entities("xong.la vậy thôi")["urls"] == []  # "la" is a word, not a country here
+
+
+@pytest.mark.parametrize("text", [
+    # a claim or a slur named in quotes, to debunk or to mock it
+    'Mấy cái clip "lá ổi chữa tiểu đường" hại người lắm, ông ngoại mình nghe theo giờ phải nhập viện, đừng tin nghe.',
+    'tui dan Le Thuy lay chong Vinh Linh may nam roi, nha chong thuong lam, nen may cai tro "dan Le Thuy ranh ma" nghe '
+    'thay buon cuoi',
+    'Ngoài chợ hôm qua có ông say la lớn "tụi bây là đồ mọi rợ" với mấy chị người Pa Kô bán rau, cả chợ ra can, '
+    'công an xã đã mời ông lên làm việc.',
+])
+def test_what_a_post_quotes_to_answer_it_is_not_what_it_says(text):
+    assert top(text) not in HARMFUL
+
+
+@pytest.mark.parametrize("text, category", [
+    ("fw tu nhom khac: tu thang sau ai chua cap nhat VNeID muc 2 se bi khoa the ATM, khong rut duoc luong, han chot "
+     "15/12", "misinformation"),
+    ("Đàn bà lái xe như đầu đất, ra đường toàn gây tai nạn, cấm hết cho đường thoáng", "hate_harassment"),
+    ("Bọn Tin Lành cứ tới nhà dụ dỗ, loại người đó nên đuổi ra khỏi làng hết", "hate_harassment"),
+])
+def test_forwarded_rumours_and_a_people_with_one_trait(text, category):
+    assert top(text) == category
