@@ -1697,11 +1697,14 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
         # Two or more degrading traits heaped on one people is no slip of the tongue.
         # One degrading trait said of a people named as such ("Đàn bà lái xe như đầu đất"), not of "bọn", is
         # as sure as two said of "bọn".
-        traits_said = len({fold(t["term"]) for t in near}) + (1 if people or places else 0)
-        out.append(_rule("hate.group", HarmCategory.HATE_HARASSMENT, 0.8 if traits_said >= 2 else 0.7,
-                         # the people named by its place is quoted too ("Dân Nghệ … cái giống đó")
-                         groups + [g for g in places if any(abs(t["start"] - g["end"]) <= 90 for t in near)] + near,
-                         "Miệt thị một nhóm người", quoter))
+        # Not in a news report, where a people is more often the victim ("nữ tài xế bị trộm cắp sạch tài sản").
+        distinct = len({fold(t["term"]) for t in near})
+        boosted = distinct == 1 and bool(people or places) and not lex.get("news") and not news_style(normalized, lex)
+        signal = _rule("hate.group", HarmCategory.HATE_HARASSMENT, 0.8 if distinct >= 2 or boosted else 0.7,
+                       # the people named by its place is quoted too ("Dân Nghệ … cái giống đó")
+                       groups + [g for g in places if any(abs(t["start"] - g["end"]) <= 90 for t in near)] + near,
+                       "Miệt thị một nhóm người", quoter)
+        out.append({**signal, "one_trait": True} if boosted else signal)
     return out
 
 
@@ -2139,6 +2142,10 @@ def all_signals(text: str, normalized: str, entities: dict, *, author_name: str 
             signals = [x for x in signals if x not in same or x is keep]
     # A short post is one window: its lexicon hits are the whole post's.
     text_lex = whole_lex if whole_lex is not None else lex
+    if any(x.get("one_trait") for x in signals) and (text_lex.get("news") or news_style(text, text_lex)):
+        # A people with one trait in a window of a news report ("nữ tài xế … vụ trộm cắp tài sản"): the
+        # report's other windows say what it is.
+        signals = [{**x, "score": 0.7} if x.get("one_trait") else x for x in signals]
     # Each of the three checks below only lowers signals of some categories: with none of those found, the
     # check (a few scans of the whole text) is not made.
     noticed = [x for x in signals if (x["category"] in (HarmCategory.SCAM, HarmCategory.IMPERSONATION)

@@ -161,3 +161,11 @@ def test_what_a_post_quotes_to_answer_it_is_not_what_it_says(text):
 ])
 def test_forwarded_rumours_and_a_people_with_one_trait(text, category):
     assert top(text) == category
+
+
+def test_a_people_in_a_news_report_is_not_degraded_by_the_crime_reported():
+    report = ("Ngày 9/12, Công an phường Đông Hà cho biết đang tạm giữ hình sự một đối tượng về hành vi trộm cắp tài "
+              "sản của một phụ nữ bán hàng ở chợ. " + "Vụ việc đang được điều tra làm rõ, cơ quan công an đề nghị "
+              "người dân cảnh giác, khóa xe cẩn thận khi đi chợ. " * 6 +
+              "Người phụ nữ bị mất chiếc xe máy và số tiền bán hàng, đối tượng trộm cắp đã bị bắt.")
+    assert top(report) not in HARMFUL
