@@ -34,11 +34,18 @@ def _memberships(user) -> list[tuple[int, str]]:
         return []
     cached = getattr(user, "_haidang_memberships", None)
     if cached is None:
-        cached = list(
-            user.memberships.filter(agency__active=True).values_list("agency_id", "role").order_by("id")
-        )
+        rows = list(user.memberships.filter(agency__active=True).select_related("agency").order_by("id"))
+        cached = [(m.agency_id, m.role) for m in rows]
         user._haidang_memberships = cached
+        # The agencies come with the memberships, in the same query: primary_agency() and the lead
+        # agency look-up (layout, restrict()) then need no query of their own, two on every page.
+        user._haidang_member_agencies = {m.agency_id: m.agency for m in rows}
     return cached
+
+
+def _member_agency(user, agency_id):
+    """The Agency row of one of the user's memberships, as loaded with them (None if not loaded)."""
+    return getattr(user, "_haidang_member_agencies", {}).get(agency_id)
 
 
 def agency_ids(user, roles: Iterable[Role] | None = None) -> set[int]:
@@ -59,19 +66,24 @@ def has_role(user, agency, roles: Iterable[Role] = WORKING_ROLES) -> bool:
     return bool(roles_in(user, agency) & set(roles))
 
 
-def _lead_agency_for(user):
+def lead_agency_for(user):
     """lead_agency(), remembered on the user object for the request (asked for by the layout,
-    every panel and the views), and looked up again when the setting changes."""
+    every panel, the views and Alert.restrict()), and looked up again when the setting changes."""
     cached = getattr(user, "_haidang_lead_agency", None)
     if cached is None or cached[0] != settings.HAIDANG_LEAD_AGENCY:
-        cached = (settings.HAIDANG_LEAD_AGENCY, lead_agency())
+        # A member of the lead agency has its row already (short_name is unique: the same row
+        # lead_agency() would find); anyone else costs the query.
+        _memberships(user)
+        mine = getattr(user, "_haidang_member_agencies", {}).values()
+        lead = next((a for a in mine if a.short_name == settings.HAIDANG_LEAD_AGENCY), None)
+        cached = (settings.HAIDANG_LEAD_AGENCY, lead if lead is not None else lead_agency())
         if user is not None:
             user._haidang_lead_agency = cached
     return cached[1]
 
 
 def is_lead_member(user, roles: Iterable[Role] = ALL_ROLES) -> bool:
-    lead = _lead_agency_for(user)
+    lead = lead_agency_for(user)
     return lead is not None and has_role(user, lead, roles)
 
 
@@ -90,7 +102,7 @@ def primary_agency(user):
     # request all ask for it (it was 7 identical queries on the dashboard).
     cached = getattr(user, "_haidang_primary_agency", None)
     if cached is None or cached.pk != memberships[0][0]:
-        cached = Agency.objects.filter(pk=memberships[0][0]).first()
+        cached = _member_agency(user, memberships[0][0]) or Agency.objects.filter(pk=memberships[0][0]).first()
         user._haidang_primary_agency = cached
     return cached
 
@@ -109,7 +121,7 @@ def get_for_user_or_404(queryset, user, pk, action: str = "view"):
 
 
 def clear_cache(user) -> None:
-    for attr in ("_haidang_memberships", "_haidang_primary_agency", "_haidang_lead_agency"):
+    for attr in ("_haidang_memberships", "_haidang_member_agencies", "_haidang_primary_agency", "_haidang_lead_agency"):
         if hasattr(user, attr):
             delattr(user, attr)
 

@@ -44,14 +44,18 @@ def by_priority(alerts):
     return alerts.annotate(rank=priority_rank()).order_by("-rank", "-updated_at", "-id")
 
 
-def queue_page(alerts, number, size: int):
+def queue_page(alerts, number, size: int, count: int | None = None):
     """One page of `alerts` (most serious first), its rows loaded with their agency, story and handler.
+    `count`: how many `alerts` match, when the caller knows it already (saves the COUNT query).
 
     The thousands of matching alerts are sorted as bare ids, and only the page's rows are joined:
     sorting the joined rows (each with its story's JSON) cost ~40 ms at 10,000 alerts on PostgreSQL."""
     from django.core.paginator import Paginator
 
-    page = Paginator(by_priority(alerts).values_list("pk", flat=True), size).get_page(number)
+    paginator = Paginator(by_priority(alerts).values_list("pk", flat=True), size)
+    if count is not None:
+        paginator.count = count  # a cached_property: set, it is not asked of the database
+    page = paginator.get_page(number)
     ids = list(page.object_list)
     rows = Alert.objects.select_related("agency", "story", "handled_by").in_bulk(ids)
     page.object_list = [rows[pk] for pk in ids if pk in rows]

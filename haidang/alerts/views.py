@@ -7,6 +7,7 @@ Every write is a POST form that works without JavaScript (the CSP forbids inline
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,11 +18,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from haidang.agencies import access
+from haidang.text.privacy import mask_personal_data
 
 from . import actions, forms, queries
 from .choices import AlertReason, AlertStatus, HarmCategory, Priority
@@ -92,6 +95,11 @@ def _decorate(alerts, user) -> list[Alert]:
                      .values_list("pk", flat=True))
     paths = _paths("alerts:acknowledge", "alerts:report", "alerts:dismiss", "alerts:story")
     for alert in alerts:
+        # The card shows its id ten times and its status label once: made here as strings, as `{{ alert.pk }}`
+        # went through number localisation (13 µs each) and get_status_display() through the lazy choices (57 µs).
+        alert.ref = str(alert.pk)
+        alert.status_label = str(AlertStatus(alert.status).label) if alert.status in AlertStatus.values else alert.status
+        alert.shown_title = Truncator(mask_personal_data(alert.title)).chars(160)  # what |mask_pd|truncatechars:160 gave
         alert.reason_list = _reasons(alert)
         alert.places = alert.story.top_places(3) if alert.story_id else []
         alert.can_handle = alert.pk in handleable
@@ -115,9 +123,13 @@ def queue(request):
     priority = _choice(request.GET.get("priority", ""), Priority.values)
     reason = _choice(request.GET.get("reason", ""), AlertReason.values)
     visible = Alert.objects.restrict(user).exclude(status=AlertStatus.MERGED)
+    # One grouped scan of the visible alerts by (agency, status, priority) gives the agency choices, the
+    # tabs' counts, the priority counts and the page count: four scans of the alerts before (~20 ms at
+    # 10,000 alerts on PostgreSQL). A few dozen rows at most (agencies × statuses × priorities).
+    groups = list(visible.values_list("agency_id", "status", "priority").annotate(n=Count("id")).order_by())
 
     # The agencies whose alerts this officer can see (their own, and others' high alerts for the lead agency).
-    agency_choices = sorted({(a.pk, a.short_name, a.name) for a in _agencies_of(visible)}, key=lambda r: r[1])
+    agency_choices = sorted({(a.pk, a.short_name, a.name) for a in _agencies_of(groups)}, key=lambda r: r[1])
     agency = request.GET.get("agency", "")
     if agency == "mine":
         agency_ids = access.agency_ids(user)
@@ -127,8 +139,11 @@ def queue(request):
         agency, agency_ids = "", None
     if agency_ids is not None:
         visible = visible.filter(agency_id__in=agency_ids)
+        groups = [g for g in groups if g[0] in agency_ids]
 
-    status_counts = dict(visible.values_list("status").annotate(n=Count("id")).order_by())
+    status_counts = Counter()
+    for _agency_id, value, _priority, n in groups:
+        status_counts[value] += n
     tabs = []
     for value, label in STATUS_TABS:
         if value == "active":
@@ -147,10 +162,18 @@ def queue(request):
     if reason:
         # reasons is a JSON list of choice values; a quoted value matches only the whole value.
         alerts = alerts.filter(reasons__icontains=f'"{reason}"')
-    priority_counts = dict(alerts.values_list("priority").annotate(n=Count("id")).order_by())
+        # The groups do not know the reasons: counted by the database.
+        priority_counts = dict(alerts.values_list("priority").annotate(n=Count("id")).order_by())
+    else:
+        in_tab = ACTIVE if status == "active" else None if status == "all" else (status,)
+        priority_counts = Counter()
+        for _agency_id, value, level, n in groups:
+            if in_tab is None or value in in_tab:
+                priority_counts[level] += n
     if priority:
         alerts = alerts.filter(priority=priority)
-    page = queries.queue_page(alerts, request.GET.get("page"), PAGE_SIZE)
+    count = priority_counts.get(priority, 0) if priority else sum(priority_counts.values())
+    page = queries.queue_page(alerts, request.GET.get("page"), PAGE_SIZE, count=count)
     page.object_list = _decorate(page.object_list, user)
     return render(request, "alerts/queue.html", {
         "page": page, "status": status, "tabs": tabs, "priority": priority, "reason": reason, "agency": agency,
@@ -164,11 +187,11 @@ def queue(request):
     })
 
 
-def _agencies_of(alerts):
+def _agencies_of(groups):
+    """The agencies of the queue's grouped rows (agency_id first)."""
     from haidang.agencies.models import Agency
 
-    ids = alerts.exclude(agency__isnull=True).values_list("agency_id", flat=True).distinct().order_by()
-    return Agency.objects.filter(pk__in=ids)
+    return Agency.objects.filter(pk__in={g[0] for g in groups if g[0] is not None})
 
 
 def _back(request):

@@ -199,8 +199,14 @@ def _item_is_press(item) -> bool:
     return bool(getattr(source, "is_press", False))
 
 
-def case_involves_press(case: Case) -> bool:
-    """Live check: a linked report was press when made, or any linked URL is on a registered press host."""
+def case_involves_press(case: Case, *, reports=None, evidence=None) -> bool:
+    """Live check: a linked report was press when made, or any linked URL is on a registered press host.
+    `reports`, `evidence`: all the case's rows, when the caller has loaded them (the case page): the
+    same check on them, without three queries."""
+    if reports is not None and evidence is not None:
+        if any(r.is_press for r in reports):
+            return True
+        return any(host_is_press(row.url) for row in [*reports, *evidence] if row.url)
     if case.reports.filter(is_press=True).exists():
         return True
     urls = list(case.reports.exclude(url="").values_list("url", flat=True))

@@ -213,8 +213,14 @@ def next_step(case: Case, user=None) -> dict:
         seen = visibility.coordination_for(user, case)
         meeting = consultation = None
         if seen.meetings is not None:
-            meeting = seen.meetings.filter(status="scheduled").order_by("starts_at").first()
-            consultation = seen.consultations.filter(status="open").order_by("deadline").first()
+            if seen.meeting_rows is not None:  # loaded once by the case page: the same choice, without two queries
+                meeting = min((m for m in seen.meeting_rows if m.status == "scheduled"),
+                              key=lambda m: m.starts_at, default=None)
+                consultation = min((c for c in seen.consultation_rows if c.status == "open"),
+                                   key=lambda c: c.deadline, default=None)
+            else:
+                meeting = seen.meetings.filter(status="scheduled").order_by("starts_at").first()
+                consultation = seen.consultations.filter(status="open").order_by("deadline").first()
             if meeting is None and consultation is None and (
                     case.meetings.filter(status="scheduled").exists() or case.consultations.filter(status="open").exists()):
                 return step(_("The lead agency is coordinating with the agencies concerned."), lead_who, due)

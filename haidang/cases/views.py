@@ -360,6 +360,7 @@ def case_detail(request, case_id: int):
     case = _reading_once(queries.view_case_for_user(request.user, case_id))
     plan = case.current_plan()
     user = request.user
+    visibility.read_coordination_once(user, case)  # the timeline, next step and tabs below share it
     is_lead_working = access.has_role(user, case.lead_agency) or user.pk == case.lead_officer_id
     is_leader = access.has_role(user, case.lead_agency, ("leader",))
     # The raw audit log is for inspectors: leaders of the lead agency and superusers.
@@ -380,6 +381,10 @@ def case_detail(request, case_id: int):
     if tab not in {t[0] for t in tabs}:
         tab = "overview"
     verification, appraisal = case.current_verification(), case.current_appraisal()
+    # Loaded once as rows: the Evidence tab's badge counted the reports with a query of its own, and
+    # the claims section (`case_claims`) read their item ids with two more.
+    reports = list(case.reports.select_related("reporting_agency", "reported_by"))
+    evidence = list(case.evidence.select_related("added_by"))
     can_appraise = is_lead_working and case.state in (CaseState.VERIFYING, CaseState.COORDINATING) and verification
     can_verify = case.state in (CaseState.VERIFYING, CaseState.COORDINATING)
     return render(request, "cases/detail.html", {
@@ -387,13 +392,12 @@ def case_detail(request, case_id: int):
         "verification": verification, "appraisal": appraisal,
         "verifications": case.verifications.select_related("recorded_by").prefetch_related("evidence"),
         "appraisals": case.appraisals.select_related("recorded_by").prefetch_related("legal_basis"),
-        "reports": case.reports.select_related("reporting_agency", "reported_by"),
-        "evidence": case.evidence.select_related("added_by"),
+        "reports": reports, "evidence": evidence, "evidence_count": len(evidence) + len(reports),
         "participants": case.participants.select_related("agency"),
         "appeals": case.appeals.select_related("filed_by", "decided_by"),
         "reversals": case.reversals.select_related("decided_by"),
         "next": queries.next_step(case, user), "is_lead_working": is_lead_working, "is_leader": is_leader,
-        "press": actions.case_involves_press(case), "S": CaseState, "PlanStatus": PlanStatus,
+        "press": actions.case_involves_press(case, reports=reports, evidence=evidence), "S": CaseState, "PlanStatus": PlanStatus,
         "decisions": _decisions(case), "tabs": tabs, "tab": tab, "leaders": leaders,
         "can_audit": can_audit, "audit_entries": _audit_entries(case, list(case.plans.all()), list(case.actions.all()))
         if can_audit else [],

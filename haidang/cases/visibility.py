@@ -27,14 +27,39 @@ class Coordination:
     consultations: object = None
     meeting_ids: set = field(default_factory=set)
     consultation_ids: set = field(default_factory=set)
+    meeting_rows: list | None = None  # the rows themselves, when loaded once by read_coordination_once()
+    consultation_rows: list | None = None
 
 
 def coordination_for(user, case) -> Coordination:
     if _rule is None or user is None:
         return Coordination()
+    kept = kept_coordination(user, case)
+    if kept is not None:
+        return kept
     meetings, consultations = _rule(user, case)
     return Coordination(meetings, consultations, set(meetings.values_list("pk", flat=True)),
                         set(consultations.values_list("pk", flat=True)))
+
+
+def kept_coordination(user, case) -> Coordination | None:
+    """What read_coordination_once() kept on this case instance for this user, else None (no query)."""
+    kept = getattr(case, "_coordination_read_once", None)
+    return kept[1] if kept is not None and user is not None and kept[0] == user.pk else None
+
+
+def read_coordination_once(user, case) -> Coordination:
+    """For a read-only page (the case page): what the user may see of the case's coordination, loaded
+    once as rows (the same rule) and kept on this case instance. The timeline, the next step and the
+    Meetings and Consultations tabs all asked for it: four queries, each with the case rule inside."""
+    if _rule is None or user is None:
+        return Coordination()
+    meetings, consultations = _rule(user, case)
+    meeting_rows, consultation_rows = list(meetings), list(consultations)
+    seen = Coordination(meetings, consultations, {m.pk for m in meeting_rows}, {c.pk for c in consultation_rows},
+                        meeting_rows, consultation_rows)
+    case._coordination_read_once = (user.pk, seen)
+    return seen
 
 
 # Overdue notices written before they carried the object's id name only the step.

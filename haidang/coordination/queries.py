@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from haidang.agencies import access
 from haidang.agencies.access import get_for_user_or_404
 from haidang.audit.actions import record_view
+from haidang.cases import visibility
 
 from .choices import ConsultationStatus, MeetingStatus, Position
 from .models import Answer, Consultation, ConsultationInvitation, Meeting
@@ -54,6 +55,12 @@ def visible_for_case(user, case):
 
 def case_coordination(user, case) -> dict:
     """The meetings and consultations of a case this user may see."""
+    seen = visibility.kept_coordination(user, case)
+    if seen is not None and seen.meeting_rows is not None:
+        # The case page loaded them once (`read_coordination_once`, this same rule): only the invitations.
+        prefetch_related_objects(seen.meeting_rows, "invitations__agency")
+        prefetch_related_objects(seen.consultation_rows, "invitations__agency")
+        return {"meetings": seen.meeting_rows, "consultations": [(c, tally(c)) for c in seen.consultation_rows]}
     return {
         "meetings": list(Meeting.objects.restrict(user).filter(case=case).prefetch_related("invitations__agency")),
         "consultations": [
