@@ -576,7 +576,7 @@ _REPORTED_SPEECH = re.compile(r"(?<!\w)(?:hét|hét lên|la|la lên|nói|chửi|
 _REPORTED_AFTER = re.compile(r"[\"“]([^\"”]{2,200})[\"”][^\"“\n]{0,30}?(?<!\w)(?:hét|la|nói|chửi|bảo|kêu|gào|hô|quát|het|"
                              r"noi|chui|keu|gao|quat)(?!\w)", re.IGNORECASE)
 # "chặn đứng" is to stop something ("chặn đứng dịch bệnh"), unless a road follows ("chặn đứng QL9").
-_ROAD_AFTER = re.compile(r"\s+(?:ql|quoc lo|duong|cau|tinh lo|cao toc|ngã|nga|loi)", re.IGNORECASE)
+_DUNG_THEN_ROAD = re.compile(r"\s+dung\s+(?:ql|quoc lo|duong|cau|tinh lo|cao toc|nga|loi)(?!\w)")
 
 
 def reported_speech(normalized: str) -> list[tuple[int, int]]:
@@ -614,8 +614,7 @@ def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
 def _drop_harmless(hay: str, hits: list[dict], normalized: str = "") -> list[dict]:
     out = []
     for h in hits:
-        if fold(h["term"]) == "chan" and _ROAD_AFTER.match(hay, h["end"] + len(" dung")) \
-                and hay[h["end"]:h["end"] + 5] == " dung":
+        if h["term"] == "chan" and _DUNG_THEN_ROAD.match(hay, h["end"]):
             out.append(h)
             continue
         if h["term"].startswith(("chan", "phong toa")) and (_ROAD_CLOSURE.search(hay, h["end"], h["end"] + 120)
