@@ -576,7 +576,7 @@ _REPORTED_SPEECH = re.compile(r"(?<!\w)(?:hét|hét lên|la|la lên|nói|chửi|
 _REPORTED_AFTER = re.compile(r"[\"“]([^\"”]{2,200})[\"”][^\"“\n]{0,30}?(?<!\w)(?:hét|la|nói|chửi|bảo|kêu|gào|hô|quát|het|"
                              r"noi|chui|keu|gao|quat)(?!\w)", re.IGNORECASE)
 # "chặn đứng" is to stop something ("chặn đứng dịch bệnh"), unless a road follows ("chặn đứng QL9").
-_DUNG_THEN_ROAD = re.compile(r"\s+dung\s+(?:ql|quoc lo|duong|cau|tinh lo|cao toc|nga|loi)(?!\w)")
+_DUNG_THEN_ROAD = re.compile(r"\s+dung\s+(?:ql\d*\w?|quoc lo|duong|cau|tinh lo|cao toc|nga|loi)(?!\w)")
 
 
 def reported_speech(normalized: str) -> list[tuple[int, int]]:
