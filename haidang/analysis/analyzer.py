@@ -31,6 +31,7 @@ HARMFUL = [c for c in HarmCategory.values
            if c not in (HarmCategory.GRIEVANCE, HarmCategory.OTHER, HarmCategory.NEEDS_REVIEW)]
 # Django's `Choices.values` builds its list on every access: read it once.
 CATEGORIES = tuple(HarmCategory.values)
+SCORED = tuple(c for c in CATEGORIES if c not in (HarmCategory.OTHER, HarmCategory.NEEDS_REVIEW))
 
 
 def thresholds() -> dict[str, float]:
@@ -158,6 +159,7 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
     limits = calibration.thresholds()
     risk_limits = thresholds()  # the settings are read once per batch, not once per post
     columns = _score_columns(probs, models)
+    versions = {t: m.meta.get("version", "") for t, m in models.items()}
     out = []
     for i in range(n):
         text, norm = cleaned[i], norms[i]
@@ -214,8 +216,8 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
             # A complaint cue counts more when the text is negative.
             by_cat[HarmCategory.GRIEVANCE] = [min(1.0, v * (0.8 + 0.4 * model_scores["negative"]))
                                               for v in by_cat[HarmCategory.GRIEVANCE]]
-        categories = {c: round(_noisy_or(v), 4) for c, v in by_cat.items()
-                      if c not in (HarmCategory.OTHER, HarmCategory.NEEDS_REVIEW)}
+        # (most categories have no evidence: 0.0, what the noisy-OR of nothing rounds to)
+        categories = {c: round(_noisy_or(by_cat[c]), 4) if by_cat[c] else 0.0 for c in SCORED}
         strict = bool(stricts[i]) if stricts else False
         top, review = calibration.decide(categories, model_scores, limits, strict=strict)
         categories[HarmCategory.OTHER] = round(1.0 - max(categories.values(), default=0.0), 4)
@@ -249,7 +251,7 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
             "watchlists": [{"id": h["id"], "name": h["name"], "urgent": h["urgent"], "hits": h["hits"]}
                            for h in hits],
             "places": found_places, "entities": entities, "why": why, "model_scores": model_scores,
-            "models": {t: m.meta.get("version", "") for t, m in models.items()},
+            "models": dict(versions),
         })
     return out
 

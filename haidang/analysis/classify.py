@@ -178,6 +178,24 @@ def _pair(h1: int, h2: int) -> int:
     return ((h1 * 0x01000193) ^ h2) & MASK
 
 
+def _gather(seqs: list[tuple[int, ...]], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """`seqs[i]` for every i of `ids`, concatenated in order (int64), and the position in `ids` of each value."""
+    lens = np.fromiter(map(len, seqs), dtype=np.int64, count=len(seqs))
+    flat = np.fromiter((v for s in seqs for v in s), dtype=np.int64, count=int(lens.sum()))
+    per = lens[ids]
+    occ = np.repeat(np.arange(len(ids)), per)
+    first = np.cumsum(per) - per  # where each occurrence's values start in the output
+    gather = np.arange(len(occ)) - first[occ] + (np.cumsum(lens) - lens)[ids][occ]
+    return flat[gather], occ
+
+
+def _rows_of(per_row: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(row of each value, the values) of lists of columns, one list per row."""
+    lens = np.fromiter(map(len, per_row), dtype=np.int64, count=len(per_row))
+    cols = np.fromiter((c for r in per_row for c in r), dtype=np.int64, count=int(lens.sum()))
+    return np.repeat(np.arange(len(per_row)), lens), cols
+
+
 class Featurizer:
     """Texts -> raw hashed counts per block. Stateless apart from a cache of per-word hashes.
 
@@ -233,7 +251,74 @@ class Featurizer:
     def counts(self, texts: Sequence[str] | None, normalized: Sequence[str] | None = None,
                blocks: Iterable[str] = BLOCK_NAMES) -> BlockCounts:
         """block -> csr (n x BLOCK) float32 counts, for the blocks asked for; `.bare` marks the texts
-        typed without accents (None when only normalised texts are given)."""
+        typed without accents (None when only normalised texts are given).
+
+        The whole batch at once: each distinct token's cached columns are gathered with numpy for all its
+        occurrences, instead of a Python loop over every token. The matrices are those of `_counts_loop`
+        (the same entries per row; `sum_duplicates` sorts them, and sums of ones are exact in float32)."""
+        blocks = set(blocks)
+        norms = self.prepare(texts or [], normalized)
+        n = len(norms)
+        toks = [norm.split() for norm in norms]
+        local: dict[str, int] = {}
+        n_tok = sum(map(len, toks))
+        wid = np.fromiter((local.setdefault(t, len(local)) for ts in toks for t in ts), dtype=np.int64, count=n_tok)
+        token = self._token
+        entries = [token(t) for t in local]
+        text_of = np.repeat(np.arange(n), [len(ts) for ts in toks])
+        found: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for b, k in (("char", 0), ("char_folded", 1)):
+            if b in blocks:
+                cols, occ = _gather([e[k] for e in entries], wid)
+                found[b] = (text_of[occ], cols)
+        for b, k in (("word", 2), ("word_folded", 3)):
+            if b in blocks:
+                hashes, occ = _gather([e[k] for e in entries], wid)
+                rows = text_of[occ]
+                # Bigrams of adjacent words of one text: `_pair` on the full hashes (< 2^32, so the product
+                # fits in int64 and its low bits are Python's).
+                same = rows[1:] == rows[:-1]
+                pairs = ((hashes[:-1][same] * 0x01000193) ^ hashes[1:][same]) & MASK
+                found[b] = (np.concatenate([rows, rows[1:][same]]), np.concatenate([hashes & MASK, pairs]))
+        if "meta" in blocks or "raw_char" in blocks or "shape" in blocks:
+            syl = np.array([e[4] for e in entries], dtype=np.int64).reshape(-1, 2)[wid]
+            n_words = np.bincount(text_of, weights=syl[:, 0], minlength=n).astype(np.int64).tolist()
+            n_nonsyl = np.bincount(text_of, weights=syl[:, 1], minlength=n).astype(np.int64).tolist()
+            raws = [clean(texts[i]) if texts is not None and i < len(texts) else norms[i] for i in range(n)]
+            if "meta" in blocks:
+                per = [[_hash(t) for t in meta_tokens(raw, norm, (nw, nn))]
+                       for raw, norm, nw, nn in zip(raws, norms, n_words, n_nonsyl, strict=True)]
+                found["meta"] = _rows_of(per)
+            if "raw_char" in blocks:
+                per = []
+                cross = self._cross
+                for raw in raws:
+                    rtoks = raw.lower().split()
+                    grams = [c for tok in rtoks for c in token(tok)[0]]
+                    grams += [c for a, b in zip(rtoks, rtoks[1:], strict=False) for c in cross(a, b)]
+                    per.append(grams)
+                found["raw_char"] = _rows_of(per)
+            if "shape" in blocks:
+                shape = self._shape
+                per = [[c for tok in raw.split() for c in shape(tok)] or [_NO_SHAPE] for raw in raws]
+                found["shape"] = _rows_of(per)
+        out = BlockCounts()
+        if texts is not None and len(texts) == n:
+            out.bare = np.fromiter((typed_without_accents(t or "") for t in texts), dtype=bool, count=n)
+        for b in blocks:
+            rows, cols = found[b]
+            order = np.argsort(rows, kind="stable")
+            ptr = np.zeros(n + 1, dtype=np.int64)
+            np.cumsum(np.bincount(rows, minlength=n), out=ptr[1:])
+            idx = cols[order].astype(np.int32)
+            m = sp.csr_matrix((np.ones(len(idx), dtype=np.float32), idx, ptr), shape=(n, BLOCK))
+            m.sum_duplicates()
+            out[b] = m
+        return out
+
+    def _counts_loop(self, texts: Sequence[str] | None, normalized: Sequence[str] | None = None,
+               blocks: Iterable[str] = BLOCK_NAMES) -> BlockCounts:
+        """`counts` one token at a time: the reference the batch path is tested against."""
         blocks = set(blocks)
         norms = self.prepare(texts or [], normalized)
         n = len(norms)

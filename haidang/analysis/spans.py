@@ -38,9 +38,9 @@ import scipy.sparse as sp
 from haidang.text.normalize import fold, fold_aligned, load_teencode, normalize, typed_without_accents
 
 try:  # another module may add this; without it, offsets are the identity
-    from haidang.text.normalize import deobfuscate_aligned
+    from haidang.text.normalize import deobfuscate_aligned, deobfuscate_map
 except ImportError:  # pragma: no cover - depends on the other module's progress
-    deobfuscate_aligned = None
+    deobfuscate_aligned = deobfuscate_map = None
 
 csv.field_size_limit(sys.maxsize)
 
@@ -146,12 +146,25 @@ def _deobfuscate(text: str) -> tuple[str, list[int]]:
     return out, index_map
 
 
+def _deobfuscate_shared(text: str) -> tuple[str, list[int] | None]:
+    """`_deobfuscate` with None for the identity map (most posts), and the map shared with the cache."""
+    if deobfuscate_map is None:
+        return text, None
+    try:
+        out, index_map = deobfuscate_map(text)
+    except Exception:  # as `_deobfuscate`: the raw text
+        return text, None
+    if len(index_map if index_map is not None else text) != len(out):
+        return text, None
+    return out, index_map
+
+
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """`(word, start, end)` with offsets into the ORIGINAL `text` (after de-obfuscation is undone)."""
     text = text or ""
-    clean_text, index_map = _deobfuscate(text)
+    clean_text, index_map = _deobfuscate_shared(text)
     n = len(text)
-    if len(clean_text) == n and index_map == list(range(n)):
+    if len(clean_text) == n and (index_map is None or index_map == list(range(n))):
         # Nothing was undone (most posts): the offsets are the match's own.
         return [(m[0], m.start(), m.end()) for m in _TOKEN_RE.finditer(clean_text)]
     out = []
@@ -507,19 +520,24 @@ class _ColumnCache:
         missing = [w for w, e in found.items() if e is None]
         if missing:
             infos = [_word_feats(w, self.char) for w in missing]
-            fps: list[int] = []
-            for feats, folded, lowered in infos:
-                fps.extend(_fp_cached(f) for f in feats)
-                fps.extend(_neighbour_fps(folded, lowered, self.window, self.accented))
-            cols = _columns_of(self.vocab, fps)
-            at = 0
-            for word, (feats, folded, lowered) in zip(missing, infos, strict=True):
-                own = cols[at:at + len(feats)]
-                at += len(feats)
-                n_neigh = 2 * self.window + (2 if self.accented else 0)
-                neigh = cols[at:at + n_neigh]
-                at += n_neigh
-                found[word] = table[word] = (np.unique(own[own >= 0]).astype(np.int32), folded, lowered, neigh,
+            n_neigh = 2 * self.window + (2 if self.accented else 0)
+            own_fps = np.fromiter((_fp_cached(f) for feats, _, _ in infos for f in feats), dtype=np.uint32)
+            neigh_fps = np.fromiter((fp for _, folded, lowered in infos
+                                     for fp in _neighbour_fps(folded, lowered, self.window, self.accented)),
+                                    dtype=np.uint32, count=n_neigh * len(infos))
+            cols = _columns_of(self.vocab, np.concatenate([own_fps, neigh_fps]))
+            own, neigh = cols[:len(own_fps)], cols[len(own_fps):].reshape(len(infos), n_neigh)
+            # Each word's own columns, known ones only, sorted and unique (`np.unique` per word), for all
+            # the missing words in one sort: keyed by (word, column).
+            word_of = np.repeat(np.arange(len(infos), dtype=np.int64), [len(feats) for feats, _, _ in infos])
+            known = own >= 0
+            width = max(len(self.vocab), 1)
+            keys = np.unique(word_of[known] * width + own[known])
+            uniq_cols = (keys % width).astype(np.int32)
+            cuts = np.searchsorted(keys // width, np.arange(1, len(infos)))
+            for word, (_, folded, lowered), own_cols, neigh_cols in zip(
+                    missing, infos, np.split(uniq_cols, cuts), neigh, strict=True):
+                found[word] = table[word] = (own_cols, folded, lowered, neigh_cols,
                                              _fold_word(word) in _LAWFUL, _pair_prefixes(folded, lowered))
         return [found[w] for w in words]
 

@@ -710,6 +710,14 @@ def deobfuscate_aligned(text: str) -> tuple[str, list[int]]:
     return out, list(range(len(text))) if idx is None else list(idx)
 
 
+def deobfuscate_map(text: str) -> tuple[str, list[int] | None]:
+    """`deobfuscate_aligned` with None for the identity map (most texts): no index list is built to be
+    compared with the identity. A map that is given is shared with a cache: read it, do not change it."""
+    if not text:
+        return "", None
+    return _deobfuscate_cached(text) if len(text) <= 4096 else _deobfuscate(text)
+
+
 # The span tagger, the rule families' quoter and the offensive-word check each undo the same post's
 # evasions: keep the recent ones (a batch is 256 posts).
 @functools.lru_cache(maxsize=1024)
