@@ -38,6 +38,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
@@ -181,7 +182,7 @@ def _pair(h1: int, h2: int) -> int:
 def _gather(seqs: list[tuple[int, ...]], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """`seqs[i]` for every i of `ids`, concatenated in order (int64), and the position in `ids` of each value."""
     lens = np.fromiter(map(len, seqs), dtype=np.int64, count=len(seqs))
-    flat = np.fromiter((v for s in seqs for v in s), dtype=np.int64, count=int(lens.sum()))
+    flat = np.fromiter(chain.from_iterable(seqs), dtype=np.int64, count=int(lens.sum()))
     per = lens[ids]
     occ = np.repeat(np.arange(len(ids)), per)
     first = np.cumsum(per) - per  # where each occurrence's values start in the output
@@ -192,7 +193,7 @@ def _gather(seqs: list[tuple[int, ...]], ids: np.ndarray) -> tuple[np.ndarray, n
 def _rows_of(per_row: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
     """(row of each value, the values) of lists of columns, one list per row."""
     lens = np.fromiter(map(len, per_row), dtype=np.int64, count=len(per_row))
-    cols = np.fromiter((c for r in per_row for c in r), dtype=np.int64, count=int(lens.sum()))
+    cols = np.fromiter(chain.from_iterable(per_row), dtype=np.int64, count=int(lens.sum()))
     return np.repeat(np.arange(len(per_row)), lens), cols
 
 

@@ -707,9 +707,25 @@ def _post_matrix(texts: list[str], vocab: Vocab, idf: np.ndarray) -> sp.csr_matr
 def _tfidf(X: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
     """Counts to sublinear TF-IDF rows, L2-normalised."""
     X.data = np.log1p(X.data)
-    X = sp.csr_matrix(X @ sp.diags(idf.astype(np.float32)))
+    X = sp.csr_matrix(X @ _idf_diagonal(idf))
     norms = np.sqrt(np.asarray(X.multiply(X).sum(axis=1)).ravel())
     return sp.csr_matrix(sp.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ X)
+
+
+_IDF_DIAGONALS: dict[int, tuple[np.ndarray, sp.csr_matrix]] = {}
+
+
+def _idf_diagonal(idf: np.ndarray) -> sp.csr_matrix:
+    """`sp.diags(idf)` as the CSR matrix that `X @ sp.diags(idf)` turns it into, kept per idf array: the
+    gate passes the same array every batch, and building the diagonal was most of `_tfidf`'s cost."""
+    hit = _IDF_DIAGONALS.get(id(idf))
+    if hit is not None and hit[0] is idf:
+        return hit[1]
+    diagonal = sp.csr_matrix(sp.diags(idf.astype(np.float32)))
+    if len(_IDF_DIAGONALS) >= 8:
+        _IDF_DIAGONALS.clear()
+    _IDF_DIAGONALS[id(idf)] = (idf, diagonal)
+    return diagonal
 
 
 N_STACK = 20
@@ -720,11 +736,19 @@ def _stack_matrix(probs: np.ndarray, offsets: list[int]) -> sp.csr_matrix:
     the other tokens of the post, and how many other tokens score >= 0.5 (0..4). The whole batch at
     once; the same matrix as `_stack_matrix_loop` (same dtypes, so the same bucket at every edge)."""
     n = len(probs)
+    if not n:
+        return sp.csr_matrix((0, N_STACK), dtype=np.float32)
+    cols = _stack_columns(probs, offsets)
+    rows = np.repeat(np.arange(n), 4)
+    return sp.csr_matrix((np.ones(4 * n, np.float32), (rows, cols.ravel())), shape=(n, N_STACK))
+
+
+def _stack_columns(probs: np.ndarray, offsets: list[int]) -> np.ndarray:
+    """The four columns per token (n x 4, increasing along each row) that `_stack_matrix` sets to one."""
+    n = len(probs)
     p = np.asarray(probs)
     offsets = np.asarray(offsets, dtype=np.int64)
     lengths = np.diff(offsets)
-    if not n:
-        return sp.csr_matrix((0, N_STACK), dtype=np.float32)
     text_of = np.repeat(np.arange(len(lengths)), lengths)
     full = lengths > 0
     firsts, lasts = offsets[:-1][full], offsets[1:][full] - 1
@@ -743,10 +767,8 @@ def _stack_matrix(probs: np.ndarray, offsets: list[int]) -> sp.csr_matrix:
     other = np.where(p >= top[text_of], second[text_of], top[text_of])
     hot = p >= 0.5
     strong = np.bincount(text_of[hot], minlength=len(lengths))[text_of] - hot
-    cols = np.stack([np.minimum((left * 5).astype(int), 4), 5 + np.minimum((right * 5).astype(int), 4),
+    return np.stack([np.minimum((left * 5).astype(int), 4), 5 + np.minimum((right * 5).astype(int), 4),
                      10 + np.minimum((other * 5).astype(int), 4), 15 + np.minimum(strong, 4)], axis=1)
-    rows = np.repeat(np.arange(n), 4)
-    return sp.csr_matrix((np.ones(4 * n, np.float32), (rows, cols.ravel())), shape=(n, N_STACK))
 
 
 def _stack_matrix_loop(probs: np.ndarray, offsets: list[int]) -> sp.csr_matrix:
@@ -828,8 +850,16 @@ class SpanTagger:
     def _token_probs(self, X: sp.csr_matrix, offsets: list[int]) -> np.ndarray:
         probs = _sigmoid(X @ self.coef + self.intercept) if X.shape[0] else np.zeros(0)
         if self.stack and X.shape[0]:
-            Z = sp.hstack([X, _stack_matrix(probs, offsets)], format="csr")
-            probs = _sigmoid(Z @ self.stack["coef"] + float(self.stack["intercept"]))
+            # `hstack([X, _stack_matrix(...)]) @ coef` without building the stacked matrix: a row's product
+            # sums X's entries, then the four stacking columns in increasing order; so do these additions, in
+            # the same order and dtype, and every score is bit-for-bit the same.
+            coef = np.asarray(self.stack["coef"])
+            n_x = X.shape[1]
+            cols = _stack_columns(probs, offsets)
+            z = X @ coef[:n_x]
+            for k in range(4):
+                z += coef[n_x:][cols[:, k]]
+            probs = _sigmoid(z + float(self.stack["intercept"]))
         return probs
 
     def _token_scores_reference(self, texts: list[str]):

@@ -63,10 +63,19 @@ def clean(text) -> str:
         return ""
     if not isinstance(text, str):
         text = str(text)
+    # The analyser cleans a post, then the places, rules, watch-lists and entities each clean it again.
+    # (Plain str only: a subclass such as a safe string is returned as it came, as before.)
+    return _clean_cached(text) if type(text) is str and len(text) <= 4096 else _clean(text)
+
+
+def _clean(text: str) -> str:
     if _SURROGATES.search(text):
         text = _SURROGATES.sub("\ufffd", text)
     text = _CONTROLS.sub(" ", text)
     return nfc(text)
+
+
+_clean_cached = functools.lru_cache(maxsize=2048)(_clean)
 
 
 @functools.lru_cache(maxsize=4096)
