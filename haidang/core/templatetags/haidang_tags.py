@@ -88,11 +88,26 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else (ch.lower()[:1] or ch)
 
 
+class _FoldTable(dict):
+    """`_fold_char` by code point, for `str.translate`, filled as characters are met: the feed's search
+    highlighting folded every character of 50 titles and snippets through two Unicode normalisations
+    (a fifth of the searched feed's time); a text is now one C-level pass."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        if len(self) < 20000:  # the characters of real text are few; hostile text cannot grow it forever
+            self[code] = folded
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_aligned(text: str) -> str:
     """Lower-case, accent-free, one output character per input character (offsets stay valid)."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def _terms(terms) -> list[str]:
