@@ -190,7 +190,7 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
             # And a writer calling themself a fool ("tao vừa tự lao vô trụ, óc chó thiệt") offends no one.
             complaint = complaint or rules.blames_self(norm)
             confirmed = any(s["category"] == HarmCategory.HATE_HARASSMENT and s["score"] >= 0.5 for s in signals) or (
-                (p_post or 0.0) >= 0.9 and not complaint and rules.offensive_words(text, span["quotes"]))
+                (p_post or 0.0) >= 0.9 and not complaint and rules.offensive_words(text, span["quotes"], norm))
             if not confirmed:
                 span["score"] = round(min(span["score"], 0.35), 3)
                 # Unconfirmed, the tagger's words are a lead, not a finding: say so, not "offending words".
