@@ -224,13 +224,17 @@ class Featurizer:
         info = self._info.get(tok)
         if info is None:
             folded = fold_aligned(tok)
-            words = _TOKEN_RE.findall(tok)
-            fwords = tuple(fold_aligned(w) for w in words)
-            info = (tuple(_hash(g) for g in _char_grams(tok)),
-                    tuple(_hash(g) for g in _char_grams(folded)),
-                    tuple(_full_hash(w) for w in words),
-                    tuple(_full_hash(w) for w in fwords),
-                    _syllable_counts(folded), folded, tuple(words), fwords)
+            words = tuple(_TOKEN_RE.findall(tok))
+            chars = tuple(_hash(g) for g in _char_grams(tok))
+            hashes = tuple(_full_hash(w) for w in words)
+            if folded == tok:
+                # Nothing to fold ("anh", "ko", "vl"; `fold_aligned` maps each character on its own, so the
+                # words fold to themselves too): the folded columns are the same, not hashed twice.
+                info = (chars, chars, hashes, hashes, _syllable_counts(folded), folded, words, words)
+            else:
+                fwords = tuple(fold_aligned(w) for w in words)
+                info = (chars, tuple(_hash(g) for g in _char_grams(folded)), hashes,
+                        tuple(_full_hash(w) for w in fwords), _syllable_counts(folded), folded, words, fwords)
             if len(self._info) > _CACHE_MAX:
                 self._info.clear()
             self._info[tok] = info
