@@ -14,7 +14,6 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -33,7 +32,6 @@ from haidang.content.queries import access_item_for_user, keyset_page
 from haidang.content.search import search_backend
 from haidang.coordination import dashboard as coordination_dashboard
 from haidang.core.models import Job
-from haidang.core.templatetags.haidang_tags import highlight_html
 from haidang.grievances import dashboard as grievances_dashboard
 from haidang.sources.models import Source
 from haidang.text.privacy import mask_personal_data
@@ -92,34 +90,9 @@ def feed(request):
     sort = form.sort_order()
     pager = published_page if sort == "published" else keyset_page
     page = pager(items, after=request.GET.get("after"), before=request.GET.get("before"))
-    _feed_rows(page.items, query)
     context = {"page": page, "query": query, "form": form, "can_work": _can_work(request.user), "sort": sort,
                "active_filters": len(filters), "search_backend": search_backend(items)}
     return render(request, "content/feed.html", context)
-
-
-# A stand-in id no item has: the item page's URL is reversed once a page with it, then each row's URL
-# is that pattern with the row's id (50 reverse() calls a page before).
-_STAND_IN_ID = 987654321987
-
-
-def _feed_rows(items, query: str) -> None:
-    """What each row shows, made once here: the rows' title and text went through the personal-data
-    mask five times a row (`|mask_pd` in three places, and `|highlight` masks again) and a URL reverse.
-    The same filters in the same order (mask, cut, highlight), so the same HTML."""
-    pattern = reverse("content:item", args=[_STAND_IN_ID])
-    for item in items:
-        item.url = pattern.replace(str(_STAND_IN_ID), str(int(item.pk)))
-        title = mask_personal_data(item.title) if item.title else ""
-        text = mask_personal_data(item.text)
-        # `item.title|default:item.text|mask_pd|truncatechars:60`, the row's check-box label.
-        item.label = Truncator(title if item.title else text).chars(60)
-        if item.title:
-            item.title_html = highlight_html(title, terms=query)  # `item.title|mask_pd|highlight:query`
-        else:
-            item.title_html = highlight_html(Truncator(text).chars(120), terms=query)
-        if item.title and item.text:
-            item.snippet_html = highlight_html(Truncator(text).chars(280), terms=query)
 
 
 def _back(request, default: str):
