@@ -80,9 +80,11 @@ def limit(category: str, limits: dict, *, strict: bool) -> float:
 
 
 def decide(categories: dict[str, float], model_scores: dict[str, float], limits: dict, *,
-           strict: bool = False) -> tuple[str, str]:
-    """(top category, the reason a look is needed or "")."""
-    passing = [(c, categories.get(c, 0.0)) for c in HARMFUL if categories.get(c, 0.0) >= limit(c, limits, strict=strict)]
+           strict: bool = False, doubted: frozenset[str] = frozenset()) -> tuple[str, str]:
+    """(top category, the reason a look is needed or ""). A `doubted` category may ask for a look but not
+    be decided (see analysis/hate_context.py)."""
+    passing = [(c, categories.get(c, 0.0)) for c in HARMFUL
+               if c not in doubted and categories.get(c, 0.0) >= limit(c, limits, strict=strict)]
     if passing:
         # Pretending to be a state body is the more specific harm than the scam it serves.
         if any(c == HarmCategory.IMPERSONATION and v >= 0.8 for c, v in passing):

@@ -1,0 +1,71 @@
+import csv
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+ROOT = Path(__file__).resolve().parents[4]
+# Where each writing batch of the civic set ends (datasets/civic/README.md): the out-of-fold report
+# holds out one batch at a time, so every score it gives is for posts by hands the model never read.
+BATCH_ENDS = (568, 878, 1179, 1539, 1907, 2273, 3083, 3443)
+
+
+class Command(BaseCommand):
+    help = ("Train the hate-context model (analysis/hate_context.py) on the civic set's DEV split only: its "
+            "lawful posts against its harassment and group-hate posts. Writes hate_context.joblib/.json into "
+            "--out (default: the shipped folder) and prints, as JSON, a leave-one-batch-out report.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("--civic", default=str(ROOT / "datasets" / "civic" / "civic.csv"))
+        parser.add_argument("--out", help="folder for hate_context.joblib (default: the shipped folder)")
+        parser.add_argument("--C", type=float, default=None)
+        parser.add_argument("--threshold", type=float, default=None)
+
+    def handle(self, *args, **opts):
+        from haidang.analysis import hate_context as hc
+
+        path = Path(opts["civic"])
+        if not path.exists():
+            raise CommandError(f"no such file: {path}")
+        with path.open(encoding="utf-8", newline="") as fh:
+            rows = [r for r in csv.DictReader(fh) if r["split"] == "dev"]  # never the test split
+        rows = [r for r in rows if r["lawful"] == "1" or r["kind"] in hc.HARMFUL_KINDS]
+        if not rows:
+            raise CommandError(f"{path}: no dev rows")
+        C = opts["C"] or hc.DEFAULT_C
+        threshold = opts["threshold"] if opts["threshold"] is not None else hc.DEFAULT_THRESHOLD
+        texts = [r["text"] for r in rows]
+        harmful = [r["kind"] in hc.HARMFUL_KINDS for r in rows]
+        report = self._held_out_report(hc, rows, texts, harmful, C, threshold)
+        model = hc.train(texts, harmful, C=C, threshold=threshold)
+        out = Path(opts["out"]) if opts["out"] else hc.SHIPPED_PATH.parent
+        digest = hc.save(model, out / hc.SHIPPED_PATH.name,
+                         data={"data": f"{path.name}, split dev ({len(rows)} rows)", "held_out_report": report})
+        hc.shipped.cache_clear()
+        self.stdout.write(json.dumps({"version": model.version, "sha256": digest, **report}, ensure_ascii=False))
+        self.stdout.write(self.style.SUCCESS(f"{model.version} -> {out / hc.SHIPPED_PATH.name}"))
+
+    @staticmethod
+    def _held_out_report(hc, rows, texts, harmful, C, threshold) -> dict:
+        from haidang.text.normalize import clean, normalize
+
+        def batch(row_id: str) -> int:
+            n = int(row_id.lstrip("c"))
+            return next((k for k, end in enumerate(BATCH_ENDS) if n <= end), len(BATCH_ENDS))
+
+        groups = [batch(r["id"]) for r in rows]
+        below = {"lawful": 0, "harmful": 0}
+        for g in sorted(set(groups)):
+            train = [i for i, x in enumerate(groups) if x != g]
+            held = [i for i, x in enumerate(groups) if x == g]
+            if not any(harmful[i] for i in train) or all(harmful[i] for i in train):
+                continue
+            model = hc.train([texts[i] for i in train], [harmful[i] for i in train], C=C, threshold=threshold)
+            probs = model.probabilities([normalize(clean(texts[i])) for i in held])
+            for i, p in zip(held, probs, strict=True):
+                if p < threshold:
+                    below["harmful" if harmful[i] else "lawful"] += 1
+        n_harm = sum(harmful)
+        return {"C": C, "threshold": threshold, "n": len(rows), "n_harmful": n_harm,
+                "held_out_lawful_below_threshold": round(below["lawful"] / max(1, len(rows) - n_harm), 4),
+                "held_out_harmful_below_threshold": round(below["harmful"] / max(1, n_harm), 4)}
