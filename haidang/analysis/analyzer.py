@@ -123,19 +123,6 @@ def _hate_spans(texts: list[str], norms: list[str] | None = None) -> tuple[list[
     return found, scores, tagger
 
 
-def _hate_context(norms: list[str], spans_found: list[list[dict]]):
-    """The hate-context model (None when not installed) and, for the posts with offending spans (nearly
-    every post a hate finding rests on), its probabilities in one batch; the rest are scored if needed."""
-    context = hate_context.shipped_or_none()
-    if context is None:
-        return None, [None] * len(norms)
-    wanted = [i for i, found in enumerate(spans_found) if found]
-    out: list[float | None] = [None] * len(norms)
-    for i, p in zip(wanted, context.probabilities([norms[i] for i in wanted]).tolist(), strict=True):
-        out[i] = p
-    return context, out
-
-
 def _span_signal(found: list[dict], score: float, tagger) -> dict | None:
     if not found:
         return None
@@ -173,7 +160,7 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
     risk_limits = thresholds()  # the settings are read once per batch, not once per post
     columns = _score_columns(probs, models)
     versions = {t: m.meta.get("version", "") for t, m in models.items()}
-    context, context_p = _hate_context(norms, spans_found)
+    context = hate_context.shipped_or_none()
     out = []
     for i in range(n):
         text, norm = cleaned[i], norms[i]
@@ -242,7 +229,7 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
             # stands. Read on the folded text, so that a post gets the same answer typed with or without
             # accents (read as written, accented posts were lowered less often than the same posts plain).
             if hate_context.STRUCTURAL_RULES.isdisjoint(rules_hit) and not rules.addresses_someone(fold(norm)):
-                p = context_p[i] if context_p[i] is not None else float(context.probabilities([norm])[0])
+                p = context.probability(norm)
                 model_scores["hate_context"] = round(p, 4)
                 if hate_context.lowers(rules_hit, p, context.threshold):
                     top, review = calibration.decide(categories, model_scores, limits, strict=strict,

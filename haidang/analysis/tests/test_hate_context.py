@@ -150,3 +150,14 @@ def test_lowered_alike_with_or_without_accents():
     text = "dm cái wifi nhà tui, ngu vl, xem phim cứ đứng hình"
     assert analyze(text)["top_category"] != HarmCategory.HATE_HARASSMENT
     assert analyze(fold(text))["top_category"] != HarmCategory.HATE_HARASSMENT
+
+
+def test_one_post_scores_as_scikit_learn_scores_the_batch():
+    from haidang.text.normalize import clean, normalize
+
+    model = hate_context.shipped()
+    norms = [normalize(clean(t)) for t in (
+        "dm cái wifi nhà tui, ngu vl", "Thằng Khánh tổ 4 là đồ súc vật", "", "🙂🙂", "xyzxyz qqq",
+        "Trời mưa to quá, bà con thôn 3 nhớ kê đồ lên cao")]
+    batch = model.probabilities(norms)
+    assert [model.probability(n) for n in norms] == pytest.approx(batch.tolist(), abs=1e-6)
