@@ -12,6 +12,11 @@ def panels(request) -> list[dict]:
     if not user.is_authenticated:
         return []
     tasks = queries.my_tasks(user)
+    # The navbar's badge counts the same unread notifications (`{% unread_notifications %}` keeps its
+    # count on the request): one COUNT a dashboard, not two.
+    unread = getattr(request, "_hd_unread", None)
+    if unread is None:
+        unread = request._hd_unread = unread_count(user)
     return [{
         "template": "cases/panel.html",
         "order": 30,
@@ -20,6 +25,6 @@ def panels(request) -> list[dict]:
             "count_cap": queries.COUNT_CAP,
             "tasks": tasks,
             "task_count": sum(len(v) for v in tasks.values()),
-            "unread": unread_count(user),
+            "unread": unread,
         },
     }]

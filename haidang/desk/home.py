@@ -73,7 +73,7 @@ def panels(request) -> list[dict]:
     if user.is_superuser or access.agency_ids(user, ("leader",)):
         out.append({"template": "desk/panels/approvals.html", "order": ORDER_APPROVALS,
                     "context": approvals_for(user)})
-    lead = access.lead_agency()
+    lead = access.lead_agency_for(user)  # the request's: the layout and the alert panel asked already
     if user.is_superuser or (lead is not None and access.has_role(user, lead, ("coordinator",))):
         reports = case_queries.triage_queue(user)
         out.append({"template": "desk/panels/triage.html", "order": ORDER_TRIAGE,

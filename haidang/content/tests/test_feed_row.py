@@ -59,3 +59,31 @@ def test_row_is_the_template_it_replaced(personas, language):
                     checked += 1
     assert checked == 4 * 2 * len(items) and any("hd-hit" in row.render({"item": i, "query": "lua dao"}, request)
                                                 for i in items)
+
+
+def _feed_queries(client) -> tuple[int, str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    client.get(reverse("content:feed"))  # the place filter's cache, as on any later page
+    with CaptureQueriesContext(connection) as ctx:
+        body = client.get(reverse("content:feed")).content.decode()
+    return len(ctx.captured_queries), body
+
+
+def test_the_feed_runs_as_many_queries_for_fifty_rows_as_for_two(personas):
+    """Every row's source, signals and URL come with the page: no query a row (a row reading something
+    not loaded with it would add 48 here)."""
+    src = file_source(personas)
+    client = personas.client_for(personas.alice)
+    for n in range(2):
+        _item(src, title=f"Tin {n}", text="Gọi 0983 123 789", signals={"top_category": "scam", "priority": "high"})
+    few, body = _feed_queries(client)
+    assert body.count('class="hd-feed-item') == 2
+    for n in range(60):
+        _item(src, title=f"Tin {n}", text="Gọi 0983 123 789", author_name="A",
+              signals={"top_category": "scam", "priority": "high"} if n % 2 else None)
+    many, body = _feed_queries(client)
+    assert body.count('class="hd-feed-item') == 50
+    assert many == few
