@@ -161,15 +161,14 @@ def save(model: HateContext, path: Path, *, data: dict | None = None) -> str:
 
 
 def load(path: Path, expected_sha256: str) -> HateContext:
-    """Refuses (ValueError) a file whose sha256 is not `expected_sha256`, before unpickling it."""
+    """Refuses (ModelIntegrityError, a ValueError) a file whose sha256 is not `expected_sha256`, before
+    unpickling it."""
     import joblib
 
+    from .registry import read_verified
+
     path = Path(path)
-    raw = path.read_bytes()
-    digest = hashlib.sha256(raw).hexdigest()
-    if digest != str(expected_sha256).lower():
-        raise ValueError(f"refusing to load {path}: its sha256 {digest} does not match the expected "
-                         f"{expected_sha256} (file changed or corrupted)")
+    raw = read_verified(path, expected_sha256)
     payload = joblib.load(io.BytesIO(raw))
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise ValueError(f"{path}: not a {FORMAT} model")
@@ -187,13 +186,9 @@ def load(path: Path, expected_sha256: str) -> HateContext:
 @functools.lru_cache(maxsize=1)
 def shipped() -> HateContext:
     """The shipped model, checked against the sha256 recorded in `hate_context.json`."""
-    meta_path = SHIPPED_PATH.with_suffix(".json")
-    if not meta_path.exists():
-        raise FileNotFoundError(f"{meta_path} is missing: cannot check {SHIPPED_PATH}")
-    expected = json.loads(meta_path.read_text(encoding="utf-8")).get("sha256")
-    if not expected:
-        raise ValueError(f"{meta_path} records no sha256")
-    return load(SHIPPED_PATH, expected)
+    from .registry import sha256_beside
+
+    return load(SHIPPED_PATH, sha256_beside(SHIPPED_PATH))
 
 
 @functools.lru_cache(maxsize=1)

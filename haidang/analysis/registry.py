@@ -125,6 +125,23 @@ def _read_verified(path: Path, expected: list[str]) -> bytes:
     return data
 
 
+def read_verified(path: Path, sha256: str) -> bytes:
+    """The bytes of a model file kept outside the registries (the span tagger, the hate-context model),
+    refused with ModelIntegrityError unless their SHA-256 is `sha256`."""
+    return _read_verified(Path(path), [str(sha256 or "").lower()])
+
+
+def sha256_beside(path: Path) -> str:
+    """The SHA-256 recorded in the `<name>.json` written beside such a file when it was trained."""
+    meta_path = Path(path).with_suffix(".json")
+    if not meta_path.exists():
+        raise FileNotFoundError(f"{meta_path} is missing: cannot check {path}")
+    expected = json.loads(meta_path.read_text(encoding="utf-8")).get("sha256")
+    if not expected:
+        raise ValueError(f"{meta_path} records no sha256")
+    return expected
+
+
 def load_model(path: Path, sha256: str | None = None) -> TaskModel:
     """Load an artefact after checking its SHA-256: against `sha256` when given (an empty string means
     nothing was recorded, which is refused), else against what the registries record for this path (DB

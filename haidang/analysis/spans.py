@@ -1366,10 +1366,6 @@ def _from_payload(payload: dict, version: str, meta: dict) -> SpanTagger:
 @functools.lru_cache(maxsize=1)
 def shipped_tagger() -> SpanTagger:
     """The shipped tagger, checked against the sha256 recorded in `hate_spans.json`."""
-    meta_path = SHIPPED_PATH.with_suffix(".json")
-    if not meta_path.exists():
-        raise ValueError(f"{meta_path} is missing: cannot check {SHIPPED_PATH}")
-    expected = json.loads(meta_path.read_text(encoding="utf-8")).get("sha256")
-    if not expected:
-        raise ValueError(f"{meta_path} records no sha256")
-    return load(SHIPPED_PATH, expected_sha256=expected)
+    from .registry import sha256_beside
+
+    return load(SHIPPED_PATH, expected_sha256=sha256_beside(SHIPPED_PATH))

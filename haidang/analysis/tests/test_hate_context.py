@@ -35,7 +35,7 @@ def test_a_changed_model_file_is_refused(tmp_path):
     data = bytearray(copy.read_bytes())
     data[-1] ^= 0xFF
     copy.write_bytes(bytes(data))
-    with pytest.raises(ValueError, match="sha256"):
+    with pytest.raises(ValueError, match="SHA-256 mismatch"):
         hate_context.load(copy, expected)
 
 
