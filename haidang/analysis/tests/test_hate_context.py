@@ -42,8 +42,11 @@ def test_a_changed_model_file_is_refused(tmp_path):
 def test_a_missing_model_leaves_findings_as_the_rules_made_them(monkeypatch, tmp_path):
     monkeypatch.setattr(hate_context, "SHIPPED_PATH", tmp_path / "absent.joblib")
     assert hate_context.shipped_or_none() is None
-    text = "game gì mà lag ngu vl, dm thằng làm game"
-    assert "hate_context" not in analyze(text)["model_scores"]
+    # With the model, this rant is lowered to a look (test_when_lowered_the_reason_says_why); without it,
+    # the finding stands as the rules and the span tagger made it.
+    result = analyze("dm cai wifi nha tui, ngu vl, xem phim cu dung hinh")
+    assert "hate_context" not in result["model_scores"]
+    assert result["top_category"] == HarmCategory.HATE_HARASSMENT
 
 
 def test_structural_evidence_is_never_lowered():
@@ -80,11 +83,12 @@ def test_venting_at_oneself_or_a_thing_asks_for_a_look_at_most(text):
 def test_when_lowered_the_reason_says_why():
     lowered = []
     for text in ("game gì mà lag ngu vl, dm thằng làm game", "trời mưa hoài, ngu ghê, phơi đồ 3 ngày chưa khô",
-                 "dm cai wifi nha tui, ngu vl, xem phim cu dung hinh"):
+                 "dm cai wifi nha tui, ngu vl, xem phim cu dung hinh",
+                 "Đúng là đồ ngu, tự khóa xe rồi làm rớt chìa vô cống"):
         result = analyze(text)
         if result["model_scores"].get("hate_context") is not None and result["top_category"] == HarmCategory.NEEDS_REVIEW:
             lowered.append(result)
-    assert lowered, "at least one of these rants is lowered by the model"
+    assert len(lowered) >= 2, "the model lowers the rants it scores"
     for result in lowered:
         reasons = [w["reason"] for w in result["why"] if w["kind"] == "review"]
         assert any("chuyện thường ngày" in r for r in reasons)
