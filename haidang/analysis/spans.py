@@ -1366,6 +1366,12 @@ def _from_payload(payload: dict, version: str, meta: dict) -> SpanTagger:
 @functools.lru_cache(maxsize=1)
 def shipped_tagger() -> SpanTagger:
     """The shipped tagger, checked against the sha256 recorded in `hate_spans.json`."""
-    from .registry import sha256_beside
-
-    return load(SHIPPED_PATH, expected_sha256=sha256_beside(SHIPPED_PATH))
+    # (Not registry.sha256_beside: registry already imports from this module's neighbours; see
+    # lint-imports' no-cycles contract.)
+    meta_path = SHIPPED_PATH.with_suffix(".json")
+    if not meta_path.exists():
+        raise FileNotFoundError(f"{meta_path} is missing: cannot check {SHIPPED_PATH}")
+    expected = json.loads(meta_path.read_text(encoding="utf-8")).get("sha256")
+    if not expected:
+        raise ValueError(f"{meta_path} records no sha256")
+    return load(SHIPPED_PATH, expected_sha256=expected)
