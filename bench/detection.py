@@ -109,10 +109,11 @@ def main() -> None:
         result["versions"]["hate_spans"] = shipped_tagger().version
     except Exception as exc:  # noqa: BLE001 - reported, not hidden
         result["versions"]["hate_spans"] = f"unavailable: {exc}"
-    from haidang.analysis import hate_context
+    from haidang.analysis import civic_context, hate_context
 
-    context = hate_context.shipped_or_none()
-    result["versions"]["hate_context"] = context.version if context else "unavailable (see the log)"
+    for name, module in (("hate_context", hate_context), ("civic_context", civic_context)):
+        second = module.shipped_or_none()
+        result["versions"][name] = second.version if second else "unavailable (see the log)"
 
     civic = [r for r in _rows(CIVIC) if r["split"] == "test"]
     result["data"]["civic"] = {"file": str(CIVIC.relative_to(ROOT)), "split": "test", "rows": len(civic)}

@@ -20,7 +20,7 @@ from django.conf import settings
 
 from haidang.text.normalize import clean, extract_entities, fold, normalize
 
-from . import calibration, hate_context, registry, rules
+from . import calibration, civic_context, hate_context, registry, rules
 from . import places as places_mod
 from .choices import HarmCategory, Priority
 from .classify import featurizer
@@ -161,6 +161,7 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
     columns = _score_columns(probs, models)
     versions = {t: m.meta.get("version", "") for t, m in models.items()}
     context = hate_context.shipped_or_none()
+    civic = civic_context.shipped_or_none()
     out = []
     for i in range(n):
         text, norm = cleaned[i], norms[i]
@@ -221,6 +222,7 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
         categories = {c: round(_noisy_or(by_cat[c]), 4) if by_cat[c] else 0.0 for c in SCORED}
         strict = bool(stricts[i]) if stricts else False
         top, review = calibration.decide(categories, model_scores, limits, strict=strict)
+        hate_lowered = False
         if top == HarmCategory.HATE_HARASSMENT and context is not None:
             # Rude words found, but are they for someone? A second opinion trained on the civic set reads
             # "ngu vl, quên khóa cốp" and "dm cái app" as venting: then a look, not a finding.
@@ -238,6 +240,10 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
                         review = ("Có từ ngữ thô tục, xúc phạm nhưng bài viết đọc như chuyện thường ngày (than thở, "
                                   "đùa, tự trách), không rõ là công kích một người hay một nhóm người: cán bộ cần "
                                   "xem xét.")
+                    hate_lowered = True
+        if civic is not None:
+            top, review = _civic_opinion(civic, norm, top, review, categories, model_scores, limits, why,
+                                         strict=strict, hate_lowered=hate_lowered)
         categories[HarmCategory.OTHER] = round(1.0 - max(categories.values(), default=0.0), 4)
         categories[HarmCategory.NEEDS_REVIEW] = round(max(
             [categories.get(c, 0.0) for c in HARMFUL] + [0.3]), 4) if top == HarmCategory.NEEDS_REVIEW else 0.0
@@ -272,6 +278,47 @@ def analyze_many(texts: Sequence[str], *, engagements=None, source_credibilities
             "models": dict(versions),
         })
     return out
+
+
+def _civic_opinion(civic, norm: str, top: str, review: str, categories: dict, model_scores: dict, limits: dict,
+                   why: list, *, strict: bool, hate_lowered: bool) -> tuple[str, str]:
+    """The civic-context model's second opinion (analysis/civic_context.py): it may lower a finding it
+    reads as lawful, or decide a weak finding it reads as the same harm. It never adds a category that
+    no rule found. Returns the (top, review reason) to keep."""
+    if top in civic_context.LOWERABLE:
+        p = civic.probabilities(norm)
+        model_scores["civic_lawful"] = round(p[civic_context.LAWFUL], 4)
+        if not civic_context.lowers(top, p, civic.lower_at):
+            return top, review
+        flagged = top
+        top, review = calibration.decide(categories, model_scores, limits, strict=strict,
+                                         doubted=frozenset((flagged,)))
+        if top == HarmCategory.NEEDS_REVIEW:
+            review = (f"Có dấu hiệu {calibration.VI_LABELS[flagged]} (các từ được trích ở trên), nhưng cả bài đọc "
+                      "giống những bài hợp pháp (phản ánh, tin tức, cảnh báo, bác tin đồn): cán bộ cần xem xét.")
+        return top, review
+    if top != HarmCategory.NEEDS_REVIEW or strict or hate_lowered:
+        # Press and agency sources keep their stricter thresholds; a hate finding lowered stays lowered.
+        return top, review
+    weak = [(c, categories.get(c, 0.0)) for c in calibration.HARMFUL if categories.get(c, 0.0) >= limits["review_floor"]]
+    if not weak:
+        return top, review  # a look asked for by a learned score alone: nothing quoted to confirm
+    category = max(weak, key=lambda cv: cv[1])[0]
+    if any(w.get("warned") and w.get("category") == category for w in why):
+        # The rule capped itself because the post warns about the scam it quotes ("tin 'bưu phẩm bị giữ,
+        # đóng phí…' là lừa đảo"): the model reads the quote, not the warning, so it may not undo that.
+        return top, review
+    p = civic.probabilities(norm)
+    model_scores["civic_" + str(category)] = round(p.get(category, 0.0), 4)
+    if not civic_context.confirms(category, p, civic.confirm_at):
+        return top, review
+    label = calibration.VI_LABELS[category]
+    why.append({"kind": "model", "task": civic_context.TASK, "category": category,
+                "probability": round(p[category], 3), "version": civic.version,
+                "reason": (f"Dấu hiệu {label} ở trên chưa đủ mạnh để tự kết luận; mô hình học trên các bài viết địa "
+                           f"phương đọc cả bài giống {label} ({round(p[category] * 100)} %), nên bài được xếp vào "
+                           "loại này để cán bộ kiểm tra.")})
+    return category, ""
 
 
 def analyze(text: str, *, engagement: int | None = None, source_credibility: float | None = None,

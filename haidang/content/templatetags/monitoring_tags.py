@@ -61,8 +61,10 @@ def why_reasons(signals, limit: int = 6) -> list[dict]:
             out.append({"kind": "watchlist", "label": str(why.get("name", "")), "sentence": "",
                         "detail": _("urgent watch-list") if why.get("urgent") else _("watch-list"), "terms": terms})
         elif kind == "model":
-            label = {"hate_offensive": _("hate or offensive language"), "toxicity": _("hate speech"),
-                     "scam": _("scam")}.get(why.get("task"), str(why.get("task", "")))
+            # A second opinion that decided a category (analysis/civic_context.py) is labelled by it.
+            label = category_label(why["category"]) if why.get("category") else {
+                "hate_offensive": _("hate or offensive language"), "toxicity": _("hate speech"),
+                "scam": _("scam")}.get(why.get("task"), str(why.get("task", "")))
             out.append({"kind": "model", "label": label, "terms": [], "sentence": sentence,
                         "detail": "" if sentence else _("model: %(p)s") % {"p": percent(why.get("probability"))}})
         elif kind == "note":

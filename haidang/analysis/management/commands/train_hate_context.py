@@ -5,9 +5,6 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 ROOT = Path(__file__).resolve().parents[4]
-# Where each writing batch of the civic set ends (datasets/civic/README.md): the out-of-fold report
-# holds out one batch at a time, so every score it gives is for posts by hands the model never read.
-BATCH_ENDS = (568, 878, 1179, 1539, 1907, 2273, 3083, 3443, 3683, 3762)
 
 
 class Command(BaseCommand):
@@ -47,13 +44,11 @@ class Command(BaseCommand):
 
     @staticmethod
     def _held_out_report(hc, rows, texts, harmful, C, threshold) -> dict:
+        from haidang.analysis.context_model import civic_batch
         from haidang.text.normalize import clean, normalize
 
-        def batch(row_id: str) -> int:
-            n = int(row_id.lstrip("c"))
-            return next((k for k, end in enumerate(BATCH_ENDS) if n <= end), len(BATCH_ENDS))
-
-        groups = [batch(r["id"]) for r in rows]
+        # One writing batch held out at a time: every score is for posts by hands the model never read.
+        groups = [civic_batch(r["id"]) for r in rows]
         below = {"lawful": 0, "harmful": 0}
         for g in sorted(set(groups)):
             train = [i for i, x in enumerate(groups) if x != g]
