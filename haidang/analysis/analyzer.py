@@ -288,7 +288,7 @@ def _civic_opinion(civic, norm: str, top: str, review: str, categories: dict, mo
     if top in civic_context.LOWERABLE:
         p = civic.probabilities(norm)
         model_scores["civic_lawful"] = round(p[civic_context.LAWFUL], 4)
-        if not civic_context.lowers(top, p, civic.lower_at):
+        if not civic_context.lowers(top, categories.get(top, 0.0), p, civic.lower_at):
             return top, review
         flagged = top
         top, review = calibration.decide(categories, model_scores, limits, strict=strict,
@@ -304,6 +304,9 @@ def _civic_opinion(civic, norm: str, top: str, review: str, categories: dict, mo
     if not weak:
         return top, review  # a look asked for by a learned score alone: nothing quoted to confirm
     category = max(weak, key=lambda cv: cv[1])[0]
+    if not any(w.get("kind") == "rule" and w.get("category") == category for w in why):
+        # The span tagger's unconfirmed words are a lead, not a finding (see above): only a rule's are confirmed.
+        return top, review
     if any(w.get("warned") and w.get("category") == category for w in why):
         # The rule capped itself because the post warns about the scam it quotes ("tin 'bưu phẩm bị giữ,
         # đóng phí…' là lừa đảo"): the model reads the quote, not the warning, so it may not undo that.

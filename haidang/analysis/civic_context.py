@@ -8,10 +8,13 @@ CC0), over its lawful posts and each harm category (see context_model.py for wha
 
 It never flags a post on its own. It may:
 - **lower** a finding of scam, impersonation, rumour, incitement or exposed personal data to a look when
-  it reads the post as lawful (P(lawful) at or above `lower_at`); hate has its own model (hate_context.py);
+  it reads the post as lawful (P(lawful) at or above `lower_at`), unless the evidence is a planned call to
+  violence (`STANDS`); hate has its own model (hate_context.py);
 - **confirm** a rule's finding that was too weak to decide ("cần xem xét", with the rule's words quoted)
-  when it reads the post as that same category (P ≥ `confirm_at`). Not on press and agency sources,
-  whose stricter thresholds it must not undo, and not a hate finding the hate-context model lowered.
+  when it reads the post as that same category (P ≥ `confirm_at`). Only a rule's words, not the span
+  tagger's unconfirmed ones; not a rule that capped itself because the post warns about a scam; not on
+  press and agency sources, whose stricter thresholds it must not undo; not a hate finding the
+  hate-context model lowered.
 
 Both thresholds were chosen on dev data, leave-one-writing-batch-out, on what the analyser found in
 batches it had not yet read (docs/models.md, "Eleventh pass").
@@ -37,6 +40,10 @@ LAWFUL = "lawful"
 # What it may lower; hate findings get the hate-context model's opinion instead.
 LOWERABLE = frozenset((HarmCategory.SCAM, HarmCategory.IMPERSONATION, HarmCategory.MISINFORMATION,
                        HarmCategory.INCITEMENT, HarmCategory.PERSONAL_DATA))
+# Evidence that stands whatever the model reads: a call to block or attack with two of a time, a place,
+# weapons or a gathering ("9h sáng thứ Tư dàn hết xe ngang trạm thu phí…") is a plan; a tone reader may
+# not lower it (rules.py scores such a call 0.72 and more).
+STANDS = {HarmCategory.INCITEMENT: 0.7}
 DEFAULT_C = 8.0
 DEFAULT_LOWER_AT = 0.6
 DEFAULT_CONFIRM_AT = 0.6
@@ -98,9 +105,10 @@ def shipped_or_none() -> CivicContext | None:
         return None
 
 
-def lowers(top: str, probabilities: dict[str, float], lower_at: float) -> bool:
-    """Whether a finding of `top` becomes a look: a category it may lower, read as lawful."""
-    return top in LOWERABLE and probabilities.get(LAWFUL, 0.0) >= lower_at
+def lowers(top: str, score: float, probabilities: dict[str, float], lower_at: float) -> bool:
+    """Whether a finding of `top` (its rules' `score`) becomes a look: a category it may lower, evidence
+    short of what stands on its own, and the post read as lawful."""
+    return top in LOWERABLE and score < STANDS.get(top, 1.01) and probabilities.get(LAWFUL, 0.0) >= lower_at
 
 
 def confirms(weak: str, probabilities: dict[str, float], confirm_at: float) -> bool:

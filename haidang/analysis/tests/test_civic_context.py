@@ -76,10 +76,12 @@ def test_without_the_model_the_rules_decide(monkeypatch, caplog):
 
 def test_lowers_and_confirms_are_narrow():
     lawful = {"lawful": 0.7, "scam": 0.2, "incitement": 0.1}
-    assert civic_context.lowers(HarmCategory.INCITEMENT, lawful, 0.6)
-    assert not civic_context.lowers(HarmCategory.INCITEMENT, lawful, 0.75)
-    assert not civic_context.lowers(HarmCategory.HATE_HARASSMENT, lawful, 0.6)  # hate has its own model
-    assert not civic_context.lowers(HarmCategory.GRIEVANCE, lawful, 0.6)
+    assert civic_context.lowers(HarmCategory.INCITEMENT, 0.6, lawful, 0.6)
+    assert not civic_context.lowers(HarmCategory.INCITEMENT, 0.6, lawful, 0.75)
+    assert not civic_context.lowers(HarmCategory.INCITEMENT, 0.72, lawful, 0.6)  # a planned call stands
+    assert civic_context.lowers(HarmCategory.SCAM, 0.95, lawful, 0.6)
+    assert not civic_context.lowers(HarmCategory.HATE_HARASSMENT, 0.6, lawful, 0.6)  # hate has its own model
+    assert not civic_context.lowers(HarmCategory.GRIEVANCE, 0.6, lawful, 0.6)
     rumour = {"lawful": 0.2, "misinformation": 0.65}
     assert civic_context.confirms(HarmCategory.MISINFORMATION, rumour, 0.6)
     assert not civic_context.confirms(HarmCategory.MISINFORMATION, rumour, 0.7)
@@ -103,7 +105,8 @@ def test_a_call_to_attack_is_not_lowered():
 
 def test_when_lowered_the_post_asks_for_a_look_and_says_why(monkeypatch):
     _use(monkeypatch, {"lawful": 0.9, "incitement": 0.1})
-    result = analyze("Tối nay anh em tập trung cổng UBND xã mang theo gậy gộc, đứa nào cản thì đánh")
+    result = analyze("Anh em ơi đánh cho nó một trận, chặn đường luôn")
+    assert result["categories"][HarmCategory.INCITEMENT] < civic_context.STANDS[HarmCategory.INCITEMENT]
     assert result["top_category"] == HarmCategory.NEEDS_REVIEW
     assert result["priority"] == "low"
     reasons = [w["reason"] for w in result["why"] if w["kind"] == "review"]
@@ -210,7 +213,7 @@ def test_train_command_reads_only_the_dev_split(tmp_path):
 def test_civic_batches_follow_the_dataset_readme():
     assert context_model.civic_batch("c0001") == 0
     assert context_model.civic_batch("c0568") == 0 and context_model.civic_batch("c0569") == 1
-    assert context_model.civic_batch("c3762") == len(context_model.CIVIC_BATCH_ENDS) - 1
+    assert context_model.civic_batch("c4079") == len(context_model.CIVIC_BATCH_ENDS) - 1
 
 
 def test_a_warning_that_quotes_a_scam_is_not_made_a_scam(monkeypatch):
@@ -220,3 +223,16 @@ def test_a_warning_that_quotes_a_scam_is_not_made_a_scam(monkeypatch):
     result = analyze(text)
     assert any(w.get("warned") for w in result["why"]), "the rule read the warning"
     assert result["top_category"] != HarmCategory.SCAM
+
+
+def test_a_planned_blockade_stands_whatever_the_model_reads(monkeypatch):
+    _use(monkeypatch, {"lawful": 0.99, "incitement": 0.01})
+    result = analyze("Anh em xe tải ơi, 7h tối thứ Sáu tập trung chặn cầu Đông Hà, dàn xe ngang đường cho kẹt cả tuyến")
+    assert result["top_category"] == HarmCategory.INCITEMENT
+
+
+def test_the_span_taggers_unconfirmed_words_are_not_confirmed(monkeypatch):
+    # Rude words the tagger found, and no hate rule: a lead for a look, which the model may not decide.
+    _use(monkeypatch, {"lawful": 0.0, "hate_harassment": 1.0})
+    result = analyze("con mèo nhà bên kêu suốt đêm, mất ngủ vl, mai còn đi làm")
+    assert result["top_category"] != HarmCategory.HATE_HARASSMENT
