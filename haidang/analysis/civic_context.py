@@ -44,9 +44,13 @@ LOWERABLE = frozenset((HarmCategory.SCAM, HarmCategory.IMPERSONATION, HarmCatego
 # weapons or a gathering ("9h sáng thứ Tư dàn hết xe ngang trạm thu phí…") is a plan; a tone reader may
 # not lower it (rules.py scores such a call 0.72 and more).
 STANDS = {HarmCategory.INCITEMENT: 0.7}
+# A rumour is lowered only when read as lawful with more certainty: a missed dam-break rumour is a danger,
+# while a rumour flag on a lawful post only asks for verification, never removal (on fresh dev posts the
+# lawful rumour flags lowered all read ≥ 0.8, the real rumours lost 0.76–0.79).
+LOWER_AT_LEAST = {HarmCategory.MISINFORMATION: 0.8}
 DEFAULT_C = 8.0
 DEFAULT_LOWER_AT = 0.6
-DEFAULT_CONFIRM_AT = 0.6
+DEFAULT_CONFIRM_AT = 0.7
 
 
 class CivicContext(context_model.TextLinearModel):
@@ -108,7 +112,8 @@ def shipped_or_none() -> CivicContext | None:
 def lowers(top: str, score: float, probabilities: dict[str, float], lower_at: float) -> bool:
     """Whether a finding of `top` (its rules' `score`) becomes a look: a category it may lower, evidence
     short of what stands on its own, and the post read as lawful."""
-    return top in LOWERABLE and score < STANDS.get(top, 1.01) and probabilities.get(LAWFUL, 0.0) >= lower_at
+    return top in LOWERABLE and score < STANDS.get(top, 1.01) \
+        and probabilities.get(LAWFUL, 0.0) >= max(lower_at, LOWER_AT_LEAST.get(top, 0.0))
 
 
 def confirms(weak: str, probabilities: dict[str, float], confirm_at: float) -> bool:
