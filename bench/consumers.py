@@ -47,6 +47,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 HAIDANG = [sys.executable, "-m", "django"]
 TICKS = os.sysconf("SC_CLK_TCK")
 TASK_LINE = re.compile(r"INFO:huey:[\w-]+:([\w.]+): \S+ .*?executed in ([0-9.]+)s")
+# haidang.alerts.actions.process_items, one line per chunk: where the stories step's time goes.
+STORIES_LINE = re.compile(r"stories: \d+ items, \d+ assigned; assign ([0-9.]+)s \(prepare ([0-9.]+)s, lock wait "
+                          r"([0-9.]+)s, lock held ([0-9.]+)s\), counters and alerts ([0-9.]+)s")
+STORIES_KEYS = ("assign_s", "prepare_s", "lock_wait_s", "lock_held_s", "counters_alerts_s")
 
 
 def log(*args):
@@ -345,18 +349,24 @@ def run(consumers: int, db: Database, redis_url: str, ids: list[int], args, redi
     steady = None
     if 0.1 in marks and 0.9 in marks and marks[0.9] > marks[0.1]:
         steady = round(0.8 * n / (marks[0.9] - marks[0.1]), 1)  # items (both steps) per second, 10% -> 90%
-    errors, task_s = 0, {}
+    errors, task_s, stories_s = 0, {}, dict.fromkeys(STORIES_KEYS, 0.0)
     for k in range(consumers):
         text = (work / f"{name}-consumer{k}.log").read_text(errors="replace")
         errors += text.count("Traceback")
         for task, seconds in TASK_LINE.findall(text):
             task_s[task] = round(task_s.get(task, 0.0) + float(seconds), 1)
+        for values in STORIES_LINE.findall(text):
+            for key, v in zip(STORIES_KEYS, values, strict=True):
+                stories_s[key] += float(v)
     return {
         "consumers": consumers, "items": n, "chunks": chunks, "redelivered_items": redelivered,
         "wall_s": round(wall, 1), "items_per_s": round(n / wall, 1), "steady_items_per_s": steady,
         "stories_done_s": round(stories_done, 1) if stories_done else None,
         "items_per_s_to_stories": round(n / stories_done, 1) if stories_done else None,
         "task_wall_s": dict(sorted(task_s.items())),
+        # process_items_task's parts, summed over chunks and consumers (lock_held_s: the assignment lock,
+        # serial across consumers; lock_wait_s: a consumer queued for it).
+        "stories_step_s": {k: round(v, 1) for k, v in stories_s.items()},
         "consumer_cpu_s": round(cpu, 1), "items_per_consumer_cpu_s": round(n / cpu, 1) if cpu else None,
         "redis_cpu_s": round(redis_cpu, 1), "database_cpu_s": round(db_cpu, 1),
         "load_avg_1m_mean": round(sum(load_samples) / max(1, len(load_samples)), 2),
@@ -423,7 +433,8 @@ def main():
         out["notes"] = (
             "items_per_s: backlog items per wall second, from enqueue until every item is analysed and in a "
             "story and the queue is drained (claims matching, grievances, webhook fan-out included); "
-            "*_to_stories: until the last item is in a story; task_wall_s: Huey's per-task times summed; steady_*: between 10% and 90% of (signals + memberships); consumer_scaling = "
+            "*_to_stories: until the last item is in a story; task_wall_s: Huey's per-task times summed; "
+            "stories_step_s: process_items' parts summed (lock_held_s is serial across consumers); steady_*: between 10% and 90% of (signals + memberships); consumer_scaling = "
             "2-consumer items_per_s / 1-consumer items_per_s. duplicates: story memberships claimed more than "
             "once (audit 'stories.assign' sums vs distinct items); reanalysed_items: analysis re-runs of the "
             "redelivered chunks (harmless: signals are replaced, not added). Story assignment holds one "

@@ -236,6 +236,41 @@ class StoryIndex:
             return
         self.lsh.insert_matrix([int(k) for k, _v in entries], _matrix([v for _k, v in entries]))
 
+    def insert_many_started(self, entries):
+        """Start `insert_many` and return a callable that waits for it to be done. With Redis the
+        batch's insert script is sent at once and its reply read by the callable, so the database
+        writes made in between overlap Redis's work (both under the assignment lock; the callable
+        must be called before the lock's transaction commits). On an error before it is called, the
+        connection is dropped (its reply unread) rather than given back to the pool."""
+        entries = list(entries)
+        if not entries or not self.shared:
+            self.insert_many(entries)
+            return _done
+        args = self._script_args([v for _k, v in entries])
+        args = [*args, *(pickle.dumps(int(k)) for k, _v in entries)]
+        if self._redis_client is None:
+            self._redis_client = self._redis()
+            self._scripts = {}
+        pool = self._redis_client.connection_pool
+        conn = pool.get_connection()
+        try:
+            conn.send_command("EVAL", _INSERT_LUA, 0, *args)
+        except BaseException:
+            conn.disconnect()
+            pool.release(conn)
+            raise
+
+        def wait(*, failed: bool = False) -> None:
+            try:
+                if failed:
+                    conn.disconnect()
+                else:
+                    conn.read_response()
+            finally:
+                pool.release(conn)
+
+        return wait
+
     def insert_matrix(self, keys, values: np.ndarray) -> None:
         """Many signatures at once: keys[i] has values[i] (the rebuild and the benchmark)."""
         if self.shared:
@@ -251,6 +286,10 @@ class StoryIndex:
         if self.shared:
             return self.lsh.keys.size()
         return len(self.lsh)
+
+
+def _done(*, failed: bool = False) -> None:
+    return None
 
 
 def get_index() -> StoryIndex:

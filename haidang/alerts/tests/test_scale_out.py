@@ -98,7 +98,8 @@ def test_redis_index_answers_like_the_in_process_index_and_datasketch(redis_url)
     try:
         entries = list(zip(range(1, 301), sigs[:300], strict=True))
         shared.insert_many(entries[:150])
-        shared.insert_many(entries[150:])
+        wait = shared.insert_many_started(entries[150:])  # sent now, its reply read by wait()
+        wait()
         local.insert_many(entries)
         queries = sigs[250:]
         assert shared.query_many(queries) == local.query_many(queries)
@@ -224,3 +225,42 @@ def test_two_workers_processing_the_same_chunk_at_once_claim_each_item_once(pers
         assert conn.execute("select sum(item_count) from alerts_story where merged_into_id is null").fetchone()[0] == len(ids)
         counted = conn.execute("select sum(count) from alerts_volumecount where dimension = 'category'").fetchone()[0]
     assert counted == len(ids)
+
+
+def test_lookups_made_before_the_lock_see_what_another_worker_committed_meanwhile(personas, monkeypatch, redis_url):
+    """With the Redis index, worker A queries the index and looks up URLs, texts and candidates before
+    taking the lock; worker B commits the stories A's items belong to in between. Under the lock A must
+    catch up and join B's stories (by text, exact text and URL) as if it had looked everything up there."""
+    src = source(personas)
+    warm = [item(src, OTHER).pk]
+    b_ids = [item(src, SCAM).pk, item(src, HEALTH).pk, item(src, WARD, url="https://baodia.vn/tin/ong-nuoc-vo").pk]
+    a_ids = [item(src, repost(SCAM)).pk, item(src, SCAM).pk, item(src, "Nóng: " + HEALTH).pk,
+             item(src, "Ống nước vỡ ở Đồng Hới", url="https://baodia.vn/tin/ong-nuoc-vo").pk,
+             item(src, repost(repost(WARD))).pk]
+    local = StoryIndex(redis_url=None)
+    for ids in (warm, b_ids, a_ids):
+        do_assign_items(ids, index=local)
+    sequential = _partition()
+    assert len(sequential) == 4  # OTHER, and A's items each in one of B's three stories
+    Story.objects.all().delete()
+
+    shared = StoryIndex(redis_url=redis_url, basename="haidang-test:scale-out-catch-up")
+    shared.clear()
+    real = actions._Batch.load_candidates
+    state = {"b": None}
+
+    def then_worker_b(self, item_ids, *, stories=True):
+        real(self, item_ids, stories=stories)
+        if not stories and state["b"] is None:  # A's last look-up before the lock
+            state["b"] = "running"
+            state["b"] = do_assign_items(b_ids, index=shared)
+
+    try:
+        do_assign_items(warm, index=shared)  # the index is built: A looks up before the lock
+        monkeypatch.setattr(actions._Batch, "load_candidates", then_worker_b)
+        mine = do_assign_items(a_ids, index=shared)
+        assert state["b"].assigned == len(b_ids)
+        assert mine.assigned == len(a_ids) and mine.stories_created == 0
+        assert _partition() == sequential
+    finally:
+        shared.clear()
