@@ -31,6 +31,27 @@ from haidang.text.normalize import clean, fold, normalize
 CIVIC_BATCH_ENDS = (568, 878, 1179, 1539, 1907, 2273, 3083, 3443, 3683, 3762, 4079, 4396)
 
 
+CIVIC_CSV = Path(__file__).resolve().parents[2] / "datasets" / "civic" / "civic.csv"
+
+
+def add_training_arguments(parser, model_file: str) -> None:
+    """The options both `train_*_context` commands take."""
+    parser.add_argument("--civic", default=str(CIVIC_CSV))
+    parser.add_argument("--out", help=f"folder for {model_file} (default: the shipped folder)")
+    parser.add_argument("--C", type=float, default=None)
+
+
+def read_civic_dev(path: Path) -> list[dict]:
+    """The civic set's DEV rows (never the test split). FileNotFoundError when the file is missing."""
+    import csv
+
+    path = Path(path)
+    if not path.exists():
+        raise FileNotFoundError(f"no such file: {path}")
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [r for r in csv.DictReader(fh) if r["split"] == "dev"]
+
+
 def civic_batch(row_id: str) -> int:
     n = int(row_id.lstrip("c"))
     return next((k for k, end in enumerate(CIVIC_BATCH_ENDS) if n <= end), len(CIVIC_BATCH_ENDS))

@@ -1,10 +1,9 @@
-import csv
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-ROOT = Path(__file__).resolve().parents[4]
+from haidang.analysis.context_model import add_training_arguments, read_civic_dev
 
 
 class Command(BaseCommand):
@@ -13,9 +12,7 @@ class Command(BaseCommand):
             "the shipped folder) and prints, as JSON, a leave-one-writing-batch-out report.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--civic", default=str(ROOT / "datasets" / "civic" / "civic.csv"))
-        parser.add_argument("--out", help="folder for civic_context.joblib (default: the shipped folder)")
-        parser.add_argument("--C", type=float, default=None)
+        add_training_arguments(parser, "civic_context.joblib")
         parser.add_argument("--lower-at", type=float, default=None)
         parser.add_argument("--confirm-at", type=float, default=None)
         parser.add_argument("--no-report", action="store_true", help="skip the held-out report (faster)")
@@ -24,10 +21,10 @@ class Command(BaseCommand):
         from haidang.analysis import civic_context as cc
 
         path = Path(opts["civic"])
-        if not path.exists():
-            raise CommandError(f"no such file: {path}")
-        with path.open(encoding="utf-8", newline="") as fh:
-            rows = [r for r in csv.DictReader(fh) if r["split"] == "dev"]  # never the test split
+        try:
+            rows = read_civic_dev(path)
+        except FileNotFoundError as exc:
+            raise CommandError(str(exc)) from exc
         if not rows:
             raise CommandError(f"{path}: no dev rows")
         C = opts["C"] or cc.DEFAULT_C

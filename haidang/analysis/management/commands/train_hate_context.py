@@ -1,10 +1,9 @@
-import csv
 import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-ROOT = Path(__file__).resolve().parents[4]
+from haidang.analysis.context_model import add_training_arguments, read_civic_dev
 
 
 class Command(BaseCommand):
@@ -13,19 +12,17 @@ class Command(BaseCommand):
             "--out (default: the shipped folder) and prints, as JSON, a leave-one-batch-out report.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--civic", default=str(ROOT / "datasets" / "civic" / "civic.csv"))
-        parser.add_argument("--out", help="folder for hate_context.joblib (default: the shipped folder)")
-        parser.add_argument("--C", type=float, default=None)
+        add_training_arguments(parser, "hate_context.joblib")
         parser.add_argument("--threshold", type=float, default=None)
 
     def handle(self, *args, **opts):
         from haidang.analysis import hate_context as hc
 
         path = Path(opts["civic"])
-        if not path.exists():
-            raise CommandError(f"no such file: {path}")
-        with path.open(encoding="utf-8", newline="") as fh:
-            rows = [r for r in csv.DictReader(fh) if r["split"] == "dev"]  # never the test split
+        try:
+            rows = read_civic_dev(path)
+        except FileNotFoundError as exc:
+            raise CommandError(str(exc)) from exc
         rows = [r for r in rows if r["lawful"] == "1" or r["kind"] in hc.HARMFUL_KINDS]
         if not rows:
             raise CommandError(f"{path}: no dev rows")
