@@ -748,7 +748,7 @@ _EARN_BEFORE = re.compile(r"(?<!\w)(?:kiếm|kiem|thu nhập|thu nhap|lương|lu
                           r"nhận|nhan|hưởng|huong|được|duoc)(?!\w)", re.IGNORECASE)
 # Money that grows by itself: "vốn 10 triệu sau 1 tháng thành 25 triệu", "góp 20 triệu … sau 3 năm thu về 200 triệu".
 _GROWTH = re.compile(_AMOUNT + r"[^.!?\n]{0,50}?(?:sau|sau khi)\s+\d+\s*(?:ngày|ngay|tuần|tuan|tháng|thang|năm|nam)"
-                     r"[^.!?\n]{0,20}?(?:thành|thanh|thu về|thu ve|nhận lại|nhan lai|nhận về|nhan ve|lãi|lai)\s+" + _AMOUNT,
+                     r"[^.!?\n]{0,20}?(?:thành|thanh|thu về|thu ve|nhận lại|nhan lai|nhận về|nhan ve|về|ve|lãi|lai)\s+" + _AMOUNT,
                      re.IGNORECASE)
 # "gấp đôi", "gấp 3" are multiples, not haste.
 _MULTIPLE = re.compile(r"\s*(?:đôi|doi|rưỡi|ruoi|ba|hai|mấy|may|nhiều|nhieu|lần|lan|\d)", re.IGNORECASE)
@@ -1615,7 +1615,7 @@ _HATE_TRIGGERS = ("insult", "threat", "shun", "body_shame", "hate_trait", "hate_
 
 
 # The writer as the one at fault: "tao vừa tự…", "mình đúng là…", "tự chửi mình".
-_SELF_BLAME = re.compile(r"(?<!\w)(?:tao vua tu|tau vua tu|tui vua tu|minh vua tu|tu chui minh|tu trach minh|ngu la tao|"
+_SELF_BLAME = re.compile(r"(?<!\w)(?:tao vua tu|tau vua tu|tui vua tu|minh vua tu|tu chui minh|tu chui tau|tu chui tao|tu chui tui|tu trach minh|ngu la tao|"
                          r"ngu la tui|ngu la minh|"
                          r"dung la minh|minh dung la|tao dung la|tui dung la|tau dung la|ngu nhu tao|ngu nhu minh)(?!\w)")
 
@@ -1623,6 +1623,22 @@ _SELF_BLAME = re.compile(r"(?<!\w)(?:tao vua tu|tau vua tu|tui vua tu|minh vua t
 def blames_self(normalized: str) -> bool:
     """The writer calls themself the fool ("tao vừa tự lao vô trụ…, óc chó thiệt") and addresses no one."""
     return bool(_SELF_BLAME.search(fold_aligned(normalized))) and not addresses_someone(normalized)
+
+
+def _separate(hits: list[dict]) -> int:
+    """How many distinct things the hits name: overlapping hits ("béo như" and "như heo" in "béo như heo") are
+    one, and the same words said twice are one."""
+    count, end, seen = 0, -1, set()
+    for h in sorted(hits, key=lambda h: (h["start"], -h["end"])):
+        if h["start"] < end:
+            end = max(end, h["end"])
+            continue
+        term = fold(h["term"])
+        if term not in seen:
+            count += 1
+            seen.add(term)
+        end = h["end"]
+    return count
 
 
 def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
@@ -1667,10 +1683,11 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
         out.append(_rule("hate.shun", HarmCategory.HATE_HARASSMENT, 0.8, shun + insults + threats,
                          "Kêu gọi cô lập, tẩy chay hoặc bôi nhọ một người", quoter))
     body = lex.get("body_shame", [])
-    if len({fold(b["term"]) for b in body}) >= 2:
+    flaws = _separate(body)
+    if flaws >= 2:
         # One flaw named may be a description; two or more heaped on one person is mockery.
         out.append(_rule("hate.body_shaming", HarmCategory.HATE_HARASSMENT,
-                         0.8 if len({fold(b["term"]) for b in body}) >= 3 else 0.7, body + insults,
+                         0.8 if flaws >= 3 else 0.7, body + insults,
                          "Chế giễu ngoại hình, khuyết tật của một người", quoter))
     near = [t for t in traits if any(0 <= t["start"] - g["end"] <= 60 for g in groups)]
     # "Dân miền ngoài toàn bọn lừa lọc": a trait of cunning said of a people; not said of "bọn" (scammers are
