@@ -1834,11 +1834,11 @@ _ADDRESSED_FOLDED = re.compile(
 
 
 # Typed without accents, "may" is "mày" unless a machine, luck or a count is meant ("tắt máy", "máy bay",
-# "may mắn", "mấy xe").
+# "may mắn", "mấy xe", "chết máy giữa đường", "chửi mấy câu").
 _BARE_MAY = re.compile(r"(?<!\w)may(?!\w)")
 _MACHINE_BEFORE = re.compile(r"(?<!\w)(?:tat|bat|cai|chiec|sac|doi|sua|mo|nha|hu|mua|ban|thue|xe|di)\s+$")
 _MACHINE_AFTER = re.compile(r"\s+(?:bay|tinh|giat|lanh|man|mac|ao|xuc|cay|cat|anh|quay|moc|no|bom|phat|in|chieu|say|"
-                            r"han|khoan|ep|xay|hut|loc|nong|rua|kia|ra|do|vao|dc|duoc|qua|lam|la|co)(?!\w)|\s+" + _COUNTED)
+                            r"han|khoan|ep|xay|hut|loc|nong|rua|kia|ra|do|vao|dc|duoc|qua|lam|la|co|giua|cau)(?!\w)|\s+" + _COUNTED)
 
 
 def _plain_may(folded: str) -> bool:

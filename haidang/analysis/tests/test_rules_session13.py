@@ -36,6 +36,9 @@ def top(text: str) -> str:
     # the carrier's own advice about "chuẩn hóa"
     "Nhà mạng thông báo thuê bao chưa chuẩn hóa thông tin sẽ bị khóa 2 chiều, quý khách ra cửa hàng giao dịch "
     "chính thức của nhà mạng để cập nhật, không bấm link lạ.",
+    # typed without accents, "may" is a machine or a count here, not "mày": nobody is addressed
+    "xe may nha tui chet may giua cau Dong Ha, dam dien thoai tat nguon luon, xui vl",
+    "sang nay ket xe o nga tu, tui chui may cau cho do buc roi di tiep",
     # a warning that quotes a task scam and says to keep away
     'Bóc phốt trang "Việc nhẹ tại nhà": làm 2 nhiệm vụ đầu được trả 40k, tới nhiệm vụ 3 bắt nạp 3 triệu mới rút '
     "được, nạp xong bị block luôn. Ai thấy né gấp.",
@@ -68,6 +71,12 @@ def test_lawful_posts_get_no_harmful_top_category(text):
 ])
 def test_harmful_posts_get_their_category(text, category):
     assert top(text) == category
+
+
+def test_may_before_giua_or_cau_is_not_an_address():
+    assert not rules._plain_may("xe chet may giua duong")
+    assert not rules._plain_may("chui may cau")
+    assert rules._plain_may("may chet voi tao")
 
 
 def test_overlapping_words_name_one_flaw():
