@@ -29,7 +29,7 @@ from django.db import (
 from django.utils import timezone
 
 from haidang.audit.actions import record as audit_record
-from haidang.sources.canonical import canonical_url, url_hash
+from haidang.sources.canonical import url_hash
 from haidang.sources.choices import Platform
 from haidang.sources.parsers import BadRecord
 from haidang.text.normalize import fold
@@ -37,6 +37,7 @@ from haidang.text.normalize import fold
 from .models import Item, ItemRevision, Snapshot
 from .normalize import (
     DateProblem,
+    canonical_url,
     clean_id,
     clean_text,
     content_hash,
@@ -360,6 +361,7 @@ def item_rows(rows: list[dict]) -> tuple[str, list[list]]:
             for values in rows:
                 values[name] = model_field.get_default()
     converted: dict = {}  # `now` is in every row: convert it once
+    adapt_datetime = connection.ops.adapt_datetimefield_value
 
     def prep(model_field, value):
         if value is None:
@@ -367,8 +369,18 @@ def item_rows(rows: list[dict]) -> tuple[str, list[list]]:
         if isinstance(value, dt.datetime):
             key = (model_field.attname, id(value))
             if key not in converted:  # the value is kept with its conversion, so its id is not reused
-                converted[key] = (value, model_field.get_db_prep_save(value, connection))
+                if type(model_field) is models.DateTimeField and value.utcoffset() is not None:
+                    # What get_db_prep_save comes to for an aware datetime: its get_prep_value returns it as
+                    # it is, and the backend adapts it. Each row's own published_at makes this worth it.
+                    converted[key] = (value, adapt_datetime(value))
+                else:
+                    converted[key] = (value, model_field.get_db_prep_save(value, connection))
             return converted[key][1]
+        if type(value) is dict and not value:  # most items' `extra`: convert the empty object once
+            key = (model_field.attname, "{}")
+            if key not in converted:
+                converted[key] = model_field.get_db_prep_save({}, connection)
+            return converted[key]
         return model_field.get_db_prep_save(value, connection)
 
     params = [[prep(f, values[name]) if convert else values[name] for name, f, convert in columns]
