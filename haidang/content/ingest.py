@@ -29,7 +29,7 @@ from django.db import (
 from django.utils import timezone
 
 from haidang.audit.actions import record as audit_record
-from haidang.sources.canonical import url_hash
+from haidang.sources.canonical import canonical_url, url_hash
 from haidang.sources.choices import Platform
 from haidang.sources.parsers import BadRecord
 from haidang.text.normalize import fold
@@ -37,7 +37,6 @@ from haidang.text.normalize import fold
 from .models import Item, ItemRevision, Snapshot
 from .normalize import (
     DateProblem,
-    canonical_url,
     clean_id,
     clean_text,
     content_hash,

@@ -1,6 +1,5 @@
 """Turning hostile records into clean item fields: the fields picked from a record, plain text,
-dates and hashes. Canonical URLs come from `haidang.sources.canonical` (`canonical_url` here is the same
-function with a shortcut for plain links).
+dates and hashes. Canonical URLs come from `haidang.sources.canonical`.
 
 Pure functions, no database: the ingest pipeline, the push API and the tests share them.
 """
@@ -17,9 +16,6 @@ from zoneinfo import ZoneInfo
 
 import ftfy
 import nh3
-
-from haidang.sources.canonical import canonical_url as _canonical_url_full
-from haidang.sources.canonical import is_tracking_param
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 # Clocks differ and time zones get mislabelled; beyond this a date is treated as wrong.
@@ -143,46 +139,6 @@ def _clean_text(text: str) -> str:
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     text = _MANY_NEWLINES.sub("\n\n", "\n".join(lines)).strip()
     return unicodedata.normalize("NFC", text)
-
-
-# A link urllib would split the plain way: http(s), a host of letters, digits, dots and hyphens (no port,
-# no credentials, no IPv6), then path, query and fragment; checked for printable ASCII without spaces first.
-_PLAIN_URL = re.compile(r"(https?)://([a-z0-9.-]*[a-z0-9-])(/[^?#]*)?(?:\?([^#]*))?(?:#.*)?", re.ASCII | re.IGNORECASE | re.DOTALL)
-# Query names and values that parse_qsl's unquoting and urlencode's quoting both leave as they are.
-_PLAIN_PARAM = re.compile(r"[A-Za-z0-9_.~-]*")
-
-
-def canonical_url(url: str | None) -> str:
-    """`haidang.sources.canonical.canonical_url(url)`, by a shorter road for the links most records
-    carry: no query, or a query of plain names and values (tracking parameters among them). Splitting,
-    parsing the query and encoding it again through urllib was a sixth of the ingest. Anything else
-    (percent-escapes, a port, credentials, non-ASCII, spaces, another scheme) goes the full way; the two
-    are held equal by test_canonical_url_shortcut_is_the_full_function on tricky and random links."""
-    if url and url.isascii() and " " not in url and url.isprintable():
-        match = _PLAIN_URL.fullmatch(url)
-        if match:
-            scheme, host, path, query = match.groups()
-            base = f"{scheme.lower()}://{host.lower()}{path or '/'}"
-            if not query:
-                return base
-            kept = []
-            for piece in query.split("&"):
-                if not piece:
-                    continue
-                name, _, value = piece.partition("=")
-                if not _PLAIN_PARAM.fullmatch(name):
-                    break
-                if is_tracking_param(name):
-                    continue
-                if not _PLAIN_PARAM.fullmatch(value):
-                    break
-                kept.append((name, value))
-            else:
-                if not kept:
-                    return base
-                kept.sort(key=lambda kv: kv[0])  # stable, as the full function's
-                return base + "?" + "&".join([f"{name}={value}" for name, value in kept])
-    return _canonical_url_full(url)
 
 
 def content_hash(title: str, text: str) -> str:

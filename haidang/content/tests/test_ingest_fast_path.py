@@ -18,7 +18,8 @@ from django.utils import timezone
 from haidang.content import ingest, normalize
 from haidang.content.models import Item
 from haidang.content.tests.helpers import file_source
-from haidang.sources.canonical import canonical_url as full_canonical_url
+from haidang.sources import canonical
+from haidang.sources.canonical import _canonical_url_full as full_canonical_url
 from haidang.text.normalize import fold
 
 TRICKY = [
@@ -187,7 +188,7 @@ URL_TRICKY = [
 
 @pytest.mark.parametrize("url", URL_TRICKY)
 def test_canonical_url_shortcut_is_the_full_function(url):
-    assert normalize.canonical_url(url) == full_canonical_url(url)
+    assert canonical.canonical_url(url) == full_canonical_url(url)
 
 
 def test_canonical_url_shortcut_is_the_full_function_on_random_links():
@@ -216,8 +217,8 @@ def test_canonical_url_shortcut_is_the_full_function_on_random_links():
         query = ("?" + "&".join(pieces)) if pieces or rng.random() < 0.2 else ""
         fragment = rng.choice(["", "", "#", "#top", "#a?b=c"])
         url = f"{rng.choice(parts['schemes'])}://{rng.choice(parts['hosts'])}{path}{query}{fragment}"
-        with mock.patch.object(normalize, "_canonical_url_full", wraps=full_canonical_url) as full:
-            got = normalize.canonical_url(url)
+        with mock.patch.object(canonical, "_canonical_url_full", wraps=full_canonical_url) as full:
+            got = canonical.canonical_url(url)
         shortcut += not full.called
         assert got == full_canonical_url(url), repr(url)
     assert shortcut > 1500  # the plain half mostly goes the short way
