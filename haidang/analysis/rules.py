@@ -726,7 +726,10 @@ _YIELD = re.compile(r"(?:lãi|lai|lợi nhuận|loi nhuan|lời|loi)\s*\d+(?:[.,
                     # "lãi 30% sau 3 ngày": a yield said over a few days
                     r"|(?:lãi|lai|lời|loi)\s*\d+(?:[.,]\d+)?\s*%\s*(?:sau|trong|chỉ sau|chi sau)\s*\d+\s*(?:ngày|ngay|tuần|tuan)"
                     # a share of the money every day or week, said bare ("hưởng 2%/ngày"): no bank pays that
-                    r"|\d+(?:[.,]\d+)?\s*%\s*/\s*(?:ngày|ngay|tuần|tuan)(?!\w)", re.IGNORECASE)
+                    r"|\d+(?:[.,]\d+)?\s*%\s*/\s*(?:ngày|ngay|tuần|tuan)(?!\w)"
+                    # the same said the other way round ("mỗi ngày lãi 3%")
+                    r"|(?:mỗi|moi|một|mot|1)\s+(?:ngày|ngay|tuần|tuan)\s+(?:lãi|lai|lời|loi|lợi nhuận|loi nhuan)\s*"
+                    r"\d+(?:[.,]\d+)?\s*%", re.IGNORECASE)
 
 
 _AMOUNT = r"\d[\d.,]*\s*(?:k|tr\d?|triệu|trieu|nghìn|nghin|đ|d|usd|usdt|\$)(?!\w)"
@@ -1452,9 +1455,43 @@ _SHORTAGE = re.compile(r"(?<!\w)(?:(?:đóng cửa|dong cua|ngừng bán|ngung b
                        r"(?!\w)", re.IGNORECASE)
 
 
+# How a rumour is told, whatever it claims (flat public rumours take every shape, so the words of the claim
+# cannot all be listed, but the telling can), read on the folded text:
+# - a source no one can check: someone the writer knows who works somewhere said so ("người nhà t làm trong
+#   đó nói", "chị tui làm bên ngân hàng kể"), or word heard from a body ("tui nghe bên công an nói rồi",
+#   "cán bộ xã t xác nhận rồi");
+# - certainty claimed for it in chat ("chính thức rồi mn", "chắc chắn 100%", "tin từ phòng tài vụ rò ra").
+_HEARSAY = re.compile(
+    r"(?<!\w)(?:(?:nguoi nha|nguoi quen|ban|chi|anh|chu|co|cau|di|em|thang ban|con ban|ong xa|vo|chong)\s+"
+    r"(?:cua\s+)?(?:tui|toi|tau|t|minh|em|to|tao)\s+(?:dang\s+)?(?:lam|cong tac)\s+(?:\S+\s+){0,6}?"
+    r"(?:noi|ke|bao|xac nhan|tiet lo|ke lai)|"
+    r"nghe\s+(?:ben|may ong|ong|ba|can bo|cong an|ngan hang|tren|xa|phuong|huyen|tinh|so|thay|co|nguoi)\s+"
+    r"(?:\S+\s+){0,3}?(?:noi|bao|ke)\s+(?:roi|ro|that|chac)|"
+    r"(?:can bo|cong an|ong|ba)\s+(?:xa|phuong|huyen|tinh|dia chinh)\s+(?:tui|tau|t|minh|em)?\s*"
+    r"(?:xac nhan|noi|bao)\s+(?:roi|luon|chac))(?!\w)")
+# ("trang chính thức rồi", "kênh chính thức luôn" name where a debunk is posted: no certainty claimed.)
+_CERTAIN = re.compile(r"(?<!\w)(?<!trang )(?<!kenh )(?<!nguon )(?<!web )(?<!fanpage )(?<!website )"
+                      r"(?:chinh thuc (?:roi|luon)|chac chan 100|chac 100|100\s*% luon|tin (?:chuan|chac) 100|"
+                      r"(?:ro|ro ri) ra (?:do|roi|nha)|tin (?:tu|ben) \S+ (?:\S+ )?ro ra)(?!\w)")
+# Cheap gate before either pattern runs (folded words both need).
+_TELLING_WORDS = ("noi", "ke", "bao", "xac nhan", "tiet lo", "chinh thuc", "100", "ro ")
+
+
+def _told_as_settled(normalized: str) -> tuple[list[dict], list[dict]]:
+    """(hearsay, certainty): the hits of _HEARSAY and _CERTAIN, quoted as written."""
+    folded = fold_aligned(normalized).lower()
+    if not any(w in folded for w in _TELLING_WORDS):
+        return [], []
+
+    def hits(rx):
+        return [{"term": normalized[m.start():m.end()], "start": m.start(), "end": m.end()} for m in rx.finditer(folded)]
+
+    return hits(_HEARSAY), hits(_CERTAIN)
+
+
 # Every rumour finding starts from one of these groups, an outage (see _OUTAGE_WORDS) or a shortage (a digit).
 _RUMOUR_TRIGGERS = ("rumour_claim_health", "rumour_cure_strong", "rumour_cure", "rumour_coverup", "rumour_abandon",
-                    "rumour_disaster", "rumour_drastic", "rumour_share", "rumour_security")
+                    "rumour_disaster", "rumour_drastic", "rumour_share", "rumour_security", "rumour_insider")
 
 
 def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None = None) -> list[dict]:
@@ -1463,8 +1500,9 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     that it is being hidden, a call to panic (run, stock up, stop eating). A claim alone asks for a look;
     a claim that is pushed is a rumour to verify. A rumour raises a verification, never a removal."""
     lex = _unmentioned(lex if lex is not None else lexicon_hits(normalized), mentioned(normalized))
+    hearsay, certain = _told_as_settled(normalized)
     if _GATED and lex.keys().isdisjoint(_RUMOUR_TRIGGERS) and not _may_hold(normalized, _OUTAGE_WORDS) \
-            and not _digits(normalized):
+            and not _digits(normalized) and not hearsay and not certain:
         return []  # no claim (health, disaster, outage, a drastic decision or shortage) and no call to share
     coverup = lex.get("rumour_coverup", [])
     # "khẩn cấp", "lan truyền", "tin đồn" are also what news and debunks say: a weak push. A claim that
@@ -1509,7 +1547,9 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     # An insider said to have told the writer ("người nhà làm địa chính nói rồi", "tin nội bộ"): a source
     # no one can check, which is how fake decisions travel.
     insider = lex.get("rumour_insider", [])
-    pushes = [(share, 0.45), (coverup, 0.45), (panic, 0.35), (attribution, 0.35), (insider, 0.35), (weak_share, 0.15)]
+    insider = insider + [h for h in hearsay if not any(i["start"] < h["end"] and h["start"] < i["end"] for i in insider)]
+    pushes = [(share, 0.45), (coverup, 0.45), (panic, 0.35), (attribution, 0.35), (insider, 0.35), (certain, 0.3),
+              (weak_share, 0.15)]
 
     def pushed(extra: list[tuple[list, float]]) -> tuple[float, list[dict], int]:
         weights = [w for hits, w in pushes + extra if hits]
@@ -1575,6 +1615,18 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
         out.append(_rule("misinformation.false_attribution", HarmCategory.MISINFORMATION, 0.6,
                          attribution + coverup + share, "Gán lời xác nhận cho cơ quan có thẩm quyền hoặc nói tin bị "
                          "che giấu, và thúc giục lan truyền, cần kiểm chứng", quoter, "policy"))
+    elif not out and (coverup or insider or certain or (share and absolute)):
+        # No claim the lexicons know, but the telling of a rumour (see _HEARSAY): a source no one can check,
+        # a claim that it is hidden, certainty claimed in chat, or a call to share what is "100%". A call to
+        # act on it ("bán sớm đi kẻo mất giá") counts only beside one of those: notices urge people too.
+        # A look, never a finding on its own; the civic-context model may decide it (analyzer._civic_opinion).
+        told = coverup + insider + certain + share + (absolute if share else []) + panic
+        kinds = sum(1 for hits in (coverup, insider, certain, share, panic) if hits)
+        out.append(_rule("misinformation.unverified_push", HarmCategory.MISINFORMATION,
+                         {1: 0.3, 2: 0.4}.get(kinds, 0.5),
+                         told, "Tin chưa có nguồn kiểm chứng, được truyền đi như chuyện đã chắc (nguồn tin không ai "
+                         "kiểm chứng được, nói là bị che giấu, hoặc thúc giục lan truyền), cần kiểm chứng",
+                         quoter, "policy"))
     elif not out and share:
         out.append(_rule("misinformation.rumour", HarmCategory.MISINFORMATION, 0.2, share,
                          "Lời thúc giục lan truyền tin chưa kiểm chứng", quoter, "policy"))

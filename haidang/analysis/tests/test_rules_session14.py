@@ -1,0 +1,83 @@
+"""Fourteenth pass (#12): rumours told as settled (a source no one can check, certainty claimed in chat),
+money said to grow by the day, a people named casually with what is said of them in passing. And the lawful
+posts that share their words: a debunk that names the official page, good news told as "chính thức rồi", a
+complaint that quotes an officer, support for gay classmates.
+
+Every example here was written for this file; none is a row of the civic set or of the batches written for it."""
+
+import pytest
+
+from haidang.analysis import rules
+from haidang.analysis.analyzer import analyze
+from haidang.text.normalize import clean, normalize
+
+HARMFUL = {"scam", "impersonation", "misinformation", "hate_harassment", "incitement", "personal_data"}
+
+
+def rumour_rules(text: str) -> dict[str, float]:
+    return {s["rule"]: s["score"] for s in rules.misinformation_signals(normalize(clean(text)))}
+
+
+@pytest.mark.parametrize("text", [
+    "Chị tui làm bên kho bạc kể tháng sau lương hưu bị giảm một nửa, mấy ông bà về hưu lo mà rút sổ tiết kiệm",
+    "nguoi quen minh lam o benh vien tinh noi tuan sau ngung nhan benh nhan bhyt, ai can kham thi di som",
+    "Tui nghe bên phường nói rồi, chợ cá Đông Hà cuối tháng dẹp hết, tiểu thương kiếm chỗ khác đi",
+    "Chắc chắn 100% nha mn, năm sau xe ba gác cấm chạy toàn tỉnh, ai có thì bán đi",
+])
+def test_a_rumour_told_as_settled_asks_for_a_look_at_least(text):
+    found = rumour_rules(text)
+    assert found, text
+    assert max(found.values()) >= 0.3
+
+
+def test_two_ways_of_telling_count_more_than_one_and_never_decide_alone():
+    one = rumour_rules("Chính thức rồi mn, cầu sắt qua sông bị tháo dỡ tuần sau")
+    two = rumour_rules("Chính thức rồi mn, người nhà tau làm trên huyện nói cầu sắt qua sông bị tháo dỡ tuần sau")
+    assert one.get("misinformation.unverified_push") == 0.3
+    assert two.get("misinformation.unverified_push") == 0.4
+    # under the rumour threshold: only the civic-context model may decide it, a rule alone asks for a look
+    assert all(v < 0.6 for v in two.values())
+
+
+def test_no_certainty_is_read_where_a_debunk_names_the_official_page():
+    text = "Tin đổi lịch thi là bịa nha, Sở GD đã đăng trên trang chính thức rồi, lịch thi giữ nguyên."
+    assert not rules._told_as_settled(normalize(clean(text)))[1]
+    assert analyze(text, explain=False)["top_category"] not in HARMFUL
+
+
+def test_good_news_told_as_settled_is_no_rumour():
+    # "chính thức rồi" is read, but no claim is pushed with it: a look at most, never a finding
+    text = "Chính thức rồi nha cả nhà, con gái mình đậu đại học Huế rồi 🥰 cảm ơn thầy cô"
+    assert max(rumour_rules(text).values(), default=0.0) <= 0.3
+    assert analyze(text, explain=False)["top_category"] not in HARMFUL
+
+
+def test_a_complaint_that_quotes_an_officer_stays_a_grievance():
+    text = ("Nộp hồ sơ xin giấy phép xây dựng 2 tháng rồi, hỏi thì cán bộ phường nói chờ thêm, đề nghị phường "
+            "trả lời rõ khi nào có kết quả.")
+    assert analyze(text, explain=False)["top_category"] == "grievance"
+
+
+def test_money_said_to_grow_by_the_day_is_a_high_yield():
+    found = {s["rule"] for s in rules.all_signals(
+        "Cùng em đầu tư quỹ online, mỗi ngày lãi 2,5%, rút gốc bất cứ lúc nào, inbox zalo để vào nhóm",
+        normalize("Cùng em đầu tư quỹ online, mỗi ngày lãi 2,5%, rút gốc bất cứ lúc nào, inbox zalo để vào nhóm"),
+        {})}
+    assert "scam.high_yield" in found
+    # a bank's savings rate by the year is no such thing
+    lawful = "Ngân hàng niêm yết lãi suất tiết kiệm 12 tháng là 5,2%/năm, khách hàng xem tại quầy."
+    assert "scam.high_yield" not in {s["rule"] for s in rules.all_signals(lawful, normalize(lawful), {})}
+
+
+def test_a_people_named_casually_with_a_stereotype_is_group_hate():
+    text = "mấy đứa gay trong xóm tau suốt ngày ẻo lả, cho ngồi riêng một góc cho đỡ lây 🤢"
+    assert "hate.group" in {s["rule"] for s in rules.hate_signals(normalize(clean(text)))}
+
+
+@pytest.mark.parametrize("text", [
+    "Lớp mình có hai bạn gay, tụi nó hát hay nhất trường, cả lớp ủng hộ hết mình 🏳️‍🌈",
+    "Chiều ni ae về rừng trồng keo với bố, tối mới về nghe",
+])
+def test_the_same_words_said_kindly_are_no_hate(text):
+    assert "hate.group" not in {s["rule"] for s in rules.hate_signals(normalize(clean(text)))}
+    assert analyze(text, explain=False)["top_category"] not in HARMFUL
