@@ -307,6 +307,11 @@ def _civic_opinion(civic, norm: str, top: str, review: str, categories: dict, mo
     if not any(w.get("kind") == "rule" and w.get("category") == category for w in why):
         # The span tagger's unconfirmed words are a lead, not a finding (see above): only a rule's are confirmed.
         return top, review
+    own = [w for w in why if w.get("kind") == "rule" and w.get("category") == category]
+    if own and all(w.get("capped") for w in own):
+        # Every rule that found it lowered itself for a reason it read ("đm thua nữa…" aimed at nobody, the
+        # writer calling themself a fool, an office criticised): the model reads the words, not the reason.
+        return top, review
     if any(w.get("warned") and w.get("category") == category for w in why):
         # The rule capped itself because the post warns about the scam it quotes ("tin 'bưu phẩm bị giữ,
         # đóng phí…' là lừa đảo"): the model reads the quote, not the warning, so it may not undo that.

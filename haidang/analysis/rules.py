@@ -1468,7 +1468,13 @@ _HEARSAY = re.compile(
     r"nghe\s+(?:ben|may ong|ong|ba|can bo|cong an|ngan hang|tren|xa|phuong|huyen|tinh|so|thay|co|nguoi)\s+"
     r"(?:\S+\s+){0,3}?(?:noi|bao|ke)\s+(?:roi|ro|that|chac)|"
     r"(?:can bo|cong an|ong|ba)\s+(?:xa|phuong|huyen|tinh|dia chinh)\s+(?:tui|tau|t|minh|em)?\s*"
-    r"(?:xac nhan|noi|bao)\s+(?:roi|luon|chac))(?!\w)")
+    r"(?:xac nhan|noi|bao)\s+(?:roi|luon|chac)|"
+    # an officer of some body said to have said so, opening the claim ("Cán bộ thuế nói rồi: từ 1/1 …")
+    r"(?:can bo|cong an|ben|thay|co|bac si)\s+(?:\S+\s+){0,2}?(?:noi|bao|xac nhan)\s+(?:roi|luon)\s*:)(?!\w)")
+# A call to act at once on what is told ("gọi ngay đi", "dọn về gấp", "đừng ai đi qua đó"): notices and
+# warnings urge people too, so it counts only beside another way of telling (see misinformation_signals).
+_URGE = re.compile(r"(?<!\w)(?:(?:goi|chay|ve|rut|ban|don|so tan|tranh|di|nghi|lo)\s+(?:\S+\s+){0,3}?(?:gap|ngay|lien|le)"
+                   r"(?:\s+di)?|dung ai (?:di|ra|uong|an|mua)|(?:cho|doi) thong bao (?:chinh thuc )?la (?:muon|tre))(?!\w)")
 # ("trang chính thức rồi", "kênh chính thức luôn" name where a debunk is posted: no certainty claimed.)
 _CERTAIN = re.compile(r"(?<!\w)(?<!trang )(?<!kenh )(?<!nguon )(?<!web )(?<!fanpage )(?<!website )"
                       r"(?:chinh thuc (?:roi|luon)|chac chan 100|chac 100|100\s*% luon|tin (?:chuan|chac) 100|"
@@ -1487,6 +1493,12 @@ def _told_as_settled(normalized: str) -> tuple[list[dict], list[dict]]:
         return [{"term": normalized[m.start():m.end()], "start": m.start(), "end": m.end()} for m in rx.finditer(folded)]
 
     return hits(_HEARSAY), hits(_CERTAIN)
+
+
+def _urged(normalized: str) -> list[dict]:
+    """The hits of _URGE, quoted as written."""
+    folded = fold_aligned(normalized).lower()
+    return [{"term": normalized[m.start():m.end()], "start": m.start(), "end": m.end()} for m in _URGE.finditer(folded)]
 
 
 # Every rumour finding starts from one of these groups, an outage (see _OUTAGE_WORDS) or a shortage (a digit).
@@ -1548,8 +1560,10 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     # no one can check, which is how fake decisions travel.
     insider = lex.get("rumour_insider", [])
     insider = insider + [h for h in hearsay if not any(i["start"] < h["end"] and h["start"] < i["end"] for i in insider)]
+    # A call to act at once that no panic term covers ("ai có người thân ở đó gọi gấp") is a weak push.
+    urged = [u for u in _urged(normalized) if not any(p["start"] < u["end"] and u["start"] < p["end"] for p in panic)]
     pushes = [(share, 0.45), (coverup, 0.45), (panic, 0.35), (attribution, 0.35), (insider, 0.35), (certain, 0.3),
-              (weak_share, 0.15)]
+              (urged, 0.2), (weak_share, 0.15)]
 
     def pushed(extra: list[tuple[list, float]]) -> tuple[float, list[dict], int]:
         weights = [w for hits, w in pushes + extra if hits]
@@ -1615,13 +1629,15 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
         out.append(_rule("misinformation.false_attribution", HarmCategory.MISINFORMATION, 0.6,
                          attribution + coverup + share, "Gán lời xác nhận cho cơ quan có thẩm quyền hoặc nói tin bị "
                          "che giấu, và thúc giục lan truyền, cần kiểm chứng", quoter, "policy"))
-    elif not out and (coverup or insider or certain or (share and absolute)):
+    elif not out and (coverup or insider or certain or (share and absolute)
+                      or ((share or weak_share) and (panic or urged))):
         # No claim the lexicons know, but the telling of a rumour (see _HEARSAY): a source no one can check,
         # a claim that it is hidden, certainty claimed in chat, or a call to share what is "100%". A call to
         # act on it ("bán sớm đi kẻo mất giá") counts only beside one of those: notices urge people too.
         # A look, never a finding on its own; the civic-context model may decide it (analyzer._civic_opinion).
-        told = coverup + insider + certain + share + (absolute if share else []) + panic
-        kinds = sum(1 for hits in (coverup, insider, certain, share, panic) if hits)
+        urge = panic + urged
+        told = coverup + insider + certain + share + weak_share + (absolute if share else []) + urge
+        kinds = sum(1 for hits in (coverup, insider, certain, share or weak_share, urge) if hits)
         out.append(_rule("misinformation.unverified_push", HarmCategory.MISINFORMATION,
                          {1: 0.3, 2: 0.4}.get(kinds, 0.5),
                          told, "Tin chưa có nguồn kiểm chứng, được truyền đi như chuyện đã chắc (nguồn tin không ai "
@@ -1667,6 +1683,8 @@ _HATE_TRIGGERS = ("insult", "threat", "shun", "body_shame", "hate_trait", "hate_
 
 
 # The writer as the one at fault: "tao vừa tự…", "mình đúng là…", "tự chửi mình".
+# A likeness ("đứng như thằng ngu", "chạy như con điên"): no one is called that.
+_SIMILE = re.compile(r"(?<!\w)nhu (?:thang|con|dua|lu|bon) \w+(?!\w)")
 _SELF_BLAME = re.compile(r"(?<!\w)(?:tao vua tu|tau vua tu|tui vua tu|minh vua tu|tu chui minh|tu chui tau|tu chui tao|tu chui tui|tu trach minh|ngu la tao|"
                          r"ngu la tui|ngu la minh|"
                          r"dung la minh|minh dung la|tao dung la|tui dung la|tau dung la|ngu nhu tao|ngu nhu minh)(?!\w)")
@@ -1674,7 +1692,14 @@ _SELF_BLAME = re.compile(r"(?<!\w)(?:tao vua tu|tau vua tu|tui vua tu|minh vua t
 
 def blames_self(normalized: str) -> bool:
     """The writer calls themself the fool ("tao vừa tự lao vô trụ…, óc chó thiệt") and addresses no one."""
-    return bool(_SELF_BLAME.search(fold_aligned(normalized))) and not addresses_someone(normalized)
+    hay = fold_aligned(normalized)
+    return bool(_SELF_BLAME.search(hay)) and not _addresses_beyond_likeness(normalized, hay)
+
+
+def _addresses_beyond_likeness(normalized: str, hay: str) -> bool:
+    """`addresses_someone`, with likenesses ("đứng như thằng ngu") left out: no one is called that."""
+    similes = [m.span() for m in _SIMILE.finditer(hay)]
+    return addresses_someone(_blanked(normalized, similes) if similes else normalized)
 
 
 def _separate(hits: list[dict]) -> int:
@@ -1697,7 +1722,8 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
     """Insults, slurs and threats aimed at a person, and degrading words about a group. The span
     tagger (analysis/spans.py, trained on ViHOS spans) finds more; this family needs no model."""
     lex = _unmentioned(lex if lex is not None else lexicon_hits(normalized), mentioned(normalized))
-    if _GATED and lex.keys().isdisjoint(_HATE_TRIGGERS):
+    shaming = _SPREAD_SHAME.search(fold_aligned(normalized).lower())
+    if _GATED and lex.keys().isdisjoint(_HATE_TRIGGERS) and not shaming:
         return []  # a group named alone is no finding: it needs a trait, an essence or a call to shut it out
     out = []
     hay = fold_aligned(normalized)
@@ -1713,18 +1739,23 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
     if insults:
         score = 0.6 + 0.1 * min(2, len(insults) - 1)
         lead = "Có từ ngữ xúc phạm, lăng mạ"
+        capped = False
         if not threats and swearing_at_nobody([h["term"] for h in insults], normalized):
             # "đm thua nữa là bỏ ăn 3 ngày": a swear word aimed at nobody; a look at most.
-            score, lead = 0.35, "Có từ tục tĩu nhưng không nhắm vào ai (cần xem xét)"
-        elif not threats and len(insults) == 1 and _SELF_BLAME.search(hay) and not addresses_someone(normalized) \
-                and not groups:
+            score, lead, capped = 0.35, "Có từ tục tĩu nhưng không nhắm vào ai (cần xem xét)", True
+        elif not threats and len(insults) == 1 and _SELF_BLAME.search(hay) and not groups \
+                and not _addresses_beyond_likeness(normalized, hay):
             # "tao vừa tự lao vô trụ…, óc chó thiệt chớ": the writer calling themself a fool; a look at most.
-            score, lead = 0.35, "Có từ xúc phạm nhưng người viết tự nói về mình (cần xem xét)"
+            # ("xe chết máy đứng giữa đường như thằng ngu, tau tự chửi tau": "như thằng ngu" is a likeness.)
+            score, lead, capped = 0.35, "Có từ xúc phạm nhưng người viết tự nói về mình (cần xem xét)", True
         if not threats and _OFFICE.search(normalized) and all(fold(h["term"]) in _HARSH_CRITICISM for h in insults):
             # "Cán bộ phường ăn hại": harsh words about an office or its holders by title are criticism, which
             # is answered, never flagged; a look is the most it asks for.
-            score, lead = 0.4, "Lời chê trách gay gắt nhắm vào chức vụ, cơ quan (phê bình, không kết luận xúc phạm)"
-        out.append(_rule("hate.insult", HarmCategory.HATE_HARASSMENT, score, insults, lead, quoter))
+            score, lead, capped = 0.4, "Lời chê trách gay gắt nhắm vào chức vụ, cơ quan (phê bình, không kết luận xúc phạm)", True
+        insult = _rule("hate.insult", HarmCategory.HATE_HARASSMENT, score, insults, lead, quoter)
+        # Capped for a reason the rule read (nobody aimed at, the writer themself, an office criticised): a
+        # model of n-grams reads the rude words, not the reason, so it may not raise it again (analyzer).
+        out.append({**insult, "capped": True} if capped else insult)
     if threats:
         out.append(_rule("hate.threat", HarmCategory.HATE_HARASSMENT, 0.8 if len({fold(t["term"]) for t in threats}) >= 2 else 0.7,
                          threats + insults,
@@ -1734,6 +1765,12 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
         # "mọi người tẩy chay nó đi", "cả trường biết nó là con đ*": turning others against one person.
         out.append(_rule("hate.shun", HarmCategory.HATE_HARASSMENT, 0.8, shun + insults + threats,
                          "Kêu gọi cô lập, tẩy chay hoặc bôi nhọ một người", quoter))
+    if shaming and not shun and (insults or lex.get("body_shame") or _MOCKING.search(normalized)):
+        # "tag nó vô cho nó coi luôn 😂", "ae share mạnh cho em nổi tiếng cả xã": one person held up to
+        # ridicule before a whole class or village. A look on its own (the civic-context model may decide).
+        spread = [{"term": normalized[shaming.start():shaming.end()], "start": shaming.start(), "end": shaming.end()}]
+        out.append(_rule("hate.public_shaming", HarmCategory.HATE_HARASSMENT, 0.6, spread + insults,
+                         "Kêu gọi lan truyền để chế giễu, bêu riếu một người", quoter))
     body = lex.get("body_shame", [])
     flaws = _separate(body)
     if flaws >= 2:
@@ -1774,6 +1811,18 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
                        "Miệt thị một nhóm người", quoter)
         out.append({**signal, "one_trait": True} if boosted else signal)
     return out
+
+
+# A call to spread a post about someone before the people who know them ("share mạnh cho em nổi tiếng cả
+# xã", "tag nó vô", "up lên nhóm lớp", "cho cả trường biết"), read folded; and mockery said with it.
+_SPREAD_SHAME = re.compile(r"(?<!\w)(?:(?:share|chia se) (?:manh|nhiet tinh|cho ca|cho ae|len nhom)|"
+                           r"tag (?:no|han|con do|thang do|em ay|anh ay)(?: vo| vao)?|"
+                           r"(?:up|dang|dang tai|tung) (?:len|vo|vao) (?:nhom|group|mang|face|fb|tiktok|tik tok)|"
+                           r"cho (?:ca|toan) (?:truong|lop|xa|xom|khoa|lang|thon|phuong|tinh|khu) (?:biet|coi|xem|cuoi)|"
+                           r"noi tieng ca (?:xa|xom|truong|lop|tinh|huyen|lang|thon|khoa)|"
+                           r"ca (?:khoa|lop|truong|xom|lang) (?:cuoi|che) (?:sau lung|vao mat))(?!\w)")
+_MOCKING = re.compile(r"😂|🤣|🤡|😏|😆|(?<!\w)(?:coi cười|cười đau bụng|cười ẻ|cười vỡ bụng|haha|kkk|hihi|cho vui)(?!\w)",
+                      re.IGNORECASE)
 
 
 # Words that offend on their own, as written (accents matter: "ngủ" is sleep, "ngu" is stupid), joined in

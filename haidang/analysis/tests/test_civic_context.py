@@ -227,6 +227,20 @@ def test_a_warning_that_quotes_a_scam_is_not_made_a_scam(monkeypatch):
     assert result["top_category"] != HarmCategory.SCAM
 
 
+@pytest.mark.parametrize("text", [
+    # the writer calling themself a fool, a likeness included
+    "sáng ni xe chết máy giữa cầu, đứng như thằng ngu mấy phút, tau tự chửi tau luôn",
+    # a swear word aimed at nobody
+    "dm mưa cả tuần, phơi đồ không khô nổi cái áo",
+])
+def test_an_insult_the_rule_lowered_for_a_reason_is_not_raised_again(monkeypatch, text):
+    _use(monkeypatch, {"lawful": 0.0, "hate_harassment": 1.0})
+    result = analyze(text)
+    own = [w for w in result["why"] if w.get("kind") == "rule" and w.get("category") == HarmCategory.HATE_HARASSMENT]
+    assert own and all(w.get("capped") for w in own), "the rule read who the words were for"
+    assert result["top_category"] != HarmCategory.HATE_HARASSMENT
+
+
 def test_a_planned_blockade_stands_whatever_the_model_reads(monkeypatch):
     _use(monkeypatch, {"lawful": 0.99, "incitement": 0.01})
     result = analyze("Anh em xe tải ơi, 7h tối thứ Sáu tập trung chặn cầu Đông Hà, dàn xe ngang đường cho kẹt cả tuyến")

@@ -81,3 +81,32 @@ def test_a_people_named_casually_with_a_stereotype_is_group_hate():
 def test_the_same_words_said_kindly_are_no_hate(text):
     assert "hate.group" not in {s["rule"] for s in rules.hate_signals(normalize(clean(text)))}
     assert analyze(text, explain=False)["top_category"] not in HARMFUL
+
+
+def test_a_call_to_act_at_once_pushes_a_disaster_claim_a_little():
+    plain = rumour_rules("Cầu treo qua suối ở bản Cát sập rồi, mấy xe máy rơi xuống suối")
+    pushed = rumour_rules("Cầu treo qua suối ở bản Cát sập rồi, mấy xe máy rơi xuống suối, ai có người nhà "
+                          "đi qua đó gọi gấp đi")
+    assert pushed["misinformation.disaster_claim"] > plain["misinformation.disaster_claim"]
+
+
+def test_a_share_and_a_call_to_act_without_a_known_claim_ask_for_a_look():
+    found = rumour_rules("Tin nóng: nhà máy nước Đông Hà bị nhiễm hóa chất, đừng ai uống nước máy, share cho ae")
+    assert max(found.values()) >= 0.3
+
+
+@pytest.mark.parametrize("text", [
+    "Chúc mừng con Hạnh lớp 12A1 lại bị bồ đá lần thứ 4 😂 ae share mạnh cho nó nổi tiếng cả trường luôn",
+    "thằng Lộc 9A3 hát dở như vịt kêu, tụi tau quay lại rồi, tag nó vô cho nó coi 🤣",
+])
+def test_a_call_to_spread_ridicule_of_one_person_is_harassment_evidence(text):
+    assert "hate.public_shaming" in {s["rule"] for s in rules.hate_signals(normalize(clean(text)))}
+
+
+@pytest.mark.parametrize("text", [
+    "Chúc mừng em Lan thôn Đông đậu thủ khoa khối A, ae share mạnh cho cả xã biết nha 🎉",
+    "Tụi mình up lên nhóm lớp mấy tấm ảnh đi biển Cửa Tùng rồi nha, đẹp lắm 😍",
+])
+def test_sharing_good_news_of_someone_is_no_shaming(text):
+    assert "hate.public_shaming" not in {s["rule"] for s in rules.hate_signals(normalize(clean(text)))}
+    assert analyze(text, explain=False)["top_category"] not in HARMFUL
