@@ -1424,6 +1424,9 @@ _OUTAGE = re.compile(r"(?<!\w)(?:mất|mat|cúp|cup|cắt|cat|ngừng|ngung)\s+(
                      r"\d+\s*(?:ngày|ngay|tuần|tuan)|(?:48|72)\s*(?:tiếng|tieng|giờ|gio))(?!\w)", re.IGNORECASE)
 # Every match of _OUTAGE names power or water.
 _OUTAGE_WORDS = _words("điện", "dien", "nước", "nuoc")
+# A cure verb just before a disease ("hết tiểu đường", "trị luôn bệnh gan", "đánh bay ung thư"), folded.
+_CURE_BEFORE = re.compile(r"(?<!\w)(?:chua|tri|khoi|het|diet|tieu|danh bay|day lui)\s+"
+                          r"(?:(?:benh|han|luon|duoc|sach|dut|ngay|het|ca|lun)\s+){0,2}$")
 _FUTURE = re.compile(r"(?<!\w)(?:sẽ|sắp|se|sap|trong đêm nay|trong vài giờ|\d+ (?:ngày|tiếng|giờ) nữa)(?!\w)", re.IGNORECASE)
 
 
@@ -1539,6 +1542,11 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     # "đã chữa khỏi 200 bệnh nhân" is news; a cure claim needs a home remedy, or a claim like "không cần đi viện".
     health = lex.get("rumour_claim_health", []) + lex.get("rumour_cure_strong", []) + (
         lex.get("rumour_cure", []) if remedy else [])
+    if remedy and disease and not health:
+        # "uống nước lá ổi mỗi sáng là hết tiểu đường": a cure said with a verb the lists lack, right before
+        # the disease, beside a home remedy (read the same way as rumour_cure, which needs a remedy too).
+        health = [{"term": normalized[m.start():d["start"]] + d["term"], "start": m.start(), "end": d["end"]}
+                  for d in disease for m in [_CURE_BEFORE.search(hay, max(0, d["start"] - 24), d["start"])] if m]
     # An outage said to last days or to cover a whole province ("cúp điện toàn tỉnh 48 tiếng"): a disaster claim.
     outages = _OUTAGE.finditer(normalized) if _may_hold(normalized, _OUTAGE_WORDS) else ()
     disaster = lex.get("rumour_disaster", []) + [
@@ -1678,6 +1686,36 @@ _PRONOUN_GROUPS = frozenset(fold(w) for w in ("bọn", "lũ", "tụi", "tụi n�
 _VICTIM = re.compile(r"(?<!\w)(?:bi|boi|nan nhan|de phong|canh giac|coi chung)(?!\w)")
 
 
+# Said of a whole people: "toàn", "đều", "đứa nào cũng", "ai cũng", then, within a few words, one of these
+# (folded), a bad thing that no one could know of every member of a people.
+_SWEEPING = re.compile(r"\s*(?:(?:o|ở|tren|trên|ngoai|ngoài|do|đó|nay|này|ni|kia|\w+)\s+){0,3}?"
+                       r"(?:toan|đều|deu|dua nao cung|thang nao cung|con nao cung|ai cung|nguoi nao cung|100%|"
+                       r"het thay|tat ca deu|ca lu|ca bon)\s", re.IGNORECASE)
+_SWEEPING_BAD = re.compile(r"(?<!\w)(?:ngu|dot|lao|luoi|ban thiu|hoi|mat day|khon nan|deu|gian|lua dao|lua loc|an cap|"
+                           r"an trom|trom|rac ruoi|suc vat|moi ro|man ro|hen|ton com|ghe tom|dien|ngao|dan don|"
+                           r"lươn lẹo|luon leo|con do|lau ca|an bam|vo hoc|vo van hoa|ac)(?!\w)")
+
+
+_DENIED_BEFORE = re.compile(r"(?<!\w)(?:khong|ko|chang|cha|chua|dau co)(?:\s+(?:ai|he|bao gio|co|phai|la))*\s+$")
+_NOT_SO = re.compile(r"(?<!\w)(?:khong|ko|k|chang|cha|dau co|it ai|chua|het)(?!\w)|,|\.")
+
+
+def _sweeping(normalized: str, groups: list[dict]) -> list[dict]:
+    """For each people named (not "bọn", "tụi"), a sweeping "toàn/đều/đứa nào cũng" + a bad thing said of it."""
+    hay = fold_aligned(normalized)
+    out = []
+    for g in groups:
+        if fold(g["term"]) in _PRONOUN_GROUPS:
+            continue
+        m = _SWEEPING.match(hay, g["end"], min(len(hay), g["end"] + 60))
+        if not m or _VICTIM.search(hay, g["end"], m.end()):
+            continue  # "dân miền Trung đều bị lừa": the people is the victim
+        bad = _SWEEPING_BAD.search(hay, m.end(), min(len(hay), m.end() + 30))
+        if bad and not _NOT_SO.search(hay, m.end(), bad.start()):  # "… toàn dân hiền, không ai ăn cắp"
+            out.append({"term": normalized[m.end():bad.end()].strip() or bad.group(0), "start": m.end(), "end": bad.end()})
+    return out
+
+
 _HATE_TRIGGERS = ("insult", "threat", "shun", "body_shame", "hate_trait", "hate_trait_people", "hate_essence",
                   "hate_shut_out")
 
@@ -1723,7 +1761,8 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
     tagger (analysis/spans.py, trained on ViHOS spans) finds more; this family needs no model."""
     lex = _unmentioned(lex if lex is not None else lexicon_hits(normalized), mentioned(normalized))
     shaming = _SPREAD_SHAME.search(fold_aligned(normalized).lower())
-    if _GATED and lex.keys().isdisjoint(_HATE_TRIGGERS) and not shaming:
+    sweeping = _sweeping(normalized, lex.get("hate_group", [])) if "hate_group" in lex else []
+    if _GATED and lex.keys().isdisjoint(_HATE_TRIGGERS) and not shaming and not sweeping:
         return []  # a group named alone is no finding: it needs a trait, an essence or a call to shut it out
     out = []
     hay = fold_aligned(normalized)
@@ -1736,6 +1775,8 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
         and not (fold(h["term"]) in ("me may", "bo may") and _COUNTED_AFTER.match(hay, h["end"]))]
     threats = lex.get("threat", [])
     groups, traits = lex.get("hate_group", []), lex.get("hate_trait", [])
+    # "không ai ăn cắp", "chẳng hề lười": a trait denied is not said of anyone.
+    traits = [t for t in traits if not _DENIED_BEFORE.search(hay, max(0, t["start"] - 12), t["start"])]
     if insults:
         score = 0.6 + 0.1 * min(2, len(insults) - 1)
         lead = "Có từ ngữ xúc phạm, lăng mạ"
@@ -1796,6 +1837,8 @@ def hate_signals(normalized: str, lex: dict | None = None, quoter: Quoter | None
         # "dân xứ đó toàn lươn lẹo, … đừng tin đứa nào": the trait follows the people named by its place.
         near += [t for t in traits + lex.get("hate_trait_people", []) if t not in near
                  and any(0 <= t["start"] - g["end"] <= 60 for g in places)]
+    # "dân xứ đó đứa nào cũng láo": a whole people said to be one bad thing (see _sweeping).
+    near += [h for h in sweeping if h not in near]
     # A trait is said of the people named in the same post, a sentence or so away.
     near += [t for t in traits if t not in near and any(60 < t["start"] - g["end"] <= 110 for g in people)]
     if near:

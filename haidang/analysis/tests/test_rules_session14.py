@@ -110,3 +110,27 @@ def test_a_call_to_spread_ridicule_of_one_person_is_harassment_evidence(text):
 def test_sharing_good_news_of_someone_is_no_shaming(text):
     assert "hate.public_shaming" not in {s["rule"] for s in rules.hate_signals(normalize(clean(text)))}
     assert analyze(text, explain=False)["top_category"] not in HARMFUL
+
+
+def test_a_cure_said_with_a_plain_verb_beside_a_home_remedy_is_a_health_claim():
+    found = rumour_rules("Uống nước lá ổi mỗi sáng là hết tiểu đường, khỏi tốn tiền thuốc")
+    assert found.get("misinformation.health_claim", 0) >= 0.45
+    # a hospital's figures: no home remedy, no claim
+    assert not rumour_rules("Bệnh viện tỉnh đã điều trị khỏi cho 200 ca sốt xuất huyết trong tháng")
+
+
+@pytest.mark.parametrize("text", [
+    "dân xứ đó đứa nào cũng láo, đừng có chơi",
+    "người miền núi xuống phố toàn lười với ăn bám",
+])
+def test_a_whole_people_said_to_be_one_bad_thing_is_group_hate(text):
+    assert "hate.group" in {s["rule"] for s in rules.hate_signals(normalize(clean(text)))}
+
+
+@pytest.mark.parametrize("text", [
+    "dân miền Trung đều bị lừa mất tiền vì mấy cái app vay, cảnh giác nha",
+    "dân miền Trung đều chịu khó làm ăn, ai cũng thương",
+    "người dân tộc ở bản toàn người hiền, không ai ăn cắp của ai bao giờ",
+])
+def test_a_people_praised_denied_a_fault_or_robbed_is_no_hate(text):
+    assert "hate.group" not in {s["rule"] for s in rules.hate_signals(normalize(clean(text)))}
