@@ -16,6 +16,7 @@ from django.utils import timezone
 from haidang.agencies import access
 from haidang.agencies.choices import AgencyKind
 from haidang.agencies.models import Agency
+from haidang.cases import dashboard as cases_dashboard
 from haidang.cases import queries as case_queries
 from haidang.cases.choices import ActionKind, ActionStatus
 from haidang.cases.models import HandlingAction, PressOutlet, url_host
@@ -31,9 +32,8 @@ CORRECTION_STATUSES = (ActionStatus.READY, ActionStatus.IN_PROGRESS, ActionStatu
 LIST_LIMIT = 10
 
 
-def approvals_for(user) -> dict:
-    """What waits for this leader's decision."""
-    tasks = case_queries.my_tasks(user)
+def approvals_for(user, tasks: dict) -> dict:
+    """What waits for this leader's decision (`tasks`: `cases.queries.my_tasks(user)`)."""
     led = access.agency_ids(user, ("leader",))
     answers = list(Grievance.objects.restrict(user).filter(state=GrievanceState.ANSWER_SUBMITTED, agency_id__in=led)
                    .order_by("due_at")[:LIST_LIMIT])
@@ -42,8 +42,8 @@ def approvals_for(user) -> dict:
             "grievance_answers": answers, "count": count}
 
 
-def owned_actions(user) -> list:
-    return case_queries.my_tasks(user)["actions"][:LIST_LIMIT]
+def owned_actions(tasks: dict) -> list:
+    return tasks["actions"][:LIST_LIMIT]
 
 
 def press_agencies(user) -> list:
@@ -72,7 +72,7 @@ def panels(request) -> list[dict]:
     out: list[dict] = []
     if user.is_superuser or access.agency_ids(user, ("leader",)):
         out.append({"template": "desk/panels/approvals.html", "order": ORDER_APPROVALS,
-                    "context": approvals_for(user)})
+                    "context": approvals_for(user, cases_dashboard.request_tasks(request))})
     lead = access.lead_agency_for(user)  # the request's: the layout and the alert panel asked already
     if user.is_superuser or (lead is not None and access.has_role(user, lead, ("coordinator",))):
         reports = case_queries.triage_queue(user)
@@ -85,7 +85,7 @@ def panels(request) -> list[dict]:
                     "context": {"requests": requests[:LIST_LIMIT], "count": len(requests),
                                 "open": sum(1 for a in requests if a.status in (ActionStatus.READY, ActionStatus.IN_PROGRESS))}})
     elif not access.is_lead_member(user) and access.agency_ids(user, access.WORKING_ROLES):
-        actions = owned_actions(user)
+        actions = owned_actions(cases_dashboard.request_tasks(request))
         out.append({"template": "desk/panels/owned_actions.html", "order": ORDER_OWNED_ACTIONS,
                     "context": {"actions": actions, "count": len(actions), "today": timezone.localdate()}})
     return out
