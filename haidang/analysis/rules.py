@@ -1177,7 +1177,17 @@ _NINE_DIGITS = re.compile(r"(?<!\d)\d{9}(?!\d)")
 # Sensitive personal data (Decree 13, art. 2): health status named with a person.
 _SENSITIVE = re.compile(r"(?:nhiễm hiv|nhiem hiv|bị hiv|có hiv|danh sách bệnh nhân|bệnh tâm thần|bị bệnh lao|"
                         r"nghiện ma túy|nghien ma tuy)", re.IGNORECASE)
-_SENSITIVE_WORDS = _words("hiv", "danh sách bệnh nhân", "bệnh tâm thần", "bị bệnh lao", "nghiện ma túy", "nghien ma tuy")
+_SENSITIVE_WORDS = _words("hiv", "danh sách bệnh nhân", "bệnh tâm thần", "bị bệnh lao", "nghiện ma túy", "nghien ma tuy",
+                          "phá thai", "pha thai", "giang mai", "bệnh xã hội", "benh xa hoi", "tâm thần", "tam than")
+# The same kinds of health or private life, said of someone pointed at by where they live or how to reach them
+# instead of by name ("Chị D. ở thôn Mỹ Lộc bị HIV …, nhà sát cây xăng đầu thôn"), read folded.
+_SENSITIVE_STATUS = re.compile(r"(?<!\w)(?:bi hiv|nhiem hiv|co hiv|pha thai|bi giang mai|benh xa hoi|bi tam than|"
+                               r"benh tam than|nghien ma tuy|bi lao phoi|bi benh lao)(?!\w)")
+_ONE_PERSON = re.compile(r"(?<!\w)(?:chi|anh|con|thang|ba|ong|co|em|o|mu|nho|be|no|han|vo|chong|dua)\s+\S+")
+_KEEP_AWAY = re.compile(r"(?<!\w)(?:can than|tranh xa|tranh tiep xuc|dung cho con|dung choi|de phong|coi chung)(?!\w)")
+_POINTED_BY_PLACE = re.compile(r"(?<!\w)(?:nha (?:sat|canh|gan|doi dien|ngay) \w+|o (?:thon|xom|to|khu pho|ngo|kiet|hem) \w+|"
+                               r"(?:dau|cuoi|giua) (?:thon|xom|ngo|kiet|hem|cho)|zalo (?:no|chi|anh|em|con)|"
+                               r"(?:fb|facebook) (?:no|chi|anh|con))(?!\w)")
 _ACCOUNT_CUE = re.compile(r"(?:tài khoản|tai khoan|stk|\btk\b|ngân hàng|ngan hang|chuyển khoản|chuyen khoan|ck)",
                           re.IGNORECASE)
 # A full name often stands alone after a colon: "Bóc phốt: Nguyễn Thị Hoa, CCCD …". The common family
@@ -1326,6 +1336,19 @@ def personal_data_signals(text: str, normalized: str, entities: dict, lex: dict 
         # "Tìm người thân: bà … đi lạc, ai thấy xin báo 091…": the family gives its own number to be called.
         out = [{**x, "score": min(x["score"], 0.3)} for x in out if x["rule"] != "personal_data.citizen_id"]
     sensitive = list(_SENSITIVE.finditer(text)) if names else []
+    if not (names and sensitive) and _may_hold(text, _SENSITIVE_WORDS):
+        folded = fold(text).lower()
+        status, place = _SENSITIVE_STATUS.search(folded), _POINTED_BY_PLACE.search(folded)
+        # said of one person ("chị D. … bị HIV", "con bé … phá thai"), not of "người nhiễm HIV" in a notice
+        one = status and _ONE_PERSON.search(folded, max(0, status.start() - 50), status.start())
+        if one and place and (lex.get("expose") or entities.get("phones") or _KEEP_AWAY.search(folded)):
+            # Pointed at by place and passed around ("ai có con chơi với con chỉ thì cẩn thận"): a look, or a
+            # finding when a number to reach them is given too. News and notices name no one's house.
+            out.append(_rule("personal_data.sensitive", HarmCategory.PERSONAL_DATA,
+                             0.7 if lex.get("expose") and entities.get("phones") else 0.5, [],
+                             "Công khai tình trạng sức khỏe hoặc đời tư nhạy cảm của một người, chỉ rõ nơi ở hoặc "
+                             "cách liên lạc", None, extra_quotes=[text[status.start():status.end()],
+                                                                 text[place.start():place.end()]]))
     if names and sensitive:
         out.append({**_rule("personal_data.sensitive", HarmCategory.PERSONAL_DATA, 0.75,
                             [], "Công khai tên người kèm thông tin sức khỏe hoặc đời tư nhạy cảm", None,

@@ -9,7 +9,7 @@ import pytest
 
 from haidang.analysis import rules
 from haidang.analysis.analyzer import analyze
-from haidang.text.normalize import clean, normalize
+from haidang.text.normalize import clean, extract_entities, normalize
 
 HARMFUL = {"scam", "impersonation", "misinformation", "hate_harassment", "incitement", "personal_data"}
 
@@ -134,3 +134,19 @@ def test_a_whole_people_said_to_be_one_bad_thing_is_group_hate(text):
 ])
 def test_a_people_praised_denied_a_fault_or_robbed_is_no_hate(text):
     assert "hate.group" not in {s["rule"] for s in rules.hate_signals(normalize(clean(text)))}
+
+
+def _privacy_rules(text: str) -> dict[str, float]:
+    return {s["rule"]: s["score"] for s in rules.all_signals(text, normalize(clean(text)), extract_entities(text))
+            if s["category"] == "personal_data"}
+
+
+def test_a_health_status_told_of_someone_pointed_at_by_their_house_is_exposure():
+    text = ("Bà T. ở xóm Bàu bị HIV đó, nhà sát cái miếu đầu xóm, mấy nhà có con nhỏ thì tránh xa ra nghe")
+    assert _privacy_rules(text).get("personal_data.sensitive", 0) >= 0.5
+
+
+def test_a_clinic_notice_for_people_with_hiv_exposes_no_one():
+    text = "Trạm y tế xã thông báo: người nhiễm HIV ở thôn Đông đến nhận thuốc ARV miễn phí vào thứ 3, thông tin được giữ kín."
+    assert "personal_data.sensitive" not in _privacy_rules(text)
+    assert analyze(text, explain=False)["top_category"] not in HARMFUL
