@@ -1992,7 +1992,8 @@ _COUNTED = (r"(?:xe|ong|ba|thang|con|dua|nguoi|cai|bua|ngay|hom|tieng|nam|lan|cu
 _COUNTED_AFTER = re.compile(r"\s+" + _COUNTED)
 _ADDRESSED_FOLDED = re.compile(
     r"(?<!\w)(?:(?:dit me|me|bo|cha|nha|cua|chung|tui|bon|thang|con|tao|dm|dmm|dcm|dkm|oi)\s+may(?!\s+" + _COUNTED + ")|"
-    r"may\s+(?:oi|kia|chet|nghe day|nghe chua|biet tay)|"
+    # ("xe may chet" is "xe máy chết", a motorbike that stalled)
+    r"(?<!xe )(?<!tat )(?<!cai )(?<!sua )(?<!hu )may\s+(?:oi|kia|chet|nghe day|nghe chua|biet tay)|"
     r"thang\s+(?:cha|cho|ngu|kia|do|oc|nao|khon|mat|ranh|nhai|dien|loz|lon|beo|lun|den)|"
     r"con\s+(?:kia|mu|ranh)|(?:bon|tui|chung)\s+(?:no|bay|kia|do|cho)|(?:mu|lao)\s+(?:kia|do|gia)|"
     # a swear said right before the people it is aimed at ("địt mẹ thằng …", "dm bọn …"), "mấy thằng"
@@ -2003,7 +2004,8 @@ _ADDRESSED_FOLDED = re.compile(
 # Typed without accents, "may" is "mày" unless a machine, luck or a count is meant ("tắt máy", "máy bay",
 # "may mắn", "mấy xe", "chết máy giữa đường", "chửi mấy câu").
 _BARE_MAY = re.compile(r"(?<!\w)may(?!\w)")
-_MACHINE_BEFORE = re.compile(r"(?<!\w)(?:tat|bat|cai|chiec|sac|doi|sua|mo|nha|hu|mua|ban|thue|xe|di)\s+$")
+# ("chết máy", "hỏng máy", "thay máy", "lắp máy": an engine that stalled or a machine fitted.)
+_MACHINE_BEFORE = re.compile(r"(?<!\w)(?:tat|bat|cai|chiec|sac|doi|sua|mo|nha|hu|mua|ban|thue|xe|di|chet|hong|thay|lap)\s+$")
 _MACHINE_AFTER = re.compile(r"\s+(?:bay|tinh|giat|lanh|man|mac|ao|xuc|cay|cat|anh|quay|moc|no|bom|phat|in|chieu|say|"
                             r"han|khoan|ep|xay|hut|loc|nong|rua|kia|ra|do|vao|dc|duoc|qua|lam|la|co|giua|cau)(?!\w)|\s+" + _COUNTED)
 

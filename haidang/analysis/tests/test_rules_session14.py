@@ -150,3 +150,15 @@ def test_a_clinic_notice_for_people_with_hiv_exposes_no_one():
     text = "Trạm y tế xã thông báo: người nhiễm HIV ở thôn Đông đến nhận thuốc ARV miễn phí vào thứ 3, thông tin được giữ kín."
     assert "personal_data.sensitive" not in _privacy_rules(text)
     assert analyze(text, explain=False)["top_category"] not in HARMFUL
+
+
+@pytest.mark.parametrize("text", [
+    "duong vo xom 2 mua la ngap, xe may chet may hang loat, ai co so duong day nong cua xa cho xin voi",
+    "sang ni xe may chet may giua cau, dam dien thoai het pin, xui that su",
+])
+def test_a_motorbike_that_stalls_typed_plain_addresses_no_one(text):
+    assert not rules.addresses_someone(normalize(clean(text)))
+
+
+def test_a_threat_said_plain_is_still_addressed():
+    assert rules.addresses_someone(normalize(clean("may chet voi tao, mai tao qua nha may")))
