@@ -760,6 +760,10 @@ _FEE = re.compile(r"(?<!\w)(?:phí|phi|lệ phí|nộp|nop|nạp|nap|đóng|dong
                   r"\d[\d.,]*\s*(?:%|k|đ|d|tr|triệu|trieu|nghìn|nghin|usd|usdt|\$)(?!\w)", re.IGNORECASE)
 
 
+# Asked to call back or to reach someone on a number ("gọi lại ngay", "liên hệ số", "nhắn zalo"), folded.
+_CALL_BACK = re.compile(r"(?<!\w)(?:goi lai|goi ngay|bam goi|lien he (?:ngay|so|sdt|qua so)|nhan (?:tin )?zalo|ket ban zalo|"
+                        r"add zalo|ib zalo)(?!\w)")
+_MARKETPLACES = frozenset(fold(w) for w in ("shopee", "lazada", "tiki", "sàn tmđt", "sàn thương mại điện tử"))
 _DEADLINE = re.compile(r"(?<!\w)(?:trước|truoc)\s+\d{1,2}\s?(?:h|giờ|gio)(?:\s?\d{2})?(?!\w)"
                        # "sẽ bị cắt sau 2 giờ", "trong 30 phút nữa": a countdown
                        r"|(?<!\w)(?:sau|trong(?: vòng)?|sau khoảng)\s+\d{1,2}\s*(?:giờ|gio|tiếng|tieng|phút|phut|h)(?:\s+(?:nữa|tới|toi))?(?!\w)",
@@ -964,6 +968,15 @@ def scam_signals(normalized: str, entities: dict, lex: dict | None = None, quote
         cands.append(_rule("scam.brand_contact", HarmCategory.SCAM, 0.7, brand + urgency + ask_money + channel,
                          "Nhân danh ngân hàng, nhà mạng hoặc đơn vị giao hàng, thúc giục liên hệ qua số di động "
                          "hoặc đường dẫn lạ", quoter, extra_quotes=contact_quotes))
+    # (a marketplace named is where a seller sells: "shop mình trên Shopee, nhắn zalo 09…")
+    speaks_for = [b for b in brand if fold(b["term"]) not in _MARKETPLACES]
+    if speaks_for and not (urgency or ask_money) and _mobiles(entities) and _CALL_BACK.search(hay):
+        # "Tin nhắn từ tổng đài: … Gọi lại ngay 0867 204 519": a bank, carrier or courier that asks to be
+        # called back on a personal mobile number. Switchboards use short or 1800/1900 numbers, but a shop's
+        # own staff may give a mobile: a look, which the civic-context model may decide.
+        cands.append(_rule("scam.brand_call_back", HarmCategory.SCAM, 0.45, speaks_for + channel,
+                         "Nhân danh ngân hàng, nhà mạng hoặc đơn vị giao hàng, đề nghị gọi lại hoặc liên hệ qua số "
+                         "di động cá nhân", quoter, extra_quotes=contact_quotes))
     if len({h["term"] for h in lure}) >= 2 and (reached or urgency):
         cands.append(_rule("scam.bait", HarmCategory.SCAM, 0.6 if reached else 0.55, lure + urgency + channel,
                          "Nhiều lời mời chào tiền bạc" + (", qua kênh liên lạc riêng" if reached else ", kèm thúc giục"),

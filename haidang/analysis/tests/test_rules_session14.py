@@ -162,3 +162,19 @@ def test_a_motorbike_that_stalls_typed_plain_addresses_no_one(text):
 
 def test_a_threat_said_plain_is_still_addressed():
     assert rules.addresses_someone(normalize(clean("may chet voi tao, mai tao qua nha may")))
+
+
+def _scam_rules(text: str) -> set[str]:
+    return {s["rule"] for s in rules.all_signals(text, normalize(clean(text)), extract_entities(text))
+            if s["category"] == "scam"}
+
+
+def test_a_carrier_asking_to_be_called_back_on_a_mobile_asks_for_a_look():
+    text = "Tổng đài Viettel: quý khách có 1 cuộc gọi nhỡ quan trọng từ bộ phận CSKH, vui lòng gọi lại 0865 214 907."
+    assert "scam.brand_call_back" in _scam_rules(text)
+
+
+def test_a_seller_on_a_marketplace_giving_her_zalo_is_no_such_thing():
+    text = "Shop mình bán đồ khô trên Shopee, ai muốn mua sỉ thì nhắn zalo 0912 345 678 nha"
+    assert "scam.brand_call_back" not in _scam_rules(text)
+    assert analyze(text, explain=False)["top_category"] not in HARMFUL
