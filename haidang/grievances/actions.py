@@ -38,7 +38,7 @@ from haidang.core.files import sha256_of_upload
 from haidang.core.notifications import notify
 from haidang.workdays import deadlines
 
-from . import events, routing
+from . import dashboard, events, routing
 from .choices import (
     MANUAL_ORIGINS,
     OPEN_STATES,
@@ -126,6 +126,7 @@ def _require_member(user, g: Grievance, roles=access.WORKING_ROLES) -> None:
 def _save(g: Grievance, fields: Iterable[str]) -> None:
     g.updated_at = timezone.now()
     g.save(update_fields=["updated_at", *fields])
+    transaction.on_commit(dashboard.changed)  # the dashboard's minute-old counts are read again
 
 
 def _tell_agency(g: Grievance, text: str, *, verb: str, exclude=None, also: Iterable = ()) -> None:
@@ -147,6 +148,7 @@ def _new_grievance(*, title: str, text: str, origin: str, route: routing.Route, 
         working_days=days, due_at=due, first_seen_at=received_at, last_seen_at=received_at,
         created_by=acting_user, created_at=now, updated_at=now,
     )
+    transaction.on_commit(dashboard.changed)
     return g
 
 

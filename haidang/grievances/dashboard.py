@@ -21,8 +21,26 @@ COUNTS_CACHE_SECONDS = 60
 FIGURES_CACHE_SECONDS = 60
 
 
+GENERATION_KEY = "haidang:grievances:generation"
+
+
+def _generation() -> int:
+    return cache.get(GENERATION_KEY, 0)
+
+
+def changed() -> None:
+    """A grievance was created or changed (grievances/actions.py, after commit): the cached counts and figures
+    are read again, so an officer who approves an answer sees the figures move. (The cache is per process;
+    another web worker's copy may stay up to a minute old.)"""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.set(GENERATION_KEY, 1, None)
+
+
 def _tab_counts(user, agency) -> dict[str, int]:
-    key = f"haidang:grievances:tab_counts:{user.pk}:{agency.pk if agency is not None else 'all'}"
+    key = (f"haidang:grievances:tab_counts:{_generation()}:{user.pk}:"
+           f"{agency.pk if agency is not None else 'all'}")
     counts = cache.get(key)
     if counts is None:
         counts = queries.tab_counts(user, agency)
@@ -31,7 +49,7 @@ def _tab_counts(user, agency) -> dict[str, int]:
 
 
 def _figures_by_agency(start, end) -> list[dict]:
-    key = f"haidang:grievances:figures_by_agency:{start.isoformat()}:{end.isoformat()}"
+    key = f"haidang:grievances:figures_by_agency:{_generation()}:{start.isoformat()}:{end.isoformat()}"
     rows = cache.get(key)
     if rows is None:
         rows = queries.figures_by_agency(start, end)

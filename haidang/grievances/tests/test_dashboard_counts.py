@@ -1,5 +1,9 @@
 """The grievances card's counts are kept a minute per user (each counts only what they may see), and the
-lead agency's year-to-date table a minute for everyone who may see it; after that they are counted again."""
+lead agency's year-to-date table a minute for everyone who may see it; after that, or once a grievance is
+created or changed (grievances/actions.py, after commit), they are counted again.
+
+(Inside these tests' transaction nothing commits, so a write alone does not refresh them; the last test
+runs the commit callbacks.)"""
 
 from __future__ import annotations
 
@@ -65,3 +69,16 @@ def test_the_year_to_date_table_is_kept_a_minute_and_shown_to_the_lead_agency_on
     assert not any("grievances_grievancetransfer" in q["sql"] for q in kept.captured_queries)
     _later(monkeypatch, 60)
     assert {r["agency"].short_name: r["open"] for r in _panel(p, p.alice)["rows"]} == {"P-DONGHOI": 1, "SYT": 1}
+
+
+@pytest.mark.django_db
+def test_a_grievance_written_refreshes_the_counts_and_the_table_at_once(personas, django_capture_on_commit_callbacks):
+    p = personas
+    by_hand(p)
+    assert _panel(p, p.walter)["counts"]["open"] == 1
+    assert {r["agency"].short_name: r["open"] for r in _panel(p, p.alice)["rows"]} == {"P-DONGHOI": 1}
+    with django_capture_on_commit_callbacks(execute=True):
+        by_hand(p, agency=p.health)
+        by_hand(p)
+    assert _panel(p, p.walter)["counts"]["open"] == 2  # no minute to wait once the write committed
+    assert {r["agency"].short_name: r["open"] for r in _panel(p, p.alice)["rows"]} == {"P-DONGHOI": 2, "SYT": 1}
