@@ -1522,9 +1522,9 @@ _CERTAIN = re.compile(r"(?<!\w)(?<!trang )(?<!kenh )(?<!nguon )(?<!web )(?<!fanp
 _TELLING_WORDS = ("noi", "ke", "bao", "xac nhan", "tiet lo", "chinh thuc", "100", "ro ")
 
 
-def _told_as_settled(normalized: str) -> tuple[list[dict], list[dict]]:
-    """(hearsay, certainty): the hits of _HEARSAY and _CERTAIN, quoted as written."""
-    folded = fold_aligned(normalized).lower()
+def _told_as_settled(normalized: str, folded: str) -> tuple[list[dict], list[dict]]:
+    """(hearsay, certainty): the hits of _HEARSAY and _CERTAIN in `folded` (`fold_aligned(normalized)`, lower
+    case), quoted as written."""
     if not any(w in folded for w in _TELLING_WORDS):
         return [], []
 
@@ -1534,9 +1534,8 @@ def _told_as_settled(normalized: str) -> tuple[list[dict], list[dict]]:
     return hits(_HEARSAY), hits(_CERTAIN)
 
 
-def _urged(normalized: str) -> list[dict]:
-    """The hits of _URGE, quoted as written."""
-    folded = fold_aligned(normalized).lower()
+def _urged(normalized: str, folded: str) -> list[dict]:
+    """The hits of _URGE in `folded` (as for `_told_as_settled`), quoted as written."""
     return [{"term": normalized[m.start():m.end()], "start": m.start(), "end": m.end()} for m in _URGE.finditer(folded)]
 
 
@@ -1551,7 +1550,8 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     that it is being hidden, a call to panic (run, stock up, stop eating). A claim alone asks for a look;
     a claim that is pushed is a rumour to verify. A rumour raises a verification, never a removal."""
     lex = _unmentioned(lex if lex is not None else lexicon_hits(normalized), mentioned(normalized))
-    hearsay, certain = _told_as_settled(normalized)
+    folded = fold_aligned(normalized).lower()  # read by the telling patterns; positions as in `normalized`
+    hearsay, certain = _told_as_settled(normalized, folded)
     if _GATED and lex.keys().isdisjoint(_RUMOUR_TRIGGERS) and not _may_hold(normalized, _OUTAGE_WORDS) \
             and not _digits(normalized) and not hearsay and not certain:
         return []  # no claim (health, disaster, outage, a drastic decision or shortage) and no call to share
@@ -1605,7 +1605,7 @@ def misinformation_signals(normalized: str, lex: dict | None = None, quoter: Quo
     insider = lex.get("rumour_insider", [])
     insider = insider + [h for h in hearsay if not any(i["start"] < h["end"] and h["start"] < i["end"] for i in insider)]
     # A call to act at once that no panic term covers ("ai có người thân ở đó gọi gấp") is a weak push.
-    urged = [u for u in _urged(normalized) if not any(p["start"] < u["end"] and u["start"] < p["end"] for p in panic)]
+    urged = [u for u in _urged(normalized, folded) if not any(p["start"] < u["end"] and u["start"] < p["end"] for p in panic)]
     pushes = [(share, 0.45), (coverup, 0.45), (panic, 0.35), (attribution, 0.35), (insider, 0.35), (certain, 0.3),
               (urged, 0.2), (weak_share, 0.15)]
 
